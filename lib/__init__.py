@@ -1,0 +1,1 @@
+"""Fact Desk library: extraction, storage, charts and export, free of any UI."""

@@ -1,0 +1,183 @@
+"""The records every part of Fact Desk shares: articles, extracted items, reviews.
+
+Offsets are Python string indices into `Article.text` as read (after decoding,
+before any other change), so `article.text[item.start:item.end] == item.text`.
+"""
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """Verification status, after Meedan Check's vocabulary (DESIGN §3)."""
+
+    UNCHECKED = "unchecked"
+    IN_PROGRESS = "in_progress"
+    VERIFIED = "verified"
+    FALSE = "false"
+    MISLEADING = "misleading"
+    INCONCLUSIVE = "inconclusive"
+    NOT_A_CLAIM = "not_a_claim"
+
+
+class Kind(StrEnum):
+    CLAIM = "claim"
+    FIGURE = "figure"
+    EVENT = "event"
+
+
+Span = tuple[int, int]
+
+
+def normalise_for_id(text: str) -> str:
+    """Case-, accent-width- and whitespace-insensitive form used in ids: 'Plus  de 200' -> 'plus de 200'."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def stable_id(*parts: object, length: int = 16) -> str:
+    """A short hex digest of the parts; the same parts always give the same id."""
+    digest = hashlib.sha256("\x1f".join(str(part) for part in parts).encode("utf-8"))
+    return digest.hexdigest()[:length]
+
+
+def article_id_for(text: str) -> str:
+    """An article's id depends on its text only, so a new publication date or title keeps its reviews."""
+    return stable_id("article", normalise_for_id(text))
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article as read: its text and what is known about it."""
+
+    text: str
+    lang: str | None = None
+    published: date | None = None
+    title: str = ""
+    source: str = ""
+    boilerplate: tuple[Span, ...] = ()
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", article_id_for(self.text))
+
+    def to_contract(self) -> dict:
+        return {
+            "id": self.id,
+            "lang": self.lang,
+            "published": self.published.isoformat() if self.published else None,
+            "title": self.title,
+            "chars": len(self.text),
+        }
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A checkable statement and who it is attributed to (None when the text names no one)."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    checkworthiness: float
+
+    def to_contract(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number in the text: value, what it counts, and how exact the text says it is."""
+
+    id: str
+    start: int
+    end: int
+    text: str
+    value: float | int
+    unit: str | None
+    approx: str | None = None
+    claim_id: str | None = None
+    sentence: Span = (0, 0)
+
+    def to_contract(self) -> dict:
+        data = asdict(self)
+        data.pop("sentence")
+        return data
+
+
+@dataclass(frozen=True)
+class Event:
+    """A time expression with its TIMEX3 type/value and, where placeable, calendar dates.
+
+    `date`/`end_date` are None for durations, sets and expressions that cannot be
+    resolved (then `unresolved` says why, e.g. no publication date is known).
+    """
+
+    id: str
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    date: date | None
+    end_date: date | None
+    granularity: str | None
+    claim_id: str | None = None
+    unresolved: str | None = None
+    sentence: Span = (0, 0)
+
+    def to_contract(self) -> dict:
+        data = asdict(self)
+        data.pop("sentence")
+        data["date"] = self.date.isoformat() if self.date else None
+        data["end_date"] = self.end_date.isoformat() if self.end_date else None
+        if data["unresolved"] is None:
+            data.pop("unresolved")
+        return data
+
+
+Item = Claim | Figure | Event
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one article; `to_contract()` is the JSON of DESIGN §2."""
+
+    article: Article
+    claims: tuple[Claim, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    events: tuple[Event, ...] = ()
+    engine_version: str = ""
+
+    def to_contract(self) -> dict:
+        return {
+            "article": self.article.to_contract(),
+            "claims": [claim.to_contract() for claim in self.claims],
+            "figures": [figure.to_contract() for figure in self.figures],
+            "events": [event.to_contract() for event in self.events],
+        }
+
+    def items(self) -> list[tuple[Kind, Item]]:
+        return (
+            [(Kind.CLAIM, claim) for claim in self.claims]
+            + [(Kind.FIGURE, figure) for figure in self.figures]
+            + [(Kind.EVENT, event) for event in self.events]
+        )
+
+
+@dataclass(frozen=True)
+class Review:
+    """One entry of an item's review history; the latest entry is the item's current state."""
+
+    item_id: str
+    status: Status = Status.UNCHECKED
+    note: str = ""
+    evidence: tuple[str, ...] = ()
+    analyst: str = ""
+    at: datetime | None = None
+    version: int = 0
