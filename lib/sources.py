@@ -1,0 +1,739 @@
+"""Turning input into an Article: pasted text, .txt/.md/.html files, bundled seeds and URLs.
+
+Every refusal is a `SourceError` whose message is one line a user can act on
+("binary file (looks like PNG), not text", "file too large: 200 MB, the limit is 20 MB").
+Offsets into `Article.text` are taken after decoding, so nothing here rewrites the
+text of a .txt or .md file beyond removing a byte-order mark.
+
+>>> read_text("Le ministre a parlé vendredi.").text
+'Le ministre a parlé vendredi.'
+"""
+from __future__ import annotations
+
+import codecs
+import ipaddress
+import json
+import os
+import re
+import socket
+import time
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from lib.models import Article, Span
+
+# ---------------------------------------------------------------------------------------------
+# Data: limits, site boilerplate phrases per language, binary signatures.
+# ---------------------------------------------------------------------------------------------
+
+MAX_TEXT_CHARS = 20_000_000  # a pasted article; a novel is about 1 MB, so this is generous
+MAX_UPLOAD_BYTES = 20_000_000
+MAX_FETCH_BYTES = 5_000_000
+MAX_REDIRECTS = 5
+EARLIEST_PUBLISHED = date(1900, 1, 1)
+ALLOW_PRIVATE_ENV = "FACTDESK_ALLOW_PRIVATE_URLS"
+
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".markdown")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+FETCH_CONTENT_TYPES = ("text/html", "text/plain", "application/xhtml+xml")
+
+# A line is boilerplate when, stripped, it is one of WHOLE_LINES (case-insensitive) or starts with
+# one of LINE_STARTS and is shorter than BOILERPLATE_MAX_CHARS. Starts are specific enough that an
+# article sentence ("Partager les coûts…", "Subscribers lost…") does not begin with them.
+BOILERPLATE_MAX_CHARS = 240
+BOILERPLATE = {
+    "fr": {
+        "WHOLE_LINES": (
+            "publicité", "annonce", "partager", "partagez", "s'abonner", "s’abonner", "abonnez-vous",
+            "lire la suite", "lire aussi", "à lire aussi", "voir aussi", "imprimer", "copier le lien",
+            "newsletter", "commenter", "réagir", "contenu sponsorisé", "en continu", "les plus lus",
+            "accepter", "tout accepter", "refuser",
+        ),
+        "LINE_STARTS": (
+            r"(?:verrouiller|déverrouiller|débloquez|débloquer|déverrouillez)\b.{0,80}\bgratuit",
+            r"votre guide (?:sur|de|pour)\b",
+            r"(?:inscrivez-vous|abonnez-vous|s['’]abonner|recevez|recevoir)\b.{0,60}\b(?:newsletter|lettre d['’]information|gratuitement|alertes?)\b",
+            r"(?:abonnez-vous|inscrivez-vous)\b",
+            r"(?:lire|à lire|voir) (?:aussi|également|la suite)\s*:",
+            r"déjà abonné",
+            r"partager (?:sur|cet article|par e-?mail|via)\b",
+            r"(?:nous utilisons|ce site utilise|ce site web utilise) des cookies",
+            r"(?:accepter|gérer|paramétrer) (?:les |mes )?cookies",
+            r"tous droits réservés",
+            r"suivez-nous\b",
+            r"(?:cliquez|appuyez) ici\b",
+            r"publicité\s*[-–:]",
+            r"newsletter\s*[-–:]",
+        ),
+    },
+    "en": {
+        "WHOLE_LINES": (
+            "advertisement", "advertising", "sponsored", "sponsored content", "share", "tweet", "email",
+            "print", "subscribe", "subscribe now", "sign up", "sign in", "log in", "read more", "read next",
+            "see also", "related", "most read", "most popular", "copy link", "comments", "accept",
+            "accept all", "reject all", "newsletter", "skip to content", "skip to main content",
+        ),
+        "LINE_STARTS": (
+            r"unlock\b.{0,80}\bfor free\b",
+            r"unlock the\b.{0,80}\bnewsletter\b",
+            r"your guide to\b",
+            r"sign up (?:for|to)\b",
+            r"subscribe (?:to|now|for|today)\b",
+            r"(?:get|receive) (?:our|the)\b.{0,60}\b(?:newsletter|alerts?)\b",
+            r"already a subscriber",
+            r"(?:read|see) (?:more|also|next)\s*:",
+            r"related\s*:",
+            r"share (?:this|on|via)\b",
+            r"(?:we use|this (?:site|website) uses) cookies\b",
+            r"(?:accept|manage) (?:all )?cookies\b",
+            r"cookie (?:settings|preferences|policy)\b",
+            r"all rights reserved\b",
+            r"©",
+            r"follow us\b",
+            r"click here\b",
+            r"advertisement\s*[-–:]",
+        ),
+    },
+}
+
+# Leading bytes of formats users drop in by mistake; the name goes into the message.
+BINARY_SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "PNG"),
+    (b"%PDF-", "PDF"),
+    (b"PK\x03\x04", "ZIP (or .docx/.xlsx/.odt)"),
+    (b"PK\x05\x06", "ZIP"),
+    (b"PK\x07\x08", "ZIP"),
+    (b"GIF87a", "GIF"),
+    (b"GIF89a", "GIF"),
+    (b"\xff\xd8\xff", "JPEG"),
+    (b"\x1f\x8b", "GZIP"),
+    (b"7z\xbc\xaf\x27\x1c", "7Z"),
+    (b"Rar!\x1a\x07", "RAR"),
+    (b"\x7fELF", "ELF executable"),
+    (b"MZ", "Windows executable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Microsoft Office (.doc/.xls)"),
+    (b"{\\rtf", "RTF"),
+    (b"SQLite format 3\x00", "SQLite database"),
+    (b"OggS", "OGG"),
+    (b"ID3", "MP3"),
+    (b"\x00\x00\x00\x18ftyp", "MP4"),
+    (b"\x00\x00\x00\x20ftyp", "MP4"),
+)
+
+# BOMs longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Tags whose content is never article text: scripts, chrome, forms, embedded frames.
+HTML_DROP_TAGS = (
+    "script", "style", "nav", "header", "footer", "aside", "form", "iframe", "noscript", "template",
+    "svg", "canvas", "object", "embed", "button", "select", "textarea", "input", "dialog", "menu",
+)
+HTML_BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre", "dt", "dd", "figcaption", "td", "th")
+HTML_DATE_METAS = (
+    "article:published_time", "og:article:published_time", "datepublished", "date", "pubdate", "publishdate",
+    "publish_date", "publication_date", "dc.date.issued", "dc.date", "dcterms.created", "dcterms.issued",
+    "sailthru.date", "parsely-pub-date", "citation_publication_date",
+)
+HTML_TITLE_METAS = ("og:title", "twitter:title", "dc.title")
+
+
+class SourceError(ValueError):
+    """Input we cannot read; the message is one line that says why."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Text
+# ---------------------------------------------------------------------------------------------
+
+
+def read_text(text: str, *, title: str = "", source: str = "") -> Article:
+    """An Article from pasted text, boilerplate lines marked; refuses empty, binary or huge text.
+
+    >>> read_text("Subscribe\\nHealy said troops were ready.").boilerplate
+    ((0, 9),)
+    """
+    if not isinstance(text, str):
+        raise SourceError(f"expected text, got {type(text).__name__}")
+    if len(text) > MAX_TEXT_CHARS:
+        raise SourceError(f"text too large: {_megabytes(len(text))} characters, the limit is {_megabytes(MAX_TEXT_CHARS)}")
+    text = text.removeprefix("\ufeff")
+    _refuse_empty(text)
+    if "\x00" in text:
+        # NUL never occurs in prose, and PostgreSQL cannot store it in a text column.
+        raise SourceError("text contains NUL characters: this looks like binary data, not text")
+    return Article(text=text, title=title.strip(), source=source, boilerplate=boilerplate_spans(text))
+
+
+def _refuse_empty(text: str) -> None:
+    if not text:
+        raise SourceError("empty text")
+    if not text.strip():
+        raise SourceError("empty text (only whitespace)")
+    if not any(ch.isalnum() for ch in text):
+        raise SourceError("no words in the text (only punctuation, symbols or invisible characters)")
+
+
+def _megabytes(n: int) -> str:
+    value = f"{n / 1_000_000:.1f}".rstrip("0").rstrip(".")
+    return f"{value} MB"
+
+
+_BOILERPLATE_WHOLE = frozenset(
+    line.casefold() for table in BOILERPLATE.values() for line in table["WHOLE_LINES"]
+)
+_BOILERPLATE_START = re.compile(
+    "|".join(f"(?:{pattern})" for table in BOILERPLATE.values() for pattern in table["LINE_STARTS"]),
+    re.IGNORECASE,
+)
+_LINE = re.compile(r"[^\n]+")
+
+
+def boilerplate_spans(text: str) -> tuple[Span, ...]:
+    """Spans of the site-boilerplate lines (newsletter promos, share buttons, cookie notices).
+
+    >>> boilerplate_spans("Votre guide sur ce que Trump signifie\\nHealy a parlé.")
+    ((0, 37),)
+    """
+    spans: list[Span] = []
+    for line in _LINE.finditer(text):
+        body = line.group()
+        stripped = body.strip()
+        if not stripped or len(stripped) > BOILERPLATE_MAX_CHARS:
+            continue
+        key = stripped.rstrip(" .:!»›→>|").casefold()
+        if key in _BOILERPLATE_WHOLE or _BOILERPLATE_START.match(stripped):
+            start = line.start() + (len(body) - len(body.lstrip()))
+            spans.append((start, start + len(stripped)))
+    return tuple(spans)
+
+
+# ---------------------------------------------------------------------------------------------
+# Bytes and files
+# ---------------------------------------------------------------------------------------------
+
+
+def read_bytes(data: bytes, filename: str) -> Article:
+    """An Article from an uploaded file's bytes (.txt, .md or .html), decoded without mojibake.
+
+    >>> read_bytes("Le café coûte 3 €.".encode("cp1252"), "note.txt").text
+    'Le café coûte 3 €.'
+    """
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise SourceError(f"file too large: {_megabytes(len(data))}, the limit is {_megabytes(MAX_UPLOAD_BYTES)}")
+    if not data:
+        raise SourceError("empty file")
+    suffix = Path(filename).suffix.lower()
+    text, _encoding = decode_bytes(data)
+    if suffix in HTML_SUFFIXES:
+        return read_html(text, source=filename)
+    if suffix in TEXT_SUFFIXES or not suffix:
+        # Markdown stays as typed: the dashboard never renders article text, so links and images are inert.
+        return read_text(text, source=filename)
+    raise SourceError(f"unsupported file type {suffix!r}: use .txt, .md or .html")
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """(text, encoding name) of `data`; refuses binary formats by name.
+
+    Order: byte-order marks, binary signatures, UTF-16/32 told apart by their NUL pattern,
+    UTF-8, then bytes that are not UTF-8 read as Windows-1252 (a superset of Latin-1 for
+    every printable character) one invalid byte at a time, so a file mixing UTF-8 and
+    cp1252 lines is read correctly too.
+
+    >>> decode_bytes("é".encode("utf-16-le") + "t".encode("utf-16-le"))
+    ('ét', 'utf-16-le')
+    """
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return _strict(data[len(bom):], encoding), encoding
+    for signature, name in BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise SourceError(f"binary file (looks like {name}), not text")
+    if b"\x00" in data[:65536]:
+        encoding = _wide_encoding(data)
+        if encoding is None:
+            raise SourceError("binary file (contains NUL bytes), not text")
+        return _strict(data, encoding), encoding
+    try:
+        text, encoding = data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        text = data.decode("utf-8", errors=_CP1252_FALLBACK)
+        encoding = "cp1252" if _is_ascii_or_single_byte(data) else "utf-8+cp1252"
+    _refuse_control_soup(text)
+    return text, encoding
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        raise SourceError(f"not valid {encoding.upper()} text (binary data or a damaged file)") from None
+    _refuse_control_soup(text)
+    return text
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-16/32 without a BOM, recognised by where NULs fall: ASCII-heavy text has them in every other byte."""
+    sample = data[:8192]
+    if len(sample) < 2:
+        return None
+    n = len(sample) // 4 * 4
+    if n >= 8:
+        quads = [sample[i : i + 4] for i in range(0, n, 4)]
+        if sum(q[1:] == b"\x00\x00\x00" for q in quads) > 0.6 * len(quads):
+            return "utf-32-le"
+        if sum(q[:3] == b"\x00\x00\x00" for q in quads) > 0.6 * len(quads):
+            return "utf-32-be"
+    even, odd = sample[0 : len(sample) // 2 * 2 : 2], sample[1 : len(sample) // 2 * 2 : 2]
+    half = max(len(even), 1)
+    even_nuls, odd_nuls = even.count(0) / half, odd.count(0) / half
+    if odd_nuls > 0.4 and even_nuls < 0.05:
+        return "utf-16-le"
+    if even_nuls > 0.4 and odd_nuls < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _cp1252_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+    # One byte at a time: the bytes cp1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are
+    # read as Latin-1, so nothing is lost and nothing raises.
+    byte = error.object[error.start : error.start + 1]
+    try:
+        return byte.decode("cp1252"), error.start + 1
+    except UnicodeDecodeError:
+        return byte.decode("latin-1"), error.start + 1
+
+
+_CP1252_FALLBACK = "factdesk-cp1252-fallback"
+codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
+
+
+def _is_ascii_or_single_byte(data: bytes) -> bool:
+    """True when no valid multi-byte UTF-8 sequence occurs, i.e. the file is plain single-byte text."""
+    return re.search(rb"[\xc2-\xf4][\x80-\xbf]", data) is None
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _refuse_control_soup(text: str) -> None:
+    # A few stray control characters are tolerated (they are kept, offsets stay true); a text that is
+    # mostly controls is a binary file that happened to decode.
+    sample = text[:65536]
+    if sample and len(_CONTROL.findall(sample)) > 0.05 * len(sample):
+        raise SourceError("binary file (mostly control characters), not text")
+
+
+def read_file(path: str | os.PathLike) -> Article:
+    """An Article from a .txt/.md/.html file; a sidecar `<name>.json` supplies title, lang and date.
+
+    Size is checked before reading, so a 200 MB file costs nothing.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise SourceError(f"no such file: {path}")
+    if path.is_dir():
+        raise SourceError(f"is a directory, not a file: {path}")
+    if not path.is_file():
+        raise SourceError(f"not a regular file: {path}")
+    try:
+        size = path.stat().st_size
+        if size > MAX_UPLOAD_BYTES:
+            raise SourceError(f"file too large: {_megabytes(size)}, the limit is {_megabytes(MAX_UPLOAD_BYTES)}")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_UPLOAD_BYTES + 1)  # the file may have grown since stat()
+    except OSError as error:
+        raise SourceError(f"cannot read {path}: {error.strerror or error}") from None
+    article = read_bytes(data, path.name)
+    article = _replace(article, source=str(path))
+    meta = _sidecar(path)
+    if meta:
+        article = _replace(
+            article,
+            title=meta.get("title") or article.title,
+            lang=meta.get("lang") or article.lang,
+            published=_sidecar_date(meta.get("published"), path) or article.published,
+        )
+    return article
+
+
+def _replace(article: Article, **changes) -> Article:
+    import dataclasses
+
+    return dataclasses.replace(article, **changes)
+
+
+def _sidecar(path: Path) -> dict:
+    sidecar = path.with_suffix(".json")
+    if sidecar == path or not sidecar.is_file():
+        return {}
+    try:
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise SourceError(f"unreadable metadata file {sidecar.name}: {error}") from None
+    if not isinstance(meta, dict) or meta.get("file", path.name) != path.name:
+        return {}
+    return meta
+
+
+def _sidecar_date(value: object, path: Path) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise SourceError(f"bad publication date {value!r} in {path.with_suffix('.json').name}") from None
+
+
+def check_published(published: date | None, *, today: date | None = None) -> date | None:
+    """`published` if it is plausible for a news article, else SourceError naming the range.
+
+    A date after tomorrow (time zones) cannot be a publication date, and one before 1900 is
+    almost always a typo ("0025-08-15"); extraction would silently anchor every relative
+    expression to it, so we refuse rather than warn.
+
+    >>> check_published(date(2025, 8, 15), today=date(2025, 9, 1))
+    datetime.date(2025, 8, 15)
+    """
+    if published is None:
+        return None
+    today = today or date.today()
+    if published > today + timedelta(days=1):
+        raise SourceError(f"publication date {published.isoformat()} is in the future (today is {today.isoformat()})")
+    if published < EARLIEST_PUBLISHED:
+        raise SourceError(f"publication date {published.isoformat()} is before {EARLIEST_PUBLISHED.year}")
+    return published
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML
+# ---------------------------------------------------------------------------------------------
+
+
+def read_html(html: str, *, source: str = "") -> Article:
+    """An Article from an HTML page: article text as lines, title and date from the page's metadata.
+
+    Scripts, frames, navigation and forms are dropped; what remains is text only (attributes,
+    event handlers and link targets never reach the article).
+
+    >>> read_html("<title>T</title><p>Hello <script>x()</script>world.</p>").text
+    'Hello world.'
+    """
+    from bs4 import BeautifulSoup, Comment, Declaration, Doctype, ProcessingInstruction
+
+    soup = BeautifulSoup(html, "html.parser")
+    title = _html_title(soup)
+    published = _html_published(soup)
+    hint = _html_lang(soup)
+    for tag in soup.find_all(HTML_DROP_TAGS):
+        tag.decompose()
+    for node in soup.find_all(string=lambda s: isinstance(s, (Comment, Doctype, Declaration, ProcessingInstruction))):
+        node.extract()
+    root = soup.find("article") or soup.find("main") or soup.body or soup
+    text = "\n".join(_html_lines(root))
+    article = read_text(text, title=title, source=source)
+    return _replace(article, published=published, lang=_settle_lang(text, hint))
+
+
+def _html_lines(root) -> list[str]:
+    blocks = [b for b in root.find_all(HTML_BLOCK_TAGS) if not b.find(HTML_BLOCK_TAGS)]
+    if not blocks:
+        return [" ".join(line.split()) for line in root.get_text("\n").splitlines() if line.strip()]
+    lines = []
+    for block in blocks:
+        line = " ".join(block.get_text(" ").split())
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _meta(soup, names: tuple[str, ...]) -> str | None:
+    for name in names:
+        for tag in soup.find_all("meta"):
+            key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()
+            if key == name and tag.get("content", "").strip():
+                return tag["content"].strip()
+    return None
+
+
+def _html_title(soup) -> str:
+    title = _meta(soup, HTML_TITLE_METAS)
+    if not title and soup.title and soup.title.string:
+        title = soup.title.string
+    if not title and soup.h1:
+        title = soup.h1.get_text(" ")
+    return " ".join((title or "").split())
+
+
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def _html_published(soup) -> date | None:
+    candidates = [_meta(soup, HTML_DATE_METAS)]
+    candidates += _json_ld_dates(soup)
+    candidates += [t.get("datetime") for t in soup.find_all("time") if t.get("datetime")]
+    for candidate in candidates:
+        found = _ISO_DATE.search(candidate or "")
+        if not found:
+            continue
+        try:
+            # Page metadata is often wrong; an implausible date is dropped, not a reason to refuse the page.
+            return check_published(date(*map(int, found.groups())))
+        except (ValueError, SourceError):
+            continue
+    return None
+
+
+def _json_ld_dates(soup) -> list[str]:
+    dates: list[str] = []
+    for script in soup.find_all("script", type="application/ld+json"):
+        try:
+            data = json.loads(script.string or "")
+        except ValueError:
+            continue
+        stack = [data]
+        while stack and len(dates) < 10:
+            node = stack.pop(0)
+            if isinstance(node, list):
+                stack.extend(node)
+            elif isinstance(node, dict):
+                if isinstance(node.get("datePublished"), str):
+                    dates.append(node["datePublished"])
+                stack.extend(v for k, v in node.items() if k == "@graph" or isinstance(v, (dict, list)))
+    return dates
+
+
+def _html_lang(soup) -> str | None:
+    html = soup.find("html")
+    value = (html.get("lang") or html.get("xml:lang") or "") if html else ""
+    return value.split("-")[0].split("_")[0].strip().lower() or None
+
+
+def _settle_lang(text: str, hint: str | None) -> str | None:
+    """The text's own language when it can be told; the page's lang attribute only as a fallback."""
+    from lib.extract.lang import SUPPORTED_LANGUAGES, UnsupportedLanguage
+    from lib.language import detect_language
+
+    try:
+        return detect_language(text)
+    except UnsupportedLanguage as error:
+        if error.lang:  # a real other language: leave it for the caller to report
+            return None
+    return hint if hint in SUPPORTED_LANGUAGES else None
+
+
+# ---------------------------------------------------------------------------------------------
+# URLs
+# ---------------------------------------------------------------------------------------------
+
+
+def fetch_url(
+    url: str,
+    *,
+    allow_private: bool | None = None,
+    timeout: tuple[float, float] = (5, 15),
+    max_bytes: int = MAX_FETCH_BYTES,
+) -> Article:
+    """An Article from a web page, fetched defensively.
+
+    Only http(s); every hop of at most 5 redirects is re-checked; hosts that resolve to
+    private, loopback, link-local, multicast or reserved addresses are refused unless
+    `allow_private` (or env FACTDESK_ALLOW_PRIVATE_URLS=1) — a deployed desk must not fetch its
+    own network on a user's behalf. Size is capped while streaming; connect and read timeouts
+    apply, and the whole download must finish within their sum.
+    """
+    import requests
+
+    if allow_private is None:
+        allow_private = os.environ.get(ALLOW_PRIVATE_ENV, "").strip().lower() in ("1", "true", "yes")
+    connect_timeout, read_timeout = timeout
+    deadline = time.monotonic() + connect_timeout + read_timeout
+    session = requests.Session()
+    session.headers["User-Agent"] = "FactDesk/1 (+article reader)"
+    session.headers["Accept"] = "text/html,application/xhtml+xml,text/plain;q=0.9"
+    current = url
+    try:
+        for _hop in range(MAX_REDIRECTS + 1):
+            _check_url(current, allow_private)
+            response = session.get(current, stream=True, allow_redirects=False, timeout=timeout)
+            with response:
+                if response.is_redirect:
+                    location = response.headers.get("Location", "")
+                    if not location:
+                        raise SourceError(f"redirect without a location from {current}")
+                    current = urljoin(current, location)
+                    continue
+                if response.status_code >= 400:
+                    raise SourceError(f"HTTP {response.status_code} from {current}")
+                content_type, charset = _content_type(response.headers.get("Content-Type", ""))
+                if content_type not in FETCH_CONTENT_TYPES:
+                    raise SourceError(
+                        f"not an article page: content type {content_type or 'missing'} (expected HTML or plain text)"
+                    )
+                data = _read_capped(response, max_bytes, deadline)
+            text = _decode_fetched(data, charset, content_type)
+            if content_type == "text/plain":
+                article = read_text(text, source=current)
+            else:
+                article = read_html(text, source=current)
+            return article
+        raise SourceError(f"too many redirects (more than {MAX_REDIRECTS}) from {url}")
+    except requests.Timeout:
+        raise SourceError(f"timed out fetching {current}") from None
+    except requests.TooManyRedirects:
+        raise SourceError(f"too many redirects (more than {MAX_REDIRECTS}) from {url}") from None
+    except requests.ConnectionError as error:
+        raise SourceError(f"could not connect to {urlsplit(current).hostname}: {_reason(error)}") from None
+    except requests.RequestException as error:
+        raise SourceError(f"could not fetch {current}: {_reason(error)}") from None
+    finally:
+        session.close()
+
+
+def _reason(error: Exception) -> str:
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return text[:200]
+
+
+def _check_url(url: str, allow_private: bool) -> None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise SourceError(f"only http and https addresses can be fetched, not {parts.scheme or 'a bare path'}: {url[:200]}")
+    host = parts.hostname
+    if not host:
+        raise SourceError(f"no host in address: {url[:200]}")
+    if parts.username or parts.password:
+        raise SourceError("addresses with a user name or password are not fetched")
+    if allow_private:
+        return
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError, ValueError) as error:
+        raise SourceError(f"cannot resolve host {host}: {error}") from None
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        problem = _private_kind(address)
+        if problem:
+            raise SourceError(
+                f"refusing to fetch {host}: {address} is a {problem} address "
+                f"(set {ALLOW_PRIVATE_ENV}=1 to allow internal addresses)"
+            )
+
+
+def _private_kind(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    for attribute, name in (
+        ("is_loopback", "loopback"),
+        ("is_link_local", "link-local"),
+        ("is_multicast", "multicast"),
+        ("is_unspecified", "unspecified"),
+        ("is_reserved", "reserved"),
+        ("is_private", "private"),
+    ):
+        if getattr(address, attribute):
+            return name
+    if not address.is_global:
+        return "non-public"
+    return None
+
+
+def _content_type(header: str) -> tuple[str, str | None]:
+    kind, _, params = header.partition(";")
+    charset = None
+    for param in params.split(";"):
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = value.strip().strip("\"'").lower() or None
+    return kind.strip().lower(), charset
+
+
+def _read_capped(response, max_bytes: int, deadline: float) -> bytes:
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise SourceError(f"page too large: {_megabytes(int(declared))}, the limit is {_megabytes(max_bytes)}")
+    chunks, total = [], 0
+    for chunk in response.iter_content(chunk_size=65536):
+        total += len(chunk)
+        if total > max_bytes:
+            raise SourceError(f"page too large: more than {_megabytes(max_bytes)}, the limit is {_megabytes(max_bytes)}")
+        if time.monotonic() > deadline:
+            # A server trickling one byte at a time never trips the per-read timeout.
+            raise SourceError("timed out: the page took too long to download")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
+
+
+def _decode_fetched(data: bytes, charset: str | None, content_type: str) -> str:
+    if not data:
+        raise SourceError("empty page")
+    if charset is None and content_type != "text/plain":
+        found = _META_CHARSET.search(data[:4096])
+        charset = found.group(1).decode("ascii").lower() if found else None
+    if charset and not any(data.startswith(bom) for bom, _ in BOMS):
+        try:
+            encoding = codecs.lookup(charset).name
+            # Browsers read the latin-1 and ascii labels as windows-1252 (WHATWG), and so do pages.
+            if encoding in ("latin-1", "iso8859-1", "ascii"):
+                encoding = "cp1252"
+            text = data.decode(encoding, errors=_CP1252_FALLBACK if encoding == "cp1252" else "strict")
+            _refuse_control_soup(text)
+            return text
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration is common; fall back to reading the bytes themselves
+    return decode_bytes(data)[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# Seeds
+# ---------------------------------------------------------------------------------------------
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@dataclass(frozen=True)
+class Seed:
+    """A bundled article and what its sidecar says about it."""
+
+    path: Path
+    title: str
+    lang: str | None
+    published: date | None
+
+
+def list_seeds(directory: Path = SEEDS_DIR) -> list[Seed]:
+    """The bundled articles, the French seed first (sidecar "order", then French, then name)."""
+    seeds = []
+    for path in sorted(directory.iterdir()) if directory.is_dir() else []:
+        if path.suffix.lower() not in TEXT_SUFFIXES + HTML_SUFFIXES or not path.is_file():
+            continue
+        meta = _sidecar(path)
+        seeds.append(
+            (
+                (meta.get("order", 100), meta.get("lang") != "fr", path.name),
+                Seed(
+                    path=path,
+                    title=meta.get("title") or path.stem.replace("-", " "),
+                    lang=meta.get("lang"),
+                    published=_sidecar_date(meta.get("published"), path),
+                ),
+            )
+        )
+    return [seed for _key, seed in sorted(seeds, key=lambda pair: pair[0])]
+
+
+def read_seed(seed: Seed) -> Article:
+    """The Article of a bundled seed, with its sidecar's title, language and date."""
+    return read_file(seed.path)
