@@ -1,0 +1,350 @@
+"""The review store on SQLite and PostgreSQL: identity, history, re-extraction, conflicts, migrations."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+from datetime import date
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from lib.models import Kind, Review, Status
+from lib.store import ReviewConflict, Store, UnknownItem, database_url
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def item_by_text(store, text):
+    return next(item for item in store.items() if item.text == text)
+
+
+def test_saving_an_extraction_adds_the_article_and_its_items(store, sample_extraction):
+    extraction = sample_extraction()
+    outcome = store.save_extraction(extraction)
+    assert (outcome.article_id, outcome.outcome, outcome.kept, outcome.orphaned) == (
+        extraction.article.id, "added", 0, 0)
+    items = store.items(extraction.article.id)
+    assert [(i.kind, i.text) for i in items] == [
+        (Kind.CLAIM, extraction.claims[0].text),
+        (Kind.CLAIM, extraction.claims[1].text),
+        (Kind.FIGURE, "Plus de 200"),
+        (Kind.FIGURE, "5 %"),
+        (Kind.EVENT, "vendredi"),
+        (Kind.EVENT, "2035"),
+    ]
+    assert [i.id for i in items if i.kind is Kind.FIGURE] == [f.id for f in extraction.figures]
+    text = extraction.article.text
+    assert all(text[i.start:i.end] == i.text for i in items)
+    figure = item_by_text(store, "Plus de 200")
+    assert figure.fields == {"value": 200, "unit": "planificateurs militaires", "approx": "more than",
+                             "claim_id": extraction.claims[0].id}
+    assert figure.sentence == extraction.claims[0].text
+    assert (figure.origin, figure.orphaned, figure.review) == ("extracted", False, Review(figure.id))
+    event = item_by_text(store, "2035")
+    assert event.fields == {"type": "DATE", "value": "2035", "date": "2035-01-01", "end_date": "2035-12-31",
+                            "granularity": "year", "claim_id": extraction.claims[1].id, "unresolved": None}
+    claim = store.items(kind=Kind.CLAIM)[0]
+    assert claim.fields == {"speaker": "Healy", "checkworthiness": 0.9}
+
+
+def test_stored_article_comes_back_whole(store, sample_extraction):
+    extraction = sample_extraction()
+    store.save_extraction(extraction)
+    assert store.article(extraction.article.id) == extraction.article
+    assert store.article("nope") is None
+
+
+def test_saving_the_same_extraction_again_is_unchanged(store, sample_extraction):
+    store.save_extraction(sample_extraction())
+    outcome = store.save_extraction(sample_extraction())
+    assert outcome.outcome == "unchanged"
+    assert len(store.items()) == 6
+
+
+def test_reextraction_keeps_reviews_and_orphans_vanished_items(store, sample_extraction):
+    store.save_extraction(sample_extraction())
+    kept = item_by_text(store, "Plus de 200")
+    gone = item_by_text(store, "5 %")
+    store.save_review(kept.id, status=Status.VERIFIED, note="source: MoD", analyst="ana", expected_version=0)
+    store.save_review(gone.id, status=Status.FALSE, note="was 2.5 %", analyst="bob", expected_version=0)
+
+    outcome = store.save_extraction(sample_extraction(engine_version="2", drop=("5 %",)))
+
+    assert (outcome.outcome, outcome.kept, outcome.orphaned) == ("re-extracted", 1, 1)
+    by_id = {i.id: i for i in store.items()}
+    assert len(by_id) == 6
+    assert (by_id[kept.id].orphaned, by_id[kept.id].review.status, by_id[kept.id].review.note) == (
+        False, Status.VERIFIED, "source: MoD")
+    assert (by_id[gone.id].orphaned, by_id[gone.id].review.status, by_id[gone.id].review.note) == (
+        True, Status.FALSE, "was 2.5 %")
+    assert [i.id for i in store.items(include_orphaned=False)] == [i for i in by_id if i != gone.id]
+    assert store.articles()[0].engine_version == "2"
+
+
+def test_item_found_again_by_a_later_extraction_is_no_longer_orphaned(store, sample_extraction):
+    store.save_extraction(sample_extraction())
+    store.save_extraction(sample_extraction(engine_version="2", drop=("2035",)))
+    assert item_by_text(store, "2035").orphaned is True
+    store.save_extraction(sample_extraction(engine_version="3"))
+    assert item_by_text(store, "2035").orphaned is False
+
+
+def test_new_publication_date_reextracts_and_keeps_item_identity(store, sample_extraction):
+    store.save_extraction(sample_extraction())
+    before = [i.id for i in store.items()]
+    outcome = store.save_extraction(sample_extraction(published=date(2025, 8, 16)))
+    assert outcome.outcome == "re-extracted"
+    assert [i.id for i in store.items()] == before
+    assert store.article(store.articles()[0].id).published == date(2025, 8, 16)
+
+
+def test_review_history_is_appended_oldest_first(store, sample_extraction):
+    store.save_extraction(sample_extraction())
+    item = item_by_text(store, "vendredi")
+    first = store.save_review(item.id, status=Status.IN_PROGRESS, analyst="ana", expected_version=0)
+    second = store.save_review(item.id, status=Status.VERIFIED, note="checked the calendar",
+                               evidence=("https://example.org/a", " "), analyst="bob", expected_version=1)
+    history = store.history(item.id)
+    assert [(r.version, r.status, r.analyst, r.note, r.evidence) for r in history] == [
+        (1, Status.IN_PROGRESS, "ana", "", ()),
+        (2, Status.VERIFIED, "bob", "checked the calendar", ("https://example.org/a",)),
+    ]
+    assert history == [first, second]
+    assert history[1].at.tzinfo is not None
+    assert item_by_text(store, "vendredi").review == history[-1]
+
+
+def test_stale_save_is_refused_with_the_other_analysts_review(store, sample_extraction):
+    store.save_extraction(sample_extraction())
+    item = item_by_text(store, "Plus de 200")
+    store.save_review(item.id, status=Status.FALSE, note="it was 150", analyst="ana", expected_version=0)
+    with pytest.raises(ReviewConflict) as caught:
+        store.save_review(item.id, status=Status.VERIFIED, analyst="bob", expected_version=0)
+    current = caught.value.current
+    assert (current.status, current.note, current.analyst, current.version) == (Status.FALSE, "it was 150", "ana", 1)
+    assert "changed by ana" in str(caught.value)
+    assert [r.analyst for r in store.history(item.id)] == ["ana"]
+
+
+def test_two_concurrent_savers_of_one_version_exactly_one_wins(store_url, sample_extraction):
+    with Store(store_url) as setup:
+        setup.save_extraction(sample_extraction())
+        item_id = item_by_text(setup, "Plus de 200").id
+    stores = [Store(store_url, migrate=False) for _ in range(4)]
+    barrier = threading.Barrier(len(stores))
+    results: list = [None] * len(stores)
+
+    def save(index: int) -> None:
+        barrier.wait()
+        try:
+            results[index] = stores[index].save_review(
+                item_id, status=Status.VERIFIED, note=f"by {index}", analyst=f"analyst{index}", expected_version=0)
+        except ReviewConflict as conflict:
+            results[index] = conflict
+
+    threads = [threading.Thread(target=save, args=(i,)) for i in range(len(stores))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    winners = [r for r in results if isinstance(r, Review)]
+    conflicts = [r for r in results if isinstance(r, ReviewConflict)]
+    assert len(winners) == 1 and len(conflicts) == len(stores) - 1
+    assert all(c.current == winners[0] for c in conflicts)
+    history = stores[0].history(item_id)
+    assert [(r.version, r.note) for r in history] == [(1, winners[0].note)]
+    for opened in stores:
+        opened.close()
+
+
+def test_database_refuses_a_second_review_with_the_same_version(store, sample_extraction):
+    store.save_extraction(sample_extraction())
+    item = item_by_text(store, "2035")
+    store.save_review(item.id, status=Status.VERIFIED, analyst="ana", expected_version=0)
+    row = {"item_id": item.id, "version": 1, "status": "false", "note": "", "evidence": [], "analyst": "eve",
+           "at": store.history(item.id)[0].at}
+    from lib.store import reviews_table
+    with pytest.raises(sa.exc.IntegrityError):
+        with store._engine.begin() as conn:
+            conn.execute(reviews_table.insert().values(**row))
+
+
+def test_review_of_unknown_item_says_so(store):
+    with pytest.raises(UnknownItem, match="no item with id missing"):
+        store.save_review("missing", status=Status.VERIFIED, analyst="ana", expected_version=0)
+
+
+def test_review_needs_an_analyst_and_a_known_status(store, sample_extraction):
+    store.save_extraction(sample_extraction())
+    item = item_by_text(store, "2035")
+    with pytest.raises(ValueError, match="analyst"):
+        store.save_review(item.id, status=Status.VERIFIED, analyst="  ", expected_version=0)
+    with pytest.raises(ValueError):
+        store.save_review(item.id, status="true-ish", analyst="ana", expected_version=0)
+    assert store.history(item.id) == []
+
+
+def test_hand_added_item_is_kept_through_reextraction(store, sample_extraction):
+    extraction = sample_extraction()
+    store.save_extraction(extraction)
+    added = store.add_item(extraction.article.id, Kind.FIGURE, " 3 brigades ", analyst="ana",
+                           fields={"value": 3, "unit": "brigades"})
+    assert (added.origin, added.text, added.sentence, added.start) == ("manual", "3 brigades", "", None)
+    store.save_review(added.id, status=Status.VERIFIED, analyst="ana", expected_version=0)
+    store.save_extraction(sample_extraction(engine_version="2"))
+    figures = store.items(extraction.article.id, Kind.FIGURE)
+    assert [f.text for f in figures] == ["Plus de 200", "5 %", "3 brigades"]
+    assert (figures[-1].orphaned, figures[-1].review.status, figures[-1].fields) == (
+        False, Status.VERIFIED, {"value": 3, "unit": "brigades"})
+
+
+def test_adding_an_item_to_an_unknown_article_is_refused(store):
+    with pytest.raises(UnknownItem, match="no article"):
+        store.add_item("nope", Kind.CLAIM, "x", analyst="ana")
+
+
+def test_status_summary_and_article_progress_ignore_orphans(store, sample_extraction):
+    extraction = sample_extraction()
+    store.save_extraction(extraction)
+    store.save_review(item_by_text(store, "Plus de 200").id, status=Status.VERIFIED, analyst="a", expected_version=0)
+    store.save_review(item_by_text(store, "5 %").id, status=Status.FALSE, analyst="a", expected_version=0)
+    store.save_review(item_by_text(store, "2035").id, status=Status.MISLEADING, analyst="a", expected_version=0)
+    store.save_extraction(sample_extraction(engine_version="2", drop=("5 %",)))
+
+    summary = store.status_summary()
+    assert summary["figure"] == {s.value: (1 if s is Status.VERIFIED else 0) for s in Status}
+    assert summary["event"]["misleading"] == 1 and summary["event"]["unchecked"] == 1
+    assert summary["claim"]["unchecked"] == 2
+    assert store.status_summary(extraction.article.id) == summary
+    assert store.status_summary("other")["claim"]["unchecked"] == 0
+    [article] = store.articles()
+    assert (article.counts, article.checked, article.total) == ({"claim": 2, "figure": 1, "event": 2}, 2, 5)
+    assert (article.title, article.lang, article.published, article.source) == (
+        "Healy à Kyiv", "fr", date(2025, 8, 15), "test")
+    assert article.ingested_at.tzinfo is not None
+
+
+def test_reviews_survive_closing_and_reopening_the_store(store_url, sample_extraction):
+    with Store(store_url) as first:
+        first.save_extraction(sample_extraction())
+        item = item_by_text(first, "vendredi")
+        first.save_review(item.id, status=Status.INCONCLUSIVE, note="two calendars", analyst="ana",
+                          expected_version=0)
+    with Store(store_url) as second:
+        assert item_by_text(second, "vendredi").review.note == "two calendars"
+        assert len(second.history(item.id)) == 1
+
+
+KILL_SCRIPT = """
+import os, signal, sys
+sys.path.insert(0, {root!r})
+sys.path.insert(0, {tests!r})
+from conftest import build_extraction
+from lib.store import Store
+store = Store({url!r})
+def die(self, conn, rows, now):
+    conn.execute(__import__("lib.store", fromlist=["items_table"]).items_table.insert(), [
+        dict(rows[0], origin="extracted", orphaned=False, added_by="", created_at=now, status="unchecked",
+             version=0)])
+    print("inserted", flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+Store._write_items = die
+store.save_extraction(build_extraction())
+"""
+
+
+def test_process_killed_mid_ingest_leaves_the_store_as_it_was(store_url, sample_extraction):
+    with Store(store_url) as store:
+        assert store.articles() == []
+    script = KILL_SCRIPT.format(root=str(ROOT), tests=str(ROOT / "tests"), url=store_url)
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(script)], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    assert "inserted" in done.stdout
+    with Store(store_url) as store:
+        assert store.articles() == [] and store.items() == []
+        assert store.save_extraction(sample_extraction()).outcome == "added"
+        assert len(store.items()) == 6
+
+
+def test_sqlite_store_uses_wal_and_foreign_keys_and_creates_its_folder(tmp_path):
+    path = tmp_path / "data" / "nested" / "factdesk.db"
+    with Store(f"sqlite:///{path}") as store:
+        with store._engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    assert path.is_file()
+
+
+def test_database_url_prefers_environment_then_secrets_then_default(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("FACTDESK_DATABASE_URL", raising=False)
+    assert database_url() == "sqlite:///data/factdesk.db"
+    (tmp_path / ".streamlit").mkdir()
+    (tmp_path / ".streamlit" / "secrets.toml").write_text(
+        '[connections.factdesk]\nurl = "postgresql+psycopg://desk@db/factdesk"\n', encoding="utf-8")
+    assert database_url() == "postgresql+psycopg://desk@db/factdesk"
+    monkeypatch.setenv("FACTDESK_DATABASE_URL", "sqlite:///elsewhere.db")
+    assert database_url() == "sqlite:///elsewhere.db"
+
+
+def test_store_opened_without_url_uses_the_default_sqlite_file(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("FACTDESK_DATABASE_URL", raising=False)
+    with Store() as store:
+        assert store.backend == "sqlite"
+    assert (tmp_path / "data" / "factdesk.db").is_file()
+
+
+def test_database_from_the_first_schema_upgrades_without_loss(store_url):
+    from alembic import command
+    from alembic.config import Config
+
+    from lib.store import MIGRATIONS
+
+    store = Store(store_url, migrate=False)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with store._engine.connect() as conn:
+        conn = conn.execution_options(factdesk_write=True)
+        with conn.begin():
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0001")
+        with conn.begin():
+            columns = {c["name"] for c in sa.inspect(conn).get_columns("items")}
+            assert "status" not in columns  # really the first schema
+            conn.execute(sa.text(
+                "INSERT INTO articles (id, title, lang, published, source, text, boilerplate, engine_version,"
+                " fingerprint, ingested_at, extracted_at) VALUES ('a1', 'Old', 'fr', '2025-08-15', 's',"
+                " 'Trois pays.', '[]', '0', 'f', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"))
+            conn.execute(sa.text(
+                "INSERT INTO items (id, article_id, kind, span_start, span_end, text, sentence, fields, origin,"
+                " orphaned, added_by, created_at) VALUES"
+                " ('i1', 'a1', 'figure', 0, 10, 'Trois pays', 'Trois pays.', '{\"value\": 3}', 'extracted',"
+                " false, '', CURRENT_TIMESTAMP),"
+                " ('i2', 'a1', 'claim', 0, 11, 'Trois pays.', 'Trois pays.', '{}', 'extracted',"
+                " false, '', CURRENT_TIMESTAMP)"))
+            for version, status, who in [(1, "in_progress", "ana"), (2, "false", "bob")]:
+                conn.execute(sa.text(
+                    "INSERT INTO reviews (item_id, version, status, note, evidence, analyst, at) VALUES"
+                    " ('i1', :v, :s, 'n', '[\"https://x.org\"]', :who, CURRENT_TIMESTAMP)"),
+                    {"v": version, "s": status, "who": who})
+    store.close()
+
+    with Store(store_url) as upgraded:
+        items = {i.id: i for i in upgraded.items()}
+        assert (items["i1"].review.status, items["i1"].review.analyst, items["i1"].review.version) == (
+            Status.FALSE, "bob", 2)
+        assert items["i1"].review.evidence == ("https://x.org",)
+        assert items["i1"].fields == {"value": 3}
+        assert items["i2"].review == Review("i2")
+        assert [r.status for r in upgraded.history("i1")] == [Status.IN_PROGRESS, Status.FALSE]
+        assert upgraded.status_summary()["figure"]["false"] == 1
+        assert upgraded.article("a1").text == "Trois pays."
+        # The upgraded database takes new reviews against the migrated version.
+        assert upgraded.save_review("i1", status=Status.VERIFIED, analyst="cy", expected_version=2).version == 3
