@@ -1,8 +1,122 @@
-"""Claims (interim)."""
+"""Claims: sentences that assert something checkable, with who said them.
+
+A sentence is a claim when its check-worthiness reaches CLAIM_THRESHOLD. The score adds
+evidence of checkable content (figures, dates, named actors, reported speech, quotes) and
+subtracts opinion, feeling, questions and site promotion. Boilerplate lines are never claims.
+
+>>> from lib.extract.sentences import sentence_spans
+>>> text = "« Nous sommes prêts », a déclaré Healy. Je pense que c'est beau."
+>>> [(c.text, c.speaker) for c in find_claims(text, "fr", sentence_spans(text, "fr"), (), [], [])]
+[('« Nous sommes prêts », a déclaré Healy.', 'Healy')]
+"""
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from functools import lru_cache
+from types import ModuleType
+
+from lib.extract.lang import table
+from lib.extract.speakers import SpeakerTracker, attribution, opens_with_quote
 from lib.models import Claim, Event, Figure, Span
 
+CLAIM_THRESHOLD = 0.5
+_BASE = 0.3
+_WEIGHTS = {
+    "figure": 0.25,
+    "event": 0.15,
+    "speaker": 0.2,
+    "entity": 0.1,  # per named entity, at most two
+    "quote": 0.1,
+    "fact_cue": 0.05,
+    "opinion": -0.4,
+    "promo": -0.7,
+    "question": -0.3,
+    "short": -0.3,
+}
+_MIN_WORDS = 5
+_ENTITY = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w'’-]+")
 
-def find_claims(text, lang, sentences, boilerplate, figures, events) -> list[Claim]:
-    return []
+
+def find_claims(
+    text: str,
+    lang: str,
+    sentences: list[Span],
+    boilerplate: tuple[Span, ...] | list[Span],
+    figures: list[Figure],
+    events: list[Event],
+) -> list[Claim]:
+    """Every check-worthy sentence of `text`, with its speaker (None when the text names no one)."""
+    t = table(lang)
+    figure_starts = sorted(f.start for f in figures)
+    event_starts = sorted(e.start for e in events)
+    tracker = SpeakerTracker()
+    claims: list[Claim] = []
+    for start, end in sentences:
+        if _overlaps_any(start, end, boilerplate):
+            continue
+        sentence = text[start:end]
+        found = attribution(sentence, lang)
+        speaker = tracker.resolve(found, continues_quote=opens_with_quote(sentence, lang))
+        score = checkworthiness(
+            sentence,
+            t,
+            has_figure=_any_between(figure_starts, start, end),
+            has_event=_any_between(event_starts, start, end),
+            has_speaker=speaker is not None,
+        )
+        if score >= CLAIM_THRESHOLD:
+            claims.append(
+                Claim(id="", start=start, end=end, text=sentence, speaker=speaker, checkworthiness=score)
+            )
+    return claims
+
+
+def checkworthiness(sentence: str, t: ModuleType, *, has_figure: bool, has_event: bool, has_speaker: bool) -> float:
+    """A score in [0, 1]: how much a fact-checker could verify in this sentence."""
+    folded = sentence.casefold().replace("’", "'")
+    score = _BASE
+    score += _WEIGHTS["figure"] * has_figure + _WEIGHTS["event"] * has_event + _WEIGHTS["speaker"] * has_speaker
+    score += _WEIGHTS["entity"] * min(2, len(_entities(sentence, t)))
+    score += _WEIGHTS["quote"] * any(opening in sentence for opening, _ in t.QUOTE_PAIRS if opening != '"')
+    score += _WEIGHTS["fact_cue"] * any(_contains_phrase(folded, cue) for cue in t.FACT_CUES)
+    score += _WEIGHTS["opinion"] * any(_contains_phrase(folded, cue) for cue in _folded(t.OPINION_CUES))
+    score += _WEIGHTS["promo"] * any(_contains_phrase(folded, cue) for cue in _folded(t.PROMO_CUES))
+    score += _WEIGHTS["question"] * sentence.rstrip(" »”\"").endswith("?")
+    score += _WEIGHTS["short"] * (len(sentence.split()) < _MIN_WORDS)
+    return round(min(1.0, max(0.0, score)), 2)
+
+
+def _entities(sentence: str, t: ModuleType) -> set[str]:
+    """Capitalised words past the sentence's first word: a cheap stand-in for named entities."""
+    body = sentence.lstrip(" «“\"'‘")
+    first = re.match(r"\S+", body)
+    offset = first.end() if first else 0
+    return {m.group() for m in _ENTITY.finditer(body, offset) if m.group().lower() not in t.NOUN_PHRASE_STOPS}
+
+
+@lru_cache(maxsize=None)
+def _folded(cues: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(cue.casefold().replace("’", "'") for cue in cues)
+
+
+def _contains_phrase(folded_sentence: str, phrase: str) -> bool:
+    """Whole-word containment: 'record' matches 'a record' but not 'recorded'."""
+    index = folded_sentence.find(phrase)
+    while index >= 0:
+        before = folded_sentence[index - 1] if index else " "
+        after_index = index + len(phrase)
+        after = folded_sentence[after_index] if after_index < len(folded_sentence) else " "
+        if not before.isalnum() and not (after.isalnum() and phrase[-1].isalnum()):
+            return True
+        index = folded_sentence.find(phrase, index + 1)
+    return False
+
+
+def _any_between(sorted_starts: list[int], start: int, end: int) -> bool:
+    i = bisect_left(sorted_starts, start)
+    return i < len(sorted_starts) and sorted_starts[i] < end
+
+
+def _overlaps_any(start: int, end: int, spans) -> bool:
+    return any(s < end and start < e for s, e in spans)

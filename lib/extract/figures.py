@@ -1,8 +1,258 @@
-"""Figures (interim)."""
+"""Figures: counts, percentages, money and measures, in digits or in words.
+
+>>> [(f.text, f.value, f.unit, f.approx) for f in find_figures(
+...     "Plus de 200 planificateurs militaires de 30 pays, soit 5% du PIB.", "fr", [], [])]
+[('Plus de 200', 200, 'planificateurs militaires', 'more than'), ('30', 30, 'pays', None), ('5%', 5, '%', None)]
+>>> [(f.text, f.value, f.unit) for f in find_figures("It costs $2.5bn, three officials said.", "en", [], [])]
+[('$2.5bn', 2500000000, 'USD'), ('three', 3, 'officials')]
+"""
 from __future__ import annotations
 
+import math
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+from types import ModuleType
+
+from text_to_num import text2num
+
+from lib.extract.lang import table
 from lib.models import Figure, Span
+
+# Years are events, not figures (DESIGN §2): a bare integer in this range with no unit is a year.
+YEAR_RANGE = range(1900, 2101)
+_MAX_NOUN_WORDS = 3
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """The regexes of one language, built once from its table."""
+
+    digits: re.Pattern
+    words: re.Pattern
+    token: re.Pattern
+    percent: re.Pattern
+    scale: re.Pattern
+    currency_word: re.Pattern
+    currency_prefix: re.Pattern
+    measure: re.Pattern
+    ordinal_suffix: re.Pattern
+    qualifier: re.Pattern
+    link: re.Pattern
+
+
+def _alternation(words) -> str:
+    """A regex alternation of literal words, longest first so 'millions' wins over 'million'."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _patterns(lang: str) -> _Patterns:
+    t = table(lang)
+    decimal = re.escape(t.DECIMAL_SEPARATOR)
+    group = "[" + re.escape(t.THOUSANDS_SEPARATORS) + "]"
+    # One group separator kind per number; every alternative is anchored on digits, so matching is linear.
+    digits = re.compile(
+        rf"(?<![\w.,])(?:\d{{1,3}}(?:{group}\d{{3}})+(?!\d)(?:{decimal}\d+)?|\d+(?:{decimal}\d+)?)(?![\d])"
+    )
+    number_word = rf"(?:{_alternation(t.NUMBER_WORDS)})(?![\w])"
+    joiner = r"(?:-|\s+(?:" + _alternation(j for j in t.NUMBER_JOINERS if j != "-") + r")\s+|\s+)"
+    words = re.compile(rf"(?<![\w-]){number_word}(?:{joiner}{number_word})*", re.IGNORECASE)
+    after = r"(?![\w])"
+    return _Patterns(
+        digits=digits,
+        words=words,
+        token=re.compile(r"[^\W\d_][\w'’-]*"),
+        percent=re.compile(rf"\s?(?:{_alternation(t.PERCENT_WORDS)})(?:(?<=%)|{after})", re.IGNORECASE),
+        scale=re.compile(rf"\s?(?:{_alternation(t.SCALE_WORDS)}){after}", re.IGNORECASE),
+        currency_word=re.compile(
+            rf"\s*(?:(?:{_alternation(t.COUNTED_NOUN_LINKS)})\s*)?(?:{_alternation(t.CURRENCY_WORDS)}){after}|"
+            rf"\s?(?:{_alternation(t.CURRENCY_SYMBOLS)})",
+            re.IGNORECASE,
+        ),
+        currency_prefix=re.compile(rf"(?:{_alternation(t.CURRENCY_SYMBOLS)})\s?$"),
+        measure=re.compile(rf"\s?(?:{_alternation(t.MEASURE_UNITS)}){after}"),
+        ordinal_suffix=re.compile(rf"(?:{_alternation(t.ORDINAL_SUFFIXES)}){after}"),
+        qualifier=re.compile(rf"(?<![\w])(?:{_alternation(t.QUALIFIERS)})\s*$", re.IGNORECASE),
+        link=re.compile(rf"\s*(?:{_alternation(t.COUNTED_NOUN_LINKS)})(?:\s+|(?<=['’]))", re.IGNORECASE),
+    )
 
 
 def find_figures(text: str, lang: str, sentences: list[Span], taken: list[Span]) -> list[Figure]:
-    return []
+    """Every figure in `text`, skipping spans already `taken` (time expressions own their numbers).
+
+    `sentences` is accepted for symmetry with the other finders; figures are found over the whole text
+    and never cross a line break.
+    """
+    t = table(lang)
+    p = _patterns(lang)
+    blocked = _SpanIndex(taken)
+    candidates = [(m.start(), m.end(), "digits") for m in p.digits.finditer(text)]
+    candidates += [(m.start(), m.end(), "words") for m in p.words.finditer(text)]
+    candidates.sort()
+
+    figures: list[Figure] = []
+    last_end = 0
+    for start, end, form in candidates:
+        if start < last_end or blocked.overlaps(start, end):
+            continue
+        figure = _read_figure(text, start, end, form, t, p)
+        if figure is None or blocked.overlaps(figure.start, figure.end):
+            continue
+        figures.append(figure)
+        last_end = figure.end
+    return figures
+
+
+def _read_figure(text: str, start: int, end: int, form: str, t: ModuleType, p: _Patterns) -> Figure | None:
+    number_text = text[start:end]
+    if form == "digits":
+        value = _digits_value(number_text, t)
+        if p.ordinal_suffix.match(text, end) or _glued_to_word(text, start, end, p):
+            return None
+    else:
+        value = _words_value(number_text, text, start, end, t, p)
+    if value is None:
+        return None
+
+    unit: str | None = None
+    has_scale = False
+    scale = p.scale.match(text, end)
+    if scale and (form == "digits" or scale.group().strip().lower() not in t.NUMBER_WORDS):
+        value *= t.SCALE_WORDS[scale.group().strip().lower()]
+        end = scale.end()
+        has_scale = True
+
+    prefix = p.currency_prefix.search(text, max(0, start - 4), start)
+    if prefix:
+        unit = _currency_code(prefix.group().strip(), t)
+        start = prefix.start()
+    if (percent := p.percent.match(text, end)) and unit is None:
+        unit, end = "%", percent.end()
+    elif (currency := p.currency_word.match(text, end)) and unit is None:
+        unit = _currency_code(currency.group(), t)
+        if currency.group().strip() in t.CURRENCY_SYMBOLS:
+            end = currency.end()
+    elif (measure := p.measure.match(text, end)) and unit is None:
+        unit = measure.group().strip()
+    elif unit is None:
+        unit = _counted_noun(text, end, has_scale, t, p)
+
+    if form == "digits" and unit is None and not has_scale and float(value).is_integer() and int(value) in YEAR_RANGE:
+        return None
+
+    if start > 0 and text[start - 1] in "-−" and (start == 1 or text[start - 2] in " (\n\t"):
+        start -= 1
+        value = -value
+    approx = None
+    if qualifier := p.qualifier.search(text, max(0, start - 30), start):
+        approx = t.QUALIFIERS[_fold(qualifier.group().strip())]
+        start = qualifier.start()
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        value = int(value)
+    if not math.isfinite(value):
+        return None
+    return Figure(id="", start=start, end=end, text=text[start:end], value=value, unit=unit, approx=approx)
+
+
+def _digits_value(number_text: str, t: ModuleType) -> float:
+    """'2 718' -> 2718, '9,4' -> 9.4 (fr); '1,500.5' -> 1500.5 (en)."""
+    whole, _, fraction = number_text.partition(t.DECIMAL_SEPARATOR)
+    whole = "".join(ch for ch in whole if ch.isdigit())
+    if fraction:
+        return float(f"{whole}.{fraction}")
+    return int(whole)
+
+
+def _words_value(number_text, text, start, end, t, p) -> int | None:
+    """Value of a run of number words; lone articles ('un accord', 'one of') are not figures."""
+    words = number_text.lower()
+    if words in t.AMBIGUOUS_ALONE and not p.scale.match(text, end):
+        return None
+    if words in getattr(t, "HOMOGRAPHS", ()) and not _after_determiner(text, start, t):
+        return None
+    try:
+        return text2num(words.replace("’", "'"), t.__name__.rsplit(".", 1)[-1])
+    except ValueError:
+        return None
+
+
+def _after_determiner(text: str, start: int, t: ModuleType) -> bool:
+    before = text[max(0, start - 20) : start].split()
+    return not before or before[-1].lower() in t.NOUN_PHRASE_STOPS or before[-1][-1:] in ".,;:«“\"("
+
+
+def _glued_to_word(text: str, start: int, end: int, p: _Patterns) -> bool:
+    """'G7', 'A320', '5G', '10h30', '10:30' are names or times, not figures."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before.isalpha() or before == "_":
+        return True
+    if before in "-‑" and start >= 2 and text[start - 2].isalpha():
+        return True  # "F-35", "COVID-19"
+    if after == ":" and text[end + 1 : end + 2].isdigit():
+        return True
+    if after.isalpha() and not p.scale.match(text, end) and not p.measure.match(text, end):
+        return not (p.percent.match(text, end) or p.currency_word.match(text, end))
+    return False
+
+
+def _counted_noun(text: str, end: int, has_scale: bool, t: ModuleType, p: _Patterns) -> str | None:
+    """The noun phrase a number counts: '200 planificateurs militaires' -> 'planificateurs militaires'."""
+    position = end
+    if has_scale and (link := p.link.match(text, position)):
+        position = link.end()
+    words: list[re.Match] = []
+    while len(words) < _MAX_NOUN_WORDS:
+        gap = text[position : position + 3]
+        skipped = len(gap) - len(gap.lstrip(" \u00a0\u202f\t"))
+        if words and skipped == 0 or skipped > 2:
+            break
+        token = p.token.match(text, position + skipped)
+        if not token:
+            break
+        word = token.group()
+        folded = word.lower()
+        if folded in t.NOUN_PHRASE_STOPS or folded.rstrip("'’") in t.NOUN_PHRASE_STOPS:
+            break
+        adjective_like = folded.endswith(t.ADJECTIVE_ENDINGS)
+        if word[0].isupper() and not (not t.ADJECTIVES_FOLLOW_NOUN and adjective_like):
+            break
+        if t.ADJECTIVES_FOLLOW_NOUN and words and not adjective_like:
+            break
+        words.append(token)
+        position = token.end()
+        if not t.ADJECTIVES_FOLLOW_NOUN and not adjective_like:
+            break
+    if not words:
+        return None
+    return text[words[0].start() : words[-1].end()]
+
+
+def _currency_code(written: str, t: ModuleType) -> str:
+    folded = _fold(written.strip())
+    for symbol, code in t.CURRENCY_SYMBOLS.items():
+        if folded == symbol.lower():
+            return code
+    for link in t.COUNTED_NOUN_LINKS:
+        if folded.startswith(link):
+            folded = folded[len(link) :].strip()
+    return t.CURRENCY_WORDS.get(folded, folded.upper())
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+class _SpanIndex:
+    """Answers 'does [start, end) overlap a taken span?' in log time."""
+
+    def __init__(self, spans: list[Span]):
+        self._spans = sorted(spans)
+        self._starts = [s for s, _ in self._spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect_right(self._starts, end - 1)
+        # Taken spans rarely nest; looking a few back covers a long span that encloses shorter ones.
+        return any(start < e for _, e in self._spans[max(0, i - 4) : i])

@@ -1,0 +1,100 @@
+"""English words for claims and figures. Time words live in time_en.py.
+
+Everything here is data: lib/extract/figures.py, claims.py and speakers.py read it.
+"""
+
+# --- figures -----------------------------------------------------------------------------------
+
+DECIMAL_SEPARATOR = "."
+THOUSANDS_SEPARATORS = ",\u202f\u2009"
+
+NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
+    "thousand"
+).split()
+NUMBER_JOINERS = ("and", "-")
+# "one of the...", "a" and "an" are not figures on their own.
+AMBIGUOUS_ALONE = ("one",)
+
+SCALE_WORDS = {
+    "thousand": 1_000, "thousands": 1_000, "k": 1_000,
+    "million": 1_000_000, "millions": 1_000_000, "m": 1_000_000, "mn": 1_000_000,
+    "billion": 1_000_000_000, "billions": 1_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "trillions": 1_000_000_000_000, "tn": 1_000_000_000_000,
+}
+
+PERCENT_WORDS = ("%", "per cent", "percent", "pct")
+PERCENTAGE_POINT_WORDS = ("percentage points", "percentage point", "points", "point")
+
+CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "US$": "USD", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH"}
+CURRENCY_WORDS = {
+    "euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "us dollars": "USD",
+    "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
+    "yen": "JPY", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
+    "hryvnia": "UAH", "hryvnias": "UAH", "yuan": "CNY", "swiss francs": "CHF",
+}
+
+MEASURE_UNITS = (
+    "km", "kilometre", "kilometres", "kilometer", "kilometers", "mile", "miles", "kg", "kilogram",
+    "kilograms", "tonne", "tonnes", "ton", "tons", "litre", "litres", "liter", "liters", "hectare",
+    "hectares", "acres", "megawatts", "MW", "GW", "°C", "°F", "degrees", "barrels", "feet", "metres", "meters",
+)
+
+QUALIFIERS = {
+    "more than": "more than", "over": "more than", "in excess of": "more than", "upwards of": "more than",
+    "above": "more than",
+    "about": "about", "around": "about", "approximately": "about", "roughly": "about", "nearly": "about",
+    "almost": "about", "some": "about", "an estimated": "about", "close to": "about",
+    "less than": "less than", "fewer than": "less than", "under": "less than", "below": "less than",
+    "at least": "at least", "no fewer than": "at least", "no less than": "at least",
+    "at most": "at most", "up to": "at most", "no more than": "at most",
+}
+
+COUNTED_NOUN_LINKS = ("of",)
+NOUN_PHRASE_STOPS = (
+    "of the a an and or to in on at for by with from into over under than that which who whom whose "
+    "is are was were be been being has have had will would could should may might must can do does did "
+    "said says say told as it its their his her this these those there here not no per each"
+).split()
+NOT_COUNTED_NOUNS = ()
+ADJECTIVES_FOLLOW_NOUN = False
+ADJECTIVE_ENDINGS = (
+    "al", "ary", "ian", "ean", "ish", "ese", "ic", "ive", "ous", "ful", "less", "ed", "ern", "ant", "ent",
+    "ble", "ary", "ory",
+)
+ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+ORDINAL_WORDS = ("first", "second", "third")
+
+# --- claims and speakers -----------------------------------------------------------------------
+
+SAYING_VERBS = (
+    "said", "says", "say", "told", "tells", "added", "adds", "warned", "warns", "stressed", "stresses",
+    "explained", "explains", "noted", "notes", "announced", "announces", "claimed", "claims", "argued",
+    "argues", "insisted", "insists", "stated", "states", "confirmed", "confirms", "admitted", "admits",
+    "denied", "denies", "acknowledged", "acknowledges", "reported", "reports", "wrote", "writes",
+    "declared", "declares", "estimated", "estimates", "predicted", "predicts", "promised", "promises",
+    "revealed", "reveals", "suggested", "suggests", "pointed out", "replied", "replies", "asserted",
+    "told reporters", "emphasised", "emphasized", "cautioned", "conceded",
+)
+SAYING_AUXILIARIES = ("has", "have", "had")
+ATTRIBUTION_PREPOSITIONS = ("according to", "per", "in the words of", "as stated by")
+SPEAKER_PRONOUNS = ("he", "she", "they")
+NAME_PARTICLES = ("de", "van", "von", "der", "al", "bin", "ben", "da", "di", "la", "le")
+
+QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"))
+
+OPINION_CUES = (
+    "i think", "i believe", "i feel", "i hope", "we hope", "in my opinion", "in my view", "i am happy",
+    "i'm happy", "i’m happy", "i am proud", "i'm proud", "i’m proud", "i love", "we love", "i wish",
+    "it's a shame", "it’s a shame", "what a", "i'm wary", "i’m wary", "i am wary",
+)
+PROMO_CUES = (
+    "newsletter", "subscribe", "sign up", "click here", "for free", "your guide", "read more", "share this",
+    "advertisement", "download the app", "follow us",
+)
+RELATIVE_PRONOUNS = ("who", "which", "that", "whose", "whom", "where")
+FACT_CUES = (
+    "more than", "less than", "record", "rise", "rose", "fell", "fall", "increase", "increased", "decrease",
+    "doubled", "tripled", "first", "last", "only", "never", "since", "according", "budget", "percent",
+)

@@ -1,0 +1,126 @@
+"""French words for claims and figures. Time words live in time_fr.py.
+
+Everything here is data: lib/extract/figures.py, claims.py and speakers.py read it.
+"""
+
+# --- figures -----------------------------------------------------------------------------------
+
+DECIMAL_SEPARATOR = ","
+# Thousands are grouped with spaces (plain, no-break, thin no-break) or dots: "2 718", "1.500".
+THOUSANDS_SEPARATORS = " \u00a0\u202f\u2009."
+
+# Words that make up a number written out; text2num computes the value of the whole run.
+NUMBER_WORDS = (
+    "zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
+    "vingt trente quarante cinquante soixante septante octante nonante cent cents mille"
+).split()
+# Joiners allowed inside a run of number words: "vingt et un", "quatre-vingt-dix".
+NUMBER_JOINERS = ("et", "-")
+# Alone, these are articles or pronouns ("un accord", "une invasion"), not figures.
+AMBIGUOUS_ALONE = ("un", "une")
+# Number words that are also common adjectives ("un bâtiment neuf"): figures only after a determiner.
+HOMOGRAPHS = ("neuf",)
+
+SCALE_WORDS = {
+    "millier": 1_000, "milliers": 1_000,
+    "million": 1_000_000, "millions": 1_000_000,
+    "milliard": 1_000_000_000, "milliards": 1_000_000_000,
+    "billion": 1_000_000_000_000, "billions": 1_000_000_000_000,
+    "md": 1_000_000_000, "mds": 1_000_000_000, "mrd": 1_000_000_000,
+    "m": 1_000_000,
+}
+
+PERCENT_WORDS = ("%", "pour cent", "pourcent", "p. 100", "pour 100")
+PERCENTAGE_POINT_WORDS = ("points de pourcentage", "point de pourcentage", "points", "point")
+
+CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH", "CHF": "CHF"}
+CURRENCY_WORDS = {
+    "euro": "EUR", "euros": "EUR",
+    "dollar": "USD", "dollars": "USD", "dollars américains": "USD",
+    "livre sterling": "GBP", "livres sterling": "GBP", "livre": "GBP", "livres": "GBP",
+    "yen": "JPY", "yens": "JPY", "rouble": "RUB", "roubles": "RUB",
+    "hryvnia": "UAH", "hryvnias": "UAH", "franc suisse": "CHF", "francs suisses": "CHF",
+    "yuan": "CNY", "yuans": "CNY",
+}
+
+# Measure units kept as written (the counted noun is the unit itself).
+MEASURE_UNITS = (
+    "km", "kilomètre", "kilomètres", "m²", "km²", "mètre", "mètres", "kg", "kilogramme", "kilogrammes",
+    "tonne", "tonnes", "litre", "litres", "hectare", "hectares", "mégawatts", "MW", "GW", "°C", "degrés",
+    "barils", "baril",
+)
+
+# Qualifier before the number -> the contract's `approx` vocabulary.
+QUALIFIERS = {
+    "plus de": "more than", "plus d'": "more than", "plus d’": "more than", "au-delà de": "more than",
+    "près de": "about", "environ": "about", "quelque": "about", "quelques": "about", "autour de": "about",
+    "approximativement": "about", "à peu près": "about", "presque": "about", "quasiment": "about",
+    "moins de": "less than", "moins d'": "less than", "moins d’": "less than",
+    "au moins": "at least", "pas moins de": "at least", "minimum": "at least",
+    "au plus": "at most", "jusqu'à": "at most", "jusqu’à": "at most", "pas plus de": "at most",
+    "au maximum": "at most",
+}
+
+# Between the number and its counted noun: "200 planificateurs", "2 milliards d'euros".
+COUNTED_NOUN_LINKS = ("de", "d'", "d’")
+# Words that end a counted noun phrase: prepositions, articles, conjunctions, frequent verbs.
+NOUN_PHRASE_STOPS = (
+    "de d' d’ du des le la les l' l’ un une et ou à au aux en dans sur pour par avec sans sous entre vers "
+    "que qu' qu’ qui dont où ont a sont est était étaient sera seront ne n' n’ se s' s’ ce cette ces son sa ses "
+    "leur leurs il elle ils elles on nous vous y plus moins contre selon depuis pendant après avant chez"
+).split()
+# Nouns after a number that mean it is not a count (it is a time or an ordinal use).
+NOT_COUNTED_NOUNS = ()
+# French adjectives follow the noun: "planificateurs militaires", "responsables européens".
+ADJECTIVES_FOLLOW_NOUN = True
+ADJECTIVE_ENDINGS = (
+    "aire", "aires", "ien", "iens", "ienne", "iennes", "ais", "aise", "aises", "ique", "iques", "al", "ale",
+    "ales", "aux", "el", "elle", "els", "elles", "if", "ifs", "ive", "ives", "éen", "éens", "éenne", "éennes",
+    "ain", "ains", "aine", "aines", "é", "és", "ée", "ées", "eux", "euse", "euses", "ois", "oise", "oises",
+    "ier", "iers", "ière", "ières", "ant", "ants", "ante", "antes", "ent", "ents",
+)
+# Ordinal suffixes on digits ("80e", "1er", "2nde") and ordinal words: ordinals are not figures.
+ORDINAL_SUFFIXES = ("e", "è", "ème", "eme", "er", "ère", "re", "nd", "nde", "ᵉ", "ᵉʳ")
+ORDINAL_WORDS = ("premier", "première", "premiers", "premières", "second", "seconde", "seconds", "secondes")
+
+# --- claims and speakers -----------------------------------------------------------------------
+
+# Verbs of saying in the forms news uses; "a déclaré", "ont déclaré", "déclare", "a-t-il déclaré".
+SAYING_VERBS = (
+    "déclaré", "dit", "affirmé", "ajouté", "averti", "souligné", "expliqué", "indiqué", "estimé", "annoncé",
+    "assuré", "précisé", "rappelé", "insisté", "prévenu", "confirmé", "reconnu", "répondu", "jugé", "noté",
+    "martelé", "lancé", "confié", "raconté", "admis", "démenti", "nié", "promis", "signalé", "révélé",
+    "déploré", "dénoncé", "affirme", "déclare", "dit", "ajoute", "avertit", "souligne", "explique", "indique",
+    "estime", "annonce", "assure", "précise", "rappelle", "insiste", "prévient", "confirme", "reconnaît",
+    "répond", "juge", "note", "martèle", "dénonce", "déplore", "révèle", "signale",
+)
+# Auxiliaries before a past participle: "a déclaré", "ont averti", "avait dit".
+SAYING_AUXILIARIES = ("a", "ont", "avait", "avaient", "aurait", "auraient", "a-t-il", "a-t-elle", "ont-ils", "ont-elles")
+# "selon Healy", "d'après le ministère".
+ATTRIBUTION_PREPOSITIONS = ("selon", "d'après", "d’après", "aux dires de", "de l'avis de", "de l’avis de")
+# Subject pronouns that carry the last named speaker: "il a ajouté", "a-t-elle déclaré".
+SPEAKER_PRONOUNS = ("il", "elle", "ils", "elles", "t-il", "t-elle", "t-ils", "t-elles")
+# Titles and determiners that may precede a name without being part of it.
+NAME_PARTICLES = ("de", "du", "des", "van", "von", "der", "al", "ben", "bin", "le", "la")
+
+QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'), ("‹", "›"))
+
+# Markers of opinion, feeling or promotion: such sentences are not checkable claims.
+OPINION_CUES = (
+    "je pense", "je crois", "je me méfie", "je suis convaincu", "je suis convaincue", "j'espère", "j’espère",
+    "nous espérons", "je trouve", "à mon avis", "selon moi", "il me semble", "je suis heureux",
+    "je suis heureuse", "nous sommes heureux", "je suis fier", "je suis fière", "j'aime", "j’aime",
+    "je regrette", "je souhaite", "nous souhaitons", "quel dommage", "c'est magnifique", "c’est magnifique",
+)
+# Site furniture and marketing: a sentence with these is a promo, never a claim.
+PROMO_CUES = (
+    "newsletter", "gratuitement", "abonnez-vous", "inscrivez-vous", "cliquez", "votre guide", "lire aussi",
+    "lire la suite", "partager", "publicité", "offre spéciale", "téléchargez",
+)
+# Relative pronouns that open a clause inside a subject ("Healy, qui était présent, a déclaré").
+RELATIVE_PRONOUNS = ("qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle")
+# Words that make a statement checkable in itself: comparisons, records, causal claims.
+FACT_CUES = (
+    "plus que", "moins que", "record", "hausse", "baisse", "augmenté", "diminué", "doublé", "triplé",
+    "premier", "dernier", "seul", "jamais", "depuis", "selon", "chiffre", "pourcentage", "budget",
+)
