@@ -1,0 +1,327 @@
+"""The dashboard's shared state and cached loaders — the one lib module that imports Streamlit.
+
+The database holds the truth; `st.session_state` holds only who is working, the
+current article, the draft being loaded and the analyst's unsaved edits, under the
+keys below. Reads from the store are cached and cleared after every write.
+"""
+from __future__ import annotations
+
+import contextlib
+from dataclasses import replace
+from datetime import date
+
+import streamlit as st
+
+from lib.extract import extract
+from lib.extract.lang import UnsupportedLanguage
+from lib.language import detect_language
+from lib.models import Article, Kind
+from lib.review_table import (
+    EDITABLE, KIND_COLUMNS, STATUSES, Conflict, Filters, SaveReport, columns, items_frame, save_edits,
+)
+from lib.sources import SourceError
+from lib.store import Store, StoreUnavailable, database_url
+
+ANALYST = "analyst"  # the analyst's name (sidebar text input)
+ARTICLE = "article_id"  # the article under review, mirrored in the URL so a reload keeps it
+DRAFT = "draft"  # the Article read on the Load page, before extraction
+PENDING = "pending"  # {kind: {item_id: Edit}} unsaved edits, kept when saving fails
+CONFLICTS = "conflicts"  # [Conflict] from the last save
+LAST_SAVE = "last_save"  # SaveReport of the last save, shown once
+GENERATION = "editor_generation"  # bumped after a save so editors start from the stored values
+
+# Long enough to make reruns cheap, short enough that another analyst's saves show up soon.
+READ_TTL_SECONDS = 30
+
+
+def init_state() -> None:
+    """Defaults for every shared key; the article comes back from the URL after a reload."""
+    defaults = {ANALYST: "", ARTICLE: None, DRAFT: None, PENDING: {}, CONFLICTS: [], LAST_SAVE: None, GENERATION: 0}
+    for key, value in defaults.items():
+        st.session_state.setdefault(key, value)
+    from_url = st.query_params.get("article")
+    if st.session_state[ARTICLE] is None and from_url:
+        st.session_state[ARTICLE] = from_url
+    if st.session_state[ARTICLE] and st.query_params.get("article") != st.session_state[ARTICLE]:
+        st.query_params["article"] = st.session_state[ARTICLE]
+
+
+def analyst_sidebar() -> str:
+    """Ask the analyst's name once; it is written on every review of this session."""
+    name = st.sidebar.text_input("Your name", key=ANALYST, placeholder="written on every review")
+    if not name.strip():
+        st.sidebar.caption("Enter your name to save reviews.")
+    return name.strip()
+
+
+def analyst() -> str:
+    return str(st.session_state.get(ANALYST) or "").strip()
+
+
+def open_article(article_id: str) -> None:
+    """Make `article_id` the article under review (and remember it in the URL)."""
+    st.session_state[ARTICLE] = article_id
+    st.query_params["article"] = article_id
+
+
+def current_article() -> str | None:
+    return st.session_state.get(ARTICLE)
+
+
+@st.cache_resource(show_spinner=False)
+def _store(url: str) -> Store:
+    return Store(url)
+
+
+def store() -> Store:
+    """The shared Store for the configured database (one per URL per server process)."""
+    return _store(database_url())
+
+
+@st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS, max_entries=64)
+def _frame(url: str, article_id: str | None, kind: str):
+    return items_frame(_store(url).items(article_id, kind=kind), kind)
+
+
+def frame(article_id: str | None, kind: str):
+    """The review frame of one kind for an article (or all articles), from the cache when fresh."""
+    return _frame(database_url(), article_id, kind)
+
+
+@st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS, max_entries=64)
+def _items(url: str, article_id: str | None):
+    return _store(url).items(article_id)
+
+
+def items(article_id: str | None):
+    return _items(database_url(), article_id)
+
+
+@st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS)
+def _articles(url: str):
+    return _store(url).articles()
+
+
+def articles():
+    return _articles(database_url())
+
+
+@st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS, max_entries=64)
+def _article(url: str, article_id: str):
+    return _store(url).article(article_id)
+
+
+def article(article_id: str):
+    return _article(database_url(), article_id)
+
+
+def after_write() -> None:
+    """Forget cached reads so every page shows what was just written."""
+    for loader in (_frame, _items, _articles, _article):
+        loader.clear()
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _extract(text: str, lang: str, published: str | None, title: str, source: str, boilerplate: tuple):
+    article = Article(
+        text, lang=lang, published=date.fromisoformat(published) if published else None,
+        title=title, source=source, boilerplate=boilerplate,
+    )
+    return extract(article)
+
+
+def extraction(article: Article):
+    """Extraction of `article`, computed once per text, language, date and title."""
+    published = article.published.isoformat() if article.published else None
+    return _extract(article.text, article.lang, published, article.title, article.source, tuple(article.boilerplate))
+
+
+def pending(kind: str) -> dict:
+    return st.session_state[PENDING].setdefault(str(kind), {})
+
+
+def set_pending(kind: str, edits: dict) -> None:
+    st.session_state[PENDING][str(kind)] = edits
+
+
+def fresh_editors() -> None:
+    """Give every editor a new identity so it starts again from stored values plus pending edits."""
+    st.session_state[GENERATION] += 1
+
+
+ADVICE = {
+    SourceError: "Check the file or the address, or paste the text instead.",
+    UnsupportedLanguage: "Fact Desk reads French and English. If the detection is wrong, pick the language by hand.",
+    StoreUnavailable: "Your unsaved edits stay on this page; press Save again once the database is back.",
+}
+
+
+def explain(error: Exception) -> str:
+    """One line for the analyst: what went wrong and what to do next."""
+    for kind, advice in ADVICE.items():
+        if isinstance(error, kind):
+            if kind is StoreUnavailable:
+                return f"The review database cannot be reached ({error}). {advice}"
+            return f"{error}. {advice}" if not str(error).endswith(".") else f"{error} {advice}"
+    return f"Something went wrong: {error}"
+
+
+@contextlib.contextmanager
+def reported_errors():
+    """Show an expected failure (bad input, unknown language, database away) as st.error, never a traceback."""
+    try:
+        yield
+    except tuple(ADVICE) as error:
+        st.error(explain(error), icon="⚠️")
+
+
+# -- review tables -------------------------------------------------------------------------
+
+LAST_FRAMES = "last_frames"  # {(article_id, kind): frame} last good read, shown when the database goes away
+
+
+def frame_or_last(article_id: str | None, kind: str):
+    """The stored frame; when the database is unreachable, the last one read (with an st.error saying so)."""
+    last = st.session_state.setdefault(LAST_FRAMES, {})
+    try:
+        result = frame(article_id, kind)
+    except StoreUnavailable as error:
+        st.error(explain(error), icon="⚠️")
+        if (article_id, str(kind)) in last:
+            return last[(article_id, str(kind))]
+        raise
+    last[(article_id, str(kind))] = result
+    return result
+
+
+def editor_columns(kind: str) -> tuple[dict, list[str], list[str]]:
+    """Column config, visible column order and read-only columns of the `kind` editor."""
+    cc = st.column_config
+    config = {
+        "status": cc.SelectboxColumn("Status", options=list(STATUSES), required=True, width="small"),
+        "note": cc.TextColumn("Note", width="medium"),
+        "evidence": cc.TextColumn("Evidence", help="http(s) links, separated by spaces", width="medium"),
+        "text": cc.TextColumn("Text", width="large"),
+        "speaker": cc.TextColumn("Speaker"),
+        "checkworthiness": cc.ProgressColumn("Check-worthiness", min_value=0.0, max_value=1.0, format="%.2f"),
+        "value": cc.NumberColumn("Value") if str(kind) == "figure" else cc.TextColumn("TIMEX3"),
+        "unit": cc.TextColumn("Unit"),
+        "date": cc.DateColumn("Date", format="YYYY-MM-DD"),
+        "end_date": cc.DateColumn("End", format="YYYY-MM-DD"),
+        "sentence": cc.TextColumn("Sentence", width="large"),
+        "analyst": cc.TextColumn("Reviewed by"),
+        "reviewed_at": cc.TextColumn("At"),
+    }
+    visible = [*EDITABLE, *KIND_COLUMNS[Kind(kind)], "analyst", "reviewed_at"]
+    disabled = [c for c in columns(kind) if c not in EDITABLE]
+    return config, visible, disabled
+
+
+def all_pending() -> dict:
+    """Every unsaved edit across kinds, by item id."""
+    merged = {}
+    for edits in st.session_state[PENDING].values():
+        merged.update(edits)
+    return merged
+
+
+def save_all() -> SaveReport:
+    """Save every pending edit; saved ones leave the pending set, conflicts and unreachable ones stay."""
+    edits = all_pending()
+    try:
+        report = save_edits(store(), edits, analyst())
+    except StoreUnavailable as error:
+        report = SaveReport(unsaved=tuple(edits), error=str(error))
+    done = set(report.saved)
+    for kind, kind_edits in st.session_state[PENDING].items():
+        st.session_state[PENDING][kind] = {i: e for i, e in kind_edits.items() if i not in done}
+    st.session_state[CONFLICTS] = list(report.conflicts)
+    st.session_state[LAST_SAVE] = report
+    if report.saved or report.conflicts:
+        after_write()
+        fresh_editors()
+    return report
+
+
+def resolve_conflict(conflict: Conflict, keep_mine: bool) -> None:
+    """Keep mine: re-aim the edit at the version now saved (the next Save writes it). Keep theirs: drop mine."""
+    item_id = conflict.edit.item_id
+    for kind_edits in st.session_state[PENDING].values():
+        if item_id in kind_edits:
+            if keep_mine:
+                kind_edits[item_id] = replace(conflict.edit, expected_version=int(conflict.theirs.version))
+            else:
+                del kind_edits[item_id]
+    st.session_state[CONFLICTS] = [c for c in st.session_state[CONFLICTS] if c.edit.item_id != item_id]
+    fresh_editors()
+
+
+def filters_from_widgets(kind: str, options: dict) -> Filters:
+    """The filter row above a table; each widget keyed per kind so each table keeps its own filters."""
+    kind = str(kind)
+    left, middle, right = st.columns(3)
+    statuses = left.multiselect("Status", options["statuses"], key=f"f-status-{kind}")
+    speakers = units = ()
+    since = until = None
+    if kind == "claim":
+        speakers = middle.multiselect("Speaker", options["speakers"], key=f"f-speaker-{kind}")
+    elif kind == "figure":
+        units = middle.multiselect("Unit", options["units"], key=f"f-unit-{kind}")
+    else:
+        span = middle.date_input("Between", value=(), key=f"f-dates-{kind}", min_value=date(1, 1, 1))
+        since, until = (tuple(span) + (None, None))[:2] if span else (None, None)
+    text = right.text_input("Search text, notes, sentences", key=f"f-text-{kind}")
+    return Filters(tuple(statuses), tuple(speakers), tuple(units), since, until, text)
+
+
+def add_item(article_id: str, kind: str, text: str, detail: str) -> None:
+    """Store an item the analyst found by hand; a figure's detail reads '200 planificateurs'."""
+    fields: dict = {}
+    if str(kind) == "claim":
+        fields = {"speaker": detail.strip() or None}
+    else:
+        number, _, unit = detail.strip().partition(" ")
+        try:
+            fields = {"value": float(number.replace(",", ".")) if number else None, "unit": unit.strip() or None}
+        except ValueError:
+            st.error(f"“{number}” is not a number: write the value first, then the unit (e.g. '200 planificateurs').")
+            return
+    try:
+        store().add_item(article_id, Kind(kind), text, analyst=analyst(), fields=fields)
+    except ValueError as error:
+        st.error(f"Not added: {error}.")
+        return
+    except StoreUnavailable as error:
+        st.error(explain(error))
+        return
+    after_write()
+    st.success(f"Added the {kind}; it is listed with origin 'manual'.")
+
+
+# -- loading ---------------------------------------------------------------------------------
+
+
+def set_draft(article: Article) -> None:
+    st.session_state[DRAFT] = article
+
+
+def detected_language(article: Article) -> str:
+    """The article's language as read, or detected from its text (UnsupportedLanguage for others)."""
+    return article.lang or detect_language(article.text)
+
+
+def stored_article(article_id: str):
+    """The stored version of an article, or None (also None when the store cannot be reached)."""
+    try:
+        return article(article_id)
+    except StoreUnavailable:
+        return None
+
+
+def ingest(article: Article):
+    """Extract and store `article`; returns (extraction, IngestOutcome). Reviews of a known article are kept."""
+    result = extraction(article)
+    outcome = store().save_extraction(result)
+    after_write()
+    open_article(outcome.article_id)
+    return result, outcome

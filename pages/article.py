@@ -1,0 +1,44 @@
+"""Article: the text with every extracted span highlighted by kind and status, and one item's details."""
+import streamlit as st
+
+from lib import highlight, session
+
+st.title("Article")
+article_id = session.current_article()
+if not article_id:
+    st.info("No article open yet: load one, or open one from the corpus.")
+    st.page_link("pages/load.py", label="Load an article", icon="📥")
+    st.stop()
+
+with session.reported_errors():
+    article = session.article(article_id)
+    if article is None:
+        st.error(f"Article {article_id} is not in the store. Open another one from the corpus.")
+        st.stop()
+    items = session.items(article_id)
+    st.caption(f"{article.title or 'Untitled'} · {article.lang} · published {article.published or 'unknown'}")
+    marks = highlight.marks_from_items(items)
+    by_id = {item.id: item for item in items if not item.orphaned}
+
+    text, details = st.columns([3, 1])
+    with details:
+        st.html(highlight.legend())
+        chosen = st.selectbox(
+            "Item", list(by_id), index=None, key="article-item", placeholder="Pick an item to see its details",
+            format_func=lambda i: f"{by_id[i].kind} · {by_id[i].text[:60]}",
+        )
+        if chosen:
+            item = by_id[chosen]
+            review = item.review
+            st.markdown(f"**{item.kind}** · status **{review.status}** · version {review.version}")
+            st.text(item.text)
+            st.json({k: v for k, v in (item.fields or {}).items()}, expanded=True)
+            if review.note:
+                st.text(f"Note: {review.note}")
+            for link in review.evidence:
+                st.text(f"Evidence: {link}")
+            history = session.store().history(item.id)
+            if history:
+                st.caption("History: " + " → ".join(f"{h.status} ({h.analyst})" for h in history))
+    with text:
+        st.html(highlight.render(article.text, marks, selected=chosen))

@@ -1,0 +1,38 @@
+"""Corpus: every stored article with language, date, counts and how far its review has gone."""
+import streamlit as st
+
+from lib import review_table as rt, session
+
+st.title("Corpus")
+with session.reported_errors():
+    summaries = session.articles()
+    if not summaries:
+        st.info("The store is empty: load an article first.")
+        st.page_link("pages/load.py", label="Load an article", icon="📥")
+        st.stop()
+    table = rt.corpus_frame(summaries)
+    checked, total = int(table["checked"].sum()), int(table["total"].sum())
+    st.progress(checked / total if total else 0.0, text=f"{checked} of {total} items checked in {len(table)} articles")
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_order=["title", "lang", "published", "claims", "figures", "events", "progress", "ingested_at"],
+        column_config={
+            "title": st.column_config.TextColumn("Title", width="large"),
+            "progress": st.column_config.ProgressColumn("Checked", min_value=0.0, max_value=1.0, format="percent"),
+            "published": st.column_config.DateColumn("Published", format="YYYY-MM-DD"),
+            "ingested_at": st.column_config.DatetimeColumn("Loaded", format="YYYY-MM-DD HH:mm"),
+        },
+    )
+    titles = dict(zip(table["id"], table["title"]))
+    chosen = st.selectbox("Article", list(titles), format_func=titles.get, key="corpus-article",
+                          index=list(titles).index(session.current_article())
+                          if session.current_article() in titles else 0)
+    if st.button("Open its review", type="primary", key="corpus-open"):
+        session.open_article(chosen)
+        st.switch_page("pages/review.py")
+    recurring = rt.recurring_speakers(session.frame(None, "claim"))
+    if len(recurring):
+        st.subheader("Speakers in more than one article")
+        st.dataframe(recurring, hide_index=True, width="stretch")

@@ -1,0 +1,69 @@
+"""Load: paste, upload, URL or a bundled seed; confirm language, title and date; extract and store."""
+import dataclasses
+from datetime import date
+
+import streamlit as st
+
+from lib import session
+from lib.sources import check_published, fetch_url, list_seeds, read_bytes, read_seed, read_text
+
+SOURCES = ["Seed", "Paste", "Upload", "URL"]
+
+st.title("Load an article")
+origin = st.radio("From", SOURCES, horizontal=True, key="load-from")
+with session.reported_errors():
+    if origin == "Seed":
+        seeds = list_seeds()
+        seed = st.selectbox("Bundled article", seeds, format_func=lambda s: f"{s.title} ({s.lang})", key="seed")
+        if st.button("Open seed", key="read-seed") and seed is not None:
+            session.set_draft(read_seed(seed))
+    elif origin == "Paste":
+        pasted = st.text_area("Article text", height=240, key="paste")
+        if st.button("Read text", key="read-paste"):
+            session.set_draft(read_text(pasted, source="pasted"))
+    elif origin == "Upload":
+        upload = st.file_uploader("A .txt, .md or .html file", type=["txt", "md", "html", "htm"], key="upload")
+        if upload is not None and st.button("Read file", key="read-upload"):
+            session.set_draft(read_bytes(upload.getvalue(), upload.name))
+    else:
+        url = st.text_input("Address of the article (http or https)", key="url")
+        if st.button("Fetch", key="read-url") and url:
+            with st.spinner("Fetching…"):
+                session.set_draft(fetch_url(url))
+
+draft = st.session_state[session.DRAFT]
+if draft is None:
+    st.stop()
+
+st.subheader("Before extraction")
+known = session.stored_article(draft.id)
+if known is not None:
+    st.info("This article is already in the store: extraction keeps its reviews and opens them.")
+    draft = dataclasses.replace(draft, title=known.title or draft.title, lang=known.lang or draft.lang,
+                                published=known.published or draft.published)
+detected = None
+with session.reported_errors():
+    detected = session.detected_language(draft)
+lang = st.selectbox("Language", ["fr", "en"], index=["fr", "en"].index(detected) if detected else None,
+                    key=f"lang-{draft.id}", placeholder="Choose the article's language")
+title = st.text_input("Title", value=draft.title, key=f"title-{draft.id}")
+published = st.date_input("Publication date", value=draft.published, min_value=date(1900, 1, 1),
+                          max_value=date.today(), key=f"published-{draft.id}", format="YYYY-MM-DD")
+unknown = False
+if published is None:
+    st.warning("No publication date found in the article. Set it above: relative dates "
+               "(\"vendredi\", \"last month\") are read from it.")
+    unknown = st.checkbox("The date is unknown: leave relative dates unresolved", key=f"nodate-{draft.id}")
+st.text_area("Text (read-only)", draft.text, height=160, disabled=True, key=f"text-{draft.id}")
+
+ready = lang is not None and (published is not None or unknown)
+if st.button("Extract and review", type="primary", disabled=not ready, key="extract"):
+    with session.reported_errors():
+        article = dataclasses.replace(draft, lang=lang, title=title, published=check_published(published))
+        with st.status("Extracting claims, figures and events…", expanded=True) as progress:
+            extraction, outcome = session.ingest(article)
+            st.write(f"{len(extraction.claims)} claims, {len(extraction.figures)} figures, "
+                     f"{len(extraction.events)} events")
+            progress.update(label=f"Stored ({outcome.outcome}; {outcome.kept} reviews kept)", state="complete")
+        st.success(f"“{title or 'Untitled'}” is open for review.")
+        st.page_link("pages/review.py", label="Review its items", icon="✅")

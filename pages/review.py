@@ -1,0 +1,77 @@
+"""Review: one table per kind with its chart beside it, filters, counts, one Save for every edit."""
+import streamlit as st
+
+from lib import charts, review_table as rt, session
+
+KINDS = {"claim": "Claims", "figure": "Figures", "event": "Timeline"}
+PAGE_SIZE = 100
+
+st.title("Review")
+article_id = session.current_article()
+if not article_id:
+    st.info("No article open yet: load one, or open one from the corpus.")
+    st.page_link("pages/load.py", label="Load an article", icon="📥")
+    st.page_link("pages/corpus.py", label="Open the corpus", icon="📚")
+    st.stop()
+
+report = st.session_state[session.LAST_SAVE]
+if report is not None:
+    (st.error if report.error else st.success)(
+        report.summary() + (f" — {session.explain(session.StoreUnavailable(report.error))}" if report.error else "")
+    )
+for conflict in st.session_state[session.CONFLICTS]:
+    theirs, mine = conflict.theirs, conflict.edit
+    with st.container(border=True):
+        st.warning(
+            f"Conflict on item {mine.item_id}: you set **{mine.status}** ({mine.note or 'no note'}); "
+            f"{theirs.analyst or 'another analyst'} saved **{theirs.status}** ({theirs.note or 'no note'}) "
+            f"at {theirs.at:%Y-%m-%d %H:%M}, version {theirs.version}."
+        )
+        keep_mine, keep_theirs = st.columns(2)
+        keep_mine.button("Keep mine (save it next)", key=f"mine-{mine.item_id}",
+                         on_click=session.resolve_conflict, args=(conflict, True))
+        keep_theirs.button("Keep theirs", key=f"theirs-{mine.item_id}",
+                           on_click=session.resolve_conflict, args=(conflict, False))
+
+with session.reported_errors():
+    article = session.article(article_id)
+    st.caption(f"{article.title or 'Untitled'} · {article.lang} · published {article.published or 'unknown'}"
+               if article else f"Article {article_id} is not in the store.")
+    kind = st.radio("Items", list(KINDS), format_func=KINDS.get, horizontal=True, key="review-kind")
+    stored = session.frame_or_last(article_id, kind)
+    filters = session.filters_from_widgets(kind, rt.filter_options(stored))
+    view_ids = rt.filter_frame(stored, filters).index
+    pending = session.pending(kind)
+    pages = rt.page_count(stored.loc[view_ids], PAGE_SIZE)
+    number = st.number_input("Page", 1, pages, key=f"page-{kind}") if pages > 1 else 1
+    shown = rt.page(rt.apply_pending(stored.loc[view_ids], pending), number, PAGE_SIZE)
+
+    table, chart = st.columns([3, 2])
+    config, order, disabled = session.editor_columns(kind)
+    key = rt.view_key(kind, filters, number, st.session_state[session.GENERATION])
+    edited = table.data_editor(shown, key=f"editor-{key}", column_config=config, column_order=order,
+                               disabled=disabled, hide_index=True, width="stretch")
+    edits, problems = rt.pending_edits(stored.loc[shown.index], edited)
+    pending = rt.merge_pending(pending, shown.index, edits)
+    session.set_pending(kind, pending)
+    for problem in problems:
+        table.error(f"Not kept: {problem}")
+
+    seen = rt.apply_pending(stored.loc[view_ids], pending)
+    counts = rt.progress(seen)
+    chart.altair_chart(charts.chart_for(kind, seen), width="stretch")
+    table.progress(counts.share, text=f"{counts.checked} of {counts.total} checked "
+                   f"({len(view_ids)} shown of {len(stored)}) · {len(session.all_pending())} unsaved")
+
+    can_save = bool(session.analyst()) and bool(session.all_pending())
+    if table.button("Save", type="primary", disabled=not can_save, key="save",
+                    help=None if session.analyst() else "Enter your name in the sidebar first"):
+        session.save_all()
+        st.rerun()
+
+    if kind in ("claim", "figure"):
+        with st.expander(f"Add a {kind} that extraction missed"), st.form(f"add-{kind}", clear_on_submit=True):
+            text = st.text_area("Text as in the article")
+            detail = st.text_input("Speaker" if kind == "claim" else "Value and unit, e.g. '200 planificateurs'")
+            if st.form_submit_button("Add", disabled=not session.analyst()):
+                session.add_item(article_id, kind, text, detail)
