@@ -1,0 +1,198 @@
+"""Exports: CSV per kind, one summary CSV, and ClaimReview JSON-LD — always bytes, ready to download.
+
+Column orders are fixed (analysts' spreadsheets and scripts depend on them):
+
+- claims:  article, title, item, text, sentence, speaker, checkworthiness,
+           status, note, evidence, analyst, reviewed_at, orphaned
+- figures: article, title, item, text, sentence, value, unit, approx, claim,
+           status, note, evidence, analyst, reviewed_at, orphaned
+- events:  article, title, item, text, sentence, type, value, date, end_date, granularity, claim, unresolved,
+           status, note, evidence, analyst, reviewed_at, orphaned
+- summary: article, title, kind, total, checked, then one column per status
+           (unchecked, in_progress, verified, false, misleading, inconclusive, not_a_claim)
+
+CSV is RFC 4180 (comma, double quotes, CRLF), UTF-8, with a byte-order mark on request
+(spreadsheets then guess the encoding right). Evidence links are joined by newlines.
+`reviewed_at` is UTC ISO 8601. A text cell that starts with = + - @ tab or carriage
+return is prefixed with ' so a spreadsheet shows it instead of running it (OWASP "CSV
+injection"); real numbers in the numeric columns (checkworthiness, a figure's value,
+the counts) are written as numbers, negative ones included.
+
+>>> from lib.models import Kind, Review
+>>> from lib.store import StoredItem
+>>> item = StoredItem("f1", "a1", Kind.FIGURE, 0, 3, "-5 %", "-5 % en 2024.",
+...                   {"value": -5, "unit": "%", "approx": None, "claim_id": None}, "extracted", False, Review("f1"))
+>>> export_csv([item], "figures").decode().splitlines()[1]
+"a1,,f1,'-5 %,'-5 % en 2024.,-5,%,,,unchecked,,,,,false"
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime, timezone
+
+from lib.models import Kind, Status
+
+__all__ = ["COLUMNS", "SUMMARY_COLUMNS", "VERDICTS", "export_claimreview", "export_csv", "export_summary_csv"]
+
+_REVIEW_COLUMNS = ["status", "note", "evidence", "analyst", "reviewed_at", "orphaned"]
+_TYPED_FIELDS = {
+    Kind.CLAIM: ["speaker", "checkworthiness"],
+    Kind.FIGURE: ["value", "unit", "approx", "claim"],
+    Kind.EVENT: ["type", "value", "date", "end_date", "granularity", "claim", "unresolved"],
+}
+COLUMNS = {
+    kind: ["article", "title", "item", "text", "sentence", *fields, *_REVIEW_COLUMNS]
+    for kind, fields in _TYPED_FIELDS.items()
+}
+_NUMERIC = {Kind.CLAIM: {"checkworthiness"}, Kind.FIGURE: {"value"}, Kind.EVENT: set()}
+SUMMARY_COLUMNS = ["article", "title", "kind", "total", "checked", *(status.value for status in Status)]
+# Claims with one of these verdicts become ClaimReview entries.
+VERDICTS = (Status.VERIFIED, Status.FALSE, Status.MISLEADING)
+_DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
+_KIND_NAMES = {"claims": Kind.CLAIM, "figures": Kind.FIGURE, "events": Kind.EVENT}
+
+
+def export_csv(items: Iterable, kind: str | Kind, articles: Mapping | None = None, bom: bool = False) -> bytes:
+    """CSV bytes of the items of one kind ("claims", "figures", "events"), columns as in COLUMNS."""
+    kind = _kind(kind)
+    articles = articles or {}
+    numeric = _NUMERIC[kind]
+    rows = []
+    for item in items:
+        if item.kind is not kind:
+            continue
+        fields = item.fields or {}
+        article = articles.get(item.article_id)
+        review = item.review
+        values = {
+            "article": item.article_id,
+            "title": getattr(article, "title", ""),
+            "item": item.id,
+            "text": item.text,
+            "sentence": item.sentence,
+            **{name: fields.get("claim_id" if name == "claim" else name) for name in _TYPED_FIELDS[kind]},
+            "status": review.status.value if review.status else Status.UNCHECKED.value,
+            "note": review.note,
+            "evidence": "\n".join(review.evidence),
+            "analyst": review.analyst,
+            "reviewed_at": _timestamp(review.at),
+            "orphaned": "true" if item.orphaned else "false",
+        }
+        rows.append([_cell(values[column], column in numeric) for column in COLUMNS[kind]])
+    return _write(COLUMNS[kind], rows, bom)
+
+
+def export_summary_csv(items: Iterable, articles: Mapping | None = None, bom: bool = False) -> bytes:
+    """One row per article and kind: totals, checked and the count of each status (orphans left out)."""
+    articles = articles or {}
+    counts: dict[tuple[str, Kind], dict[str, int]] = defaultdict(lambda: {s.value: 0 for s in Status})
+    for item in items:
+        if not item.orphaned:
+            counts[(item.article_id, item.kind)][Status(item.review.status).value] += 1
+    order = {kind: rank for rank, kind in enumerate(Kind)}
+    rows = []
+    for (article_id, kind), by_status in sorted(counts.items(), key=lambda entry: (entry[0][0], order[entry[0][1]])):
+        total = sum(by_status.values())
+        values = [article_id, getattr(articles.get(article_id), "title", ""), kind.value]
+        rows.append([_cell(v, False) for v in values]
+                    + [_cell(n, True) for n in (total, total - by_status[Status.UNCHECKED.value], *by_status.values())])
+    return _write(SUMMARY_COLUMNS, rows, bom)
+
+
+def export_claimreview(items: Iterable, articles: Mapping | None = None) -> bytes:
+    """schema.org ClaimReview JSON-LD (a JSON array) for claims whose verdict is verified, false or misleading."""
+    articles = articles or {}
+    reviews = []
+    for item in items:
+        review = item.review
+        if item.kind is not Kind.CLAIM or review.status not in VERDICTS:
+            continue
+        article = articles.get(item.article_id)
+        claim: dict = {"@type": "Claim"}
+        speaker = (item.fields or {}).get("speaker")
+        if speaker:
+            claim["author"] = {"@type": "Person", "name": speaker}
+        published = getattr(article, "published", None)
+        if published:
+            claim["datePublished"] = published.isoformat()
+        appearance = {"@type": "CreativeWork", "headline": getattr(article, "title", "") or None}
+        source = getattr(article, "source", "") or ""
+        if source.startswith(("http://", "https://")):
+            appearance["url"] = source
+        appearance = {k: v for k, v in appearance.items() if v}
+        if len(appearance) > 1:
+            claim["appearance"] = appearance
+        entry = {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "identifier": item.id,
+            "claimReviewed": item.text,
+            "author": {"@type": "Person", "name": review.analyst},
+            "datePublished": review.at.astimezone(timezone.utc).date().isoformat() if review.at else None,
+            "itemReviewed": claim,
+            "reviewRating": {"@type": "Rating", "alternateName": review.status.value},
+        }
+        if review.note:
+            entry["reviewBody"] = review.note
+        if review.evidence:
+            entry["isBasedOn"] = list(review.evidence)
+        reviews.append({k: v for k, v in entry.items() if v is not None})
+    text = json.dumps(reviews, ensure_ascii=False, indent=2)
+    # Safe to paste inside <script type="application/ld+json">: no markup or line separators survive raw.
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                         ("\u2029", "\\u2029")):
+        text = text.replace(raw, escaped)
+    return (text + "\n").encode("utf-8")
+
+
+def _kind(kind: str | Kind) -> Kind:
+    if isinstance(kind, Kind):
+        return kind
+    if kind in _KIND_NAMES:
+        return _KIND_NAMES[kind]
+    try:
+        return Kind(kind)
+    except ValueError:
+        raise ValueError(f"unknown export kind {kind!r}: use claims, figures or events") from None
+
+
+def _cell(value, numeric: bool) -> str:
+    """One CSV cell as text; numbers stay numbers, anything a spreadsheet would run is quoted with '."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        value = "true" if value else "false"
+    elif isinstance(value, (int, float)):
+        if isinstance(value, float) and not math.isfinite(value):
+            value = str(value)
+        elif numeric:
+            return repr(value) if isinstance(value, float) else str(value)
+        else:
+            value = str(value)
+    elif isinstance(value, (date, datetime)):
+        value = value.isoformat()
+    text = str(value)
+    if text.startswith(_DANGEROUS_START):
+        return "'" + text
+    return text
+
+
+def _timestamp(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _write(header: list[str], rows: list[list[str]], bom: bool) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return ("\ufeff" if bom else "").encode("utf-8") + buffer.getvalue().encode("utf-8")
