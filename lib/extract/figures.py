@@ -191,7 +191,7 @@ def _glued_to_word(text: str, start: int, end: int, p: _Patterns) -> bool:
         return True
     if before in "-‑" and start >= 2 and text[start - 2].isalpha():
         return True  # "F-35", "COVID-19"
-    if after == ":" and text[end + 1 : end + 2].isdigit():
+    if after == ":" and text[end + 1 : end + 2].isdigit() or before == ":" and text[start - 2 : start - 1].isdigit():
         return True
     if after.isalpha() and not p.scale.match(text, end) and not p.measure.match(text, end):
         return not (p.percent.match(text, end) or p.currency_word.match(text, end))

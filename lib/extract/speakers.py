@@ -43,8 +43,8 @@ def _patterns(lang: str) -> _Patterns:
         verb=re.compile(rf"(?<![\w-])(?:(?:{auxiliaries})\s+)?(?:{verbs})(?![\w])", re.IGNORECASE),
         # "», a déclaré Healy", "said Tony Radakin", "a-t-il ajouté" (the pronoun case).
         inverted=re.compile(
-            rf"(?<![\w-])(?:(?:{auxiliaries})(?:-t-(?P<pro1>{pronouns}))?\s+)?(?:{verbs})"
-            rf"(?:-t-(?P<pro2>{pronouns})|\s+(?P<name>{name})(?![\w'’-]))",
+            rf"(?<![\w-])(?:(?:{auxiliaries})-t-(?P<pro1>{pronouns})\s+(?:{verbs})(?![\w])"
+            rf"|(?:(?:{auxiliaries})\s+)?(?:{verbs})(?:-t-(?P<pro2>{pronouns})(?![\w])|\s+(?P<name>{name})(?![\w'’-])))",
         ),
         attribution=re.compile(rf"(?<![\w])(?:{_alternation(t.ATTRIBUTION_PREPOSITIONS)})\s+(?P<who>[^,.;:!?«»“”\"]+)", re.IGNORECASE),
         name=re.compile(name),
@@ -106,12 +106,15 @@ def _subject_before(before: str, t: ModuleType, p: _Patterns) -> str | None:
             for m in p.name.finditer(segment)
             if _is_name(m.group(), t) and not _capitalised_first_word(m, segment)
         ]
+        if fallback is not None:
+            whole = p.name.fullmatch(segment)
+            return _clean_name(segment, t) if whole and _is_name(segment, t) else fallback
         if names:
             return _clean_name(names[0] if len(names) == 1 else max(names, key=lambda n: len(n.split())), t)
-        if fallback is None and len(words) <= _MAX_SUBJECT_WORDS:
-            fallback = segment
-        if fallback is not None:
+        if len(words) > _MAX_SUBJECT_WORDS:
             break
+        # "John Healy, the defence secretary, said": look one segment further for the name it describes.
+        fallback = segment
     return fallback
 
 

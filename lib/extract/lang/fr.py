@@ -95,7 +95,8 @@ SAYING_VERBS = (
     "répond", "juge", "note", "martèle", "dénonce", "déplore", "révèle", "signale",
 )
 # Auxiliaries before a past participle: "a déclaré", "ont averti", "avait dit".
-SAYING_AUXILIARIES = ("a", "ont", "avait", "avaient", "aurait", "auraient", "a-t-il", "a-t-elle", "ont-ils", "ont-elles")
+# The inverted forms ("a-t-il déclaré") are recognised by the "-t-" + pronoun rule, not listed here.
+SAYING_AUXILIARIES = ("a", "ont", "avait", "avaient", "aurait", "auraient")
 # "selon Healy", "d'après le ministère".
 ATTRIBUTION_PREPOSITIONS = ("selon", "d'après", "d’après", "aux dires de", "de l'avis de", "de l’avis de")
 # Subject pronouns that carry the last named speaker: "il a ajouté", "a-t-elle déclaré".

@@ -1,0 +1,106 @@
+"""Figures: values, units, qualifiers and the traps that are not figures, per language."""
+import math
+
+import pytest
+
+from lib.extract.figures import find_figures
+
+
+def figures(text, lang, taken=()):
+    return [(f.text, f.value, f.unit, f.approx) for f in find_figures(text, lang, [], list(taken))]
+
+
+FRENCH = [
+    ("Plus de 200 planificateurs militaires de 30 pays.", [
+        ("Plus de 200", 200, "planificateurs militaires", "more than"), ("30", 30, "pays", None)]),
+    ("Trois responsables européens ont déclaré", [("Trois", 3, "responsables européens", None)]),
+    ("à 5% du PIB", [("5%", 5, "%", None)]),
+    ("une hausse de 9,4 % des prix", [("9,4 %", 9.4, "%", None)]),
+    ("2 718 soldats", [("2 718", 2718, "soldats", None)]),
+    ("2\u202f718 soldats", [("2\u202f718", 2718, "soldats", None)]),
+    ("1.500 emplois", [("1.500", 1500, "emplois", None)]),
+    ("deux milliards de dollars", [("deux milliards", 2_000_000_000, "USD", None)]),
+    ("2,5 milliards d'euros", [("2,5 milliards", 2_500_000_000, "EUR", None)]),
+    ("40 millions €", [("40 millions €", 40_000_000, "EUR", None)]),
+    ("cinq pour cent des votes", [("cinq pour cent", 5, "%", None)]),
+    ("vingt et un morts", [("vingt et un", 21, "morts", None)]),
+    ("quatre-vingt-dix députés", [("quatre-vingt-dix", 90, "députés", None)]),
+    ("près de 30 % des agriculteurs", [("près de 30 %", 30, "%", "about")]),
+    ("au moins cinq blessés", [("au moins cinq", 5, "blessés", "at least")]),
+    ("moins de 10 km", [("moins de 10", 10, "km", "less than")]),
+    ("jusqu'à 12 tonnes", [("jusqu'à 12", 12, "tonnes", "at most")]),
+    ("un recul de -3 % du PIB", [("-3 %", -3, "%", None)]),
+    ("les neuf pays du groupe", [("neuf", 9, "pays", None)]),
+]
+FRENCH_TRAPS = [
+    "un accord avec une armée",
+    "le premier jour du cessez-le-feu",
+    "pendant la Seconde Guerre mondiale",
+    "le 80e anniversaire",
+    "le 1er mai et la 2e fois",
+    "depuis 2022",
+    "le COVID-19 et le G7",
+    "un bâtiment neuf",
+    "à 10h30 ou 10:30",
+    "au premier plan avec la Russie",
+]
+ENGLISH = [
+    ("More than 200 military planners from 30 countries", [
+        ("More than 200", 200, "military planners", "more than"), ("30", 30, "countries", None)]),
+    ("three European officials said", [("three", 3, "European officials", None)]),
+    ("It costs $2.5bn.", [("$2.5bn", 2_500_000_000, "USD", None)]),
+    ("about £40m a year", [("about £40m", 40_000_000, "GBP", "about")]),
+    ("1,500.5 points", [("1,500.5", 1500.5, "points", None)]),
+    ("5% of GDP", [("5%", 5, "%", None)]),
+    ("five per cent of GDP", [("five per cent", 5, "%", None)]),
+    ("twenty-one soldiers", [("twenty-one", 21, "soldiers", None)]),
+    ("one hundred and twenty troops", [("one hundred and twenty", 120, "troops", None)]),
+    ("at least five people", [("at least five", 5, "people", "at least")]),
+    ("fewer than 10 ships", [("fewer than 10", 10, "ships", "less than")]),
+    ("one million people", [("one million", 1_000_000, "people", None)]),
+    ("€40 million in aid", [("€40 million", 40_000_000, "EUR", None)]),
+    ("a 12 km front", [("12", 12, "km", None)]),
+]
+ENGLISH_TRAPS = [
+    "one of the planners",
+    "the Second World War",
+    "the 80th anniversary",
+    "on the 1st and 2nd",
+    "since 2022",
+    "F-35 jets and the G7",
+    "at 10:30",
+]
+
+
+@pytest.mark.parametrize("text, expected", FRENCH)
+def test_french_figures(text, expected):
+    assert figures(text, "fr") == expected
+
+
+@pytest.mark.parametrize("text", FRENCH_TRAPS)
+def test_french_traps_are_not_figures(text):
+    assert figures(text, "fr") == []
+
+
+@pytest.mark.parametrize("text, expected", ENGLISH)
+def test_english_figures(text, expected):
+    assert figures(text, "en") == expected
+
+
+@pytest.mark.parametrize("text", ENGLISH_TRAPS)
+def test_english_traps_are_not_figures(text):
+    assert figures(text, "en") == []
+
+
+def test_numbers_inside_time_expressions_belong_to_events():
+    text = "Il y a trois ans, 40 soldats"
+    assert figures(text, "fr", taken=[(0, 16)]) == [("40", 40, "soldats", None)]
+
+
+@pytest.mark.parametrize("lang, text", [("fr", "Plus de 200 et 9,4 % et deux milliards"), ("en", "over 3.5 and $4bn")])
+def test_figure_offsets_point_at_their_text_and_values_are_finite(lang, text):
+    found = find_figures(text, lang, [], [])
+    assert found
+    for figure in found:
+        assert text[figure.start : figure.end] == figure.text
+        assert math.isfinite(figure.value)
