@@ -182,8 +182,11 @@ def _refuse_empty(text: str) -> None:
 
 
 def _megabytes(n: int) -> str:
-    value = f"{n / 1_000_000:.1f}".rstrip("0").rstrip(".")
-    return f"{value} MB"
+    """'200 MB', '20.5 MB', '4 KB': sizes as people read them in messages."""
+    for unit, size in (("MB", 1_000_000), ("KB", 1_000)):
+        if n >= size:
+            return f"{n / size:.1f}".rstrip("0").rstrip(".") + f" {unit}"
+    return f"{n} bytes"
 
 
 _BOILERPLATE_WHOLE = frozenset(
@@ -665,7 +668,7 @@ def _read_capped(response, max_bytes: int, deadline: float) -> bytes:
     for chunk in response.iter_content(chunk_size=65536):
         total += len(chunk)
         if total > max_bytes:
-            raise SourceError(f"page too large: more than {_megabytes(max_bytes)}, the limit is {_megabytes(max_bytes)}")
+            raise SourceError(f"page too large: the limit is {_megabytes(max_bytes)} and the server sent more")
         if time.monotonic() > deadline:
             # A server trickling one byte at a time never trips the per-read timeout.
             raise SourceError("timed out: the page took too long to download")
