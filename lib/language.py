@@ -31,6 +31,9 @@ SAMPLE_CHARS = 10_000
 MIN_CONFIDENCE = 0.5
 
 _LETTER = re.compile(r"[^\W\d_]")
+# A Chinese, Japanese or Korean character carries about a word: count it as several letters.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+CJK_LETTER_WEIGHT = 4
 
 
 class LanguageUndetermined(UnsupportedLanguage):
@@ -73,7 +76,8 @@ def detect_language(text: str) -> str:
     ...
     lib.extract.lang.UnsupportedLanguage: unsupported language: de
     """
-    letters = len(_LETTER.findall(text[:SAMPLE_CHARS]))
+    sample = text[:SAMPLE_CHARS]
+    letters = len(_LETTER.findall(sample)) + (CJK_LETTER_WEIGHT - 1) * len(_CJK.findall(sample))
     if letters < MIN_LETTERS:
         raise LanguageUndetermined(
             f"too little text to tell the language ({letters} letters, need {MIN_LETTERS}): choose fr or en"
