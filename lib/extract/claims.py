@@ -35,6 +35,8 @@ _WEIGHTS = {
     "short": -0.3,
 }
 _MIN_WORDS = 5
+# Longer "sentences" are unsplittable runs (tables, pasted logs), not statements a checker can verify.
+MAX_CLAIM_CHARS = 1500
 _ENTITY = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w'’-]+")
 
 
@@ -53,7 +55,7 @@ def find_claims(
     tracker = SpeakerTracker()
     claims: list[Claim] = []
     for start, end in sentences:
-        if _overlaps_any(start, end, boilerplate):
+        if end - start > MAX_CLAIM_CHARS or _overlaps_any(start, end, boilerplate):
             continue
         sentence = text[start:end]
         found = attribution(sentence, lang)

@@ -98,3 +98,10 @@ FACT_CUES = (
     "more than", "less than", "record", "rise", "rose", "fell", "fall", "increase", "increased", "decrease",
     "doubled", "tripled", "first", "last", "only", "never", "since", "according", "budget", "percent",
 )
+
+# --- sentences ---------------------------------------------------------------------------------
+
+# Words whose full stop does not end a sentence ("Mr. Healy", "Gen. Radakin"); pysbd's English table.
+from pysbd.lang.english import English as _PysbdEnglish  # noqa: E402  (data import, kept beside its use)
+
+ABBREVIATIONS = frozenset(a.lower() for a in _PysbdEnglish.Abbreviation.ABBREVIATIONS)

@@ -125,3 +125,10 @@ FACT_CUES = (
     "plus que", "moins que", "record", "hausse", "baisse", "augmenté", "diminué", "doublé", "triplé",
     "premier", "dernier", "seul", "jamais", "depuis", "selon", "chiffre", "pourcentage", "budget",
 )
+
+# --- sentences ---------------------------------------------------------------------------------
+
+# Words whose full stop does not end a sentence ("M. Healy", "av. J.-C."); pysbd's French table.
+from pysbd.lang.french import French as _PysbdFrench  # noqa: E402  (data import, kept beside its use)
+
+ABBREVIATIONS = frozenset(a.lower() for a in _PysbdFrench.Abbreviation.ABBREVIATIONS) | {"mme", "mlle", "dr", "pr", "gén", "col", "cdt"}
