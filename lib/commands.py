@@ -1,0 +1,170 @@
+"""The store's command-line subcommands: `ingest`, `review` and `export` (wired in by lib.__main__).
+
+    python -m lib ingest PATH... [--published D] [--lang fr|en] [--workers N] [--db URL]
+    python -m lib review ITEM_ID --status S [--note N] [--evidence URL]... --by NAME [--db URL]
+    python -m lib export --kind claims|figures|events|summary|claimreview [--article ID] [--bom] [--db URL] [-o FILE]
+
+Each handler returns an exit code: 0 done, 1 some files failed to ingest, 2 bad input or
+unknown id, 3 the review conflicted with someone else's, 4 the database is unavailable.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+from lib.models import Status
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_BAD_INPUT = 2
+EXIT_CONFLICT = 3
+EXIT_UNAVAILABLE = 4
+EXPORT_KINDS = ("claims", "figures", "events", "summary", "claimreview")
+
+
+def add_commands(subparsers, parse_date) -> None:
+    """Register ingest, review and export on the `python -m lib` parser."""
+    db_help = "database URL (default: FACTDESK_DATABASE_URL, .streamlit/secrets.toml, sqlite:///data/factdesk.db)"
+
+    ingest = subparsers.add_parser("ingest", help="read, extract and store articles from files or folders")
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .md or .html files, or folders of them")
+    ingest.add_argument("--published", type=parse_date, help="publication date YYYY-MM-DD for every file")
+    ingest.add_argument("--lang", choices=["fr", "en"], help="skip detection and use this language")
+    ingest.add_argument("--workers", type=_positive, help="worker processes (default: all cores on big batches)")
+    ingest.add_argument("--db", help=db_help)
+    ingest.set_defaults(handler=run_ingest)
+
+    review = subparsers.add_parser("review", help="record a review of one item")
+    review.add_argument("item_id", metavar="ITEM_ID")
+    review.add_argument("--status", required=True, choices=[s.value for s in Status])
+    review.add_argument("--note", help="replaces the current note (kept when omitted)")
+    review.add_argument("--evidence", action="append", metavar="URL",
+                        help="an evidence link; repeat for several (replaces the current links)")
+    review.add_argument("--by", required=True, metavar="NAME", help="analyst name")
+    review.add_argument("--expect-version", type=int, metavar="N",
+                        help="refuse the save unless the item is still at version N")
+    review.add_argument("--db", help=db_help)
+    review.set_defaults(handler=run_review)
+
+    export = subparsers.add_parser("export", help="write CSV or ClaimReview JSON-LD")
+    export.add_argument("--kind", required=True, choices=EXPORT_KINDS)
+    export.add_argument("--article", metavar="ID", help="only this article")
+    export.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 byte-order mark")
+    export.add_argument("--db", help=db_help)
+    export.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    export.set_defaults(handler=run_export)
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    return number
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return code
+
+
+def _open(url: str | None):
+    from lib.store import Store
+
+    return Store(url)
+
+
+def run_ingest(args: argparse.Namespace) -> int:
+    from lib.ingest import ingest_paths
+    from lib.store import StoreUnavailable
+
+    progress = sys.stderr.isatty()
+    write = _tqdm_write if progress else print
+    tally: Counter[str] = Counter()
+    try:
+        for outcome in ingest_paths(args.paths, args.db, published=args.published, lang=args.lang,
+                                    workers=args.workers, progress=progress):
+            tally[outcome.outcome] += 1
+            write(outcome.line())
+    except StoreUnavailable as error:
+        return _fail(str(error), EXIT_UNAVAILABLE)
+    order = ("added", "unchanged", "re-extracted", "failed")
+    total = sum(tally.values())
+    print(f"{total} file{'s' if total != 1 else ''}: " + ", ".join(f"{tally[o]} {o}" for o in order))
+    return EXIT_SOME_FAILED if tally["failed"] else EXIT_OK
+
+
+def _tqdm_write(line: str) -> None:
+    from tqdm import tqdm
+
+    tqdm.write(line)
+
+
+def run_review(args: argparse.Namespace) -> int:
+    from lib.store import ReviewConflict, StoreUnavailable, UnknownItem
+
+    try:
+        with _open(args.db) as store:
+            current = store.current_review(args.item_id)
+            if current is None:
+                return _fail(f"no item with id {args.item_id}", EXIT_BAD_INPUT)
+            expected = current.version if args.expect_version is None else args.expect_version
+            saved = store.save_review(
+                args.item_id,
+                status=Status(args.status),
+                note=current.note if args.note is None else args.note,
+                evidence=current.evidence if args.evidence is None else tuple(args.evidence),
+                analyst=args.by,
+                expected_version=expected,
+            )
+    except ReviewConflict as conflict:
+        return _fail(str(conflict), EXIT_CONFLICT)
+    except (UnknownItem, ValueError) as error:
+        return _fail(str(error), EXIT_BAD_INPUT)
+    except StoreUnavailable as error:
+        return _fail(str(error), EXIT_UNAVAILABLE)
+    print(f"{saved.item_id}: {saved.status} by {saved.analyst} (version {saved.version})")
+    return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from lib.export import export_claimreview, export_csv, export_summary_csv
+    from lib.models import Kind
+    from lib.store import StoreUnavailable
+
+    try:
+        with _open(args.db) as store:
+            articles = {summary.id: summary for summary in store.articles()}
+            if args.article is not None and args.article not in articles:
+                return _fail(f"no article with id {args.article}", EXIT_BAD_INPUT)
+            kind = {"claims": Kind.CLAIM, "claimreview": Kind.CLAIM, "figures": Kind.FIGURE,
+                    "events": Kind.EVENT}.get(args.kind)
+            items = store.items(args.article, kind)
+    except StoreUnavailable as error:
+        return _fail(str(error), EXIT_UNAVAILABLE)
+    if args.kind == "summary":
+        data = export_summary_csv(items, articles, bom=args.bom)
+    elif args.kind == "claimreview":
+        data = export_claimreview(items, articles)
+    else:
+        data = export_csv(items, args.kind, articles, bom=args.bom)
+    if args.output is None or args.output == "-":
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return EXIT_OK
+    target = Path(args.output)
+    try:
+        # Written beside the target then renamed, so a failed export never leaves half a file.
+        partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
+        partial.write_bytes(data)
+        partial.replace(target)
+    except OSError as error:
+        return _fail(f"cannot write {target}: {error.strerror or error}", EXIT_BAD_INPUT)
+    print(f"wrote {len(data)} bytes to {target}", file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,176 @@
+"""Batch ingest: files and folders read, extracted and stored, one article per transaction.
+
+Large batches use every core through a process pool (extraction is the slow part and
+is pure CPU); each worker opens its own store. One bad file gives a `failed` outcome
+with its reason and the batch goes on — even a worker process that dies only costs the
+files it was holding, which are then retried one by one in a fresh process.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from lib.store import Store
+
+# What a folder contributes: the suffixes lib.sources reads (sidecar .json files are metadata, not articles).
+ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
+# Below this many files, starting worker processes costs more than it saves.
+POOL_THRESHOLD = 8
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What happened to one input file: added, unchanged, re-extracted or failed (with the reason)."""
+
+    path: str
+    outcome: str
+    article_id: str = ""
+    items: int = 0
+    kept: int = 0
+    orphaned: int = 0
+    reason: str = ""
+
+    def line(self) -> str:
+        """One line for the terminal: 'added  <id>  path  (12 items)'."""
+        if self.outcome == "failed":
+            return f"failed        {self.path}: {self.reason}"
+        detail = f"{self.items} items"
+        if self.outcome == "re-extracted":
+            detail += f", {self.kept} reviews kept, {self.orphaned} orphaned"
+        return f"{self.outcome:<13} {self.article_id}  {self.path}  ({detail})"
+
+
+def collect_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[FileOutcome]]:
+    """Files named directly plus article files found under folders; missing paths become failed outcomes."""
+    files: list[Path] = []
+    missing: list[FileOutcome] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            if not found:
+                missing.append(FileOutcome(str(path), "failed", reason="folder holds no .txt, .md or .html file"))
+        elif path.exists():
+            found = [path]
+        else:
+            missing.append(FileOutcome(str(path), "failed", reason="no such file or folder"))
+            found = []
+        for file in found:
+            if file.resolve() not in seen:
+                seen.add(file.resolve())
+                files.append(file)
+    return files, missing
+
+
+def ingest_file(store: Store, path: str | os.PathLike, published: date | None = None,
+                lang: str | None = None) -> FileOutcome:
+    """Read, extract and store one file; any failure becomes a `failed` outcome with a one-line reason."""
+    from lib.__main__ import load_article  # the command line's own reading rules (dates, language)
+    from lib.extract import extract
+
+    try:
+        extraction = extract(load_article(str(path), published, lang))
+        saved = store.save_extraction(extraction)
+    except Exception as error:  # noqa: BLE001 - one bad file must never stop the batch
+        return FileOutcome(str(path), "failed", reason=_reason(error))
+    return FileOutcome(str(path), saved.outcome, saved.article_id, len(extraction.items()), saved.kept,
+                       saved.orphaned)
+
+
+def ingest_paths(
+    paths: Iterable[str | os.PathLike],
+    url: str | None = None,
+    *,
+    published: date | None = None,
+    lang: str | None = None,
+    workers: int | None = None,
+    progress: bool = False,
+) -> Iterator[FileOutcome]:
+    """Ingest every file under `paths` into the store at `url`, yielding outcomes as they finish.
+
+    `workers=None` uses all cores once there are POOL_THRESHOLD files or more, else this process.
+    """
+    files, missing = collect_paths(paths)
+    yield from missing
+    if not files:
+        return
+    store = Store(url)  # migrates the schema once, before any worker opens it
+    if workers is None:
+        workers = (os.cpu_count() or 1) if len(files) >= POOL_THRESHOLD else 1
+    workers = max(1, min(workers, len(files)))
+    bar = _progress_bar(len(files), progress)
+    try:
+        if workers == 1:
+            for path in files:
+                outcome = ingest_file(store, path, published, lang)
+                bar.update(1)
+                yield outcome
+            return
+        store.close()  # workers open their own connections
+        for outcome in _pooled(files, store.url, published, lang, workers):
+            bar.update(1)
+            yield outcome
+    finally:
+        bar.close()
+        store.close()
+
+
+def _pooled(files: list[Path], url: str, published, lang, workers: int) -> Iterator[FileOutcome]:
+    context = multiprocessing.get_context("spawn")  # no inherited connections, threads or locks
+    broken: list[Path] = []
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_open_worker_store, initargs=(url,)) as pool:
+        futures = {pool.submit(_ingest_in_worker, str(path), published, lang): path for path in files}
+        for future in as_completed(futures):
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                broken.append(futures[future])
+    for path in broken:
+        # Alone in a fresh process, so a file that kills its worker only fails itself.
+        with ProcessPoolExecutor(1, mp_context=context, initializer=_open_worker_store, initargs=(url,)) as pool:
+            try:
+                yield pool.submit(_ingest_in_worker, str(path), published, lang).result()
+            except BrokenProcessPool:
+                yield FileOutcome(str(path), "failed", reason="the worker process died while reading this file")
+
+
+_worker_store: Store | None = None
+
+
+def _open_worker_store(url: str) -> None:
+    global _worker_store
+    _worker_store = Store(url, migrate=False)
+
+
+def _ingest_in_worker(path: str, published, lang) -> FileOutcome:
+    assert _worker_store is not None
+    return ingest_file(_worker_store, path, published, lang)
+
+
+def _reason(error: Exception) -> str:
+    message = " ".join(str(error).split()) or type(error).__name__
+    known = ("SourceError", "UnsupportedLanguage", "LanguageUndetermined", "StoreUnavailable")
+    return message if type(error).__name__ in known else f"{type(error).__name__}: {message}"
+
+
+class _NoBar:
+    def update(self, n: int) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def _progress_bar(total: int, enabled: bool):
+    if not enabled:
+        return _NoBar()
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="file", desc="ingest", leave=False, dynamic_ncols=True)
