@@ -163,7 +163,9 @@ def read_text(text: str, *, title: str = "", source: str = "") -> Article:
     if not isinstance(text, str):
         raise SourceError(f"expected text, got {type(text).__name__}")
     if len(text) > MAX_TEXT_CHARS:
-        raise SourceError(f"text too large: {_megabytes(len(text))} characters, the limit is {_megabytes(MAX_TEXT_CHARS)}")
+        raise SourceError(
+            f"text too large: {len(text):,} characters, the limit is {MAX_TEXT_CHARS:,} ({_megabytes(MAX_TEXT_CHARS)})"
+        )
     text = text.removeprefix("\ufeff")
     _refuse_empty(text)
     if "\x00" in text:
