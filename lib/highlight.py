@@ -118,3 +118,15 @@ def _label(item) -> str:
     if str(item.kind) == "figure":
         return f"{fields.get('value')} {fields.get('unit') or ''}".strip()
     return " → ".join(str(d) for d in (fields.get("date"), fields.get("end_date")) if d) or "unresolved"
+
+
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:=&\"'")
+
+
+def plain(text: object) -> str:
+    """Text for a Streamlit markdown string (captions, alerts) with every markdown/HTML character escaped.
+
+    >>> plain("![x](javascript:alert(1)) :red[hi]")
+    '\\\\!\\\\[x\\\\]\\\\(javascript\\\\:alert\\\\(1\\\\)\\\\) \\\\:red\\\\[hi\\\\]'
+    """
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in " ".join(str(text).split()))

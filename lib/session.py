@@ -14,6 +14,7 @@ import streamlit as st
 
 from lib.extract import extract
 from lib.extract.lang import UnsupportedLanguage
+from lib.highlight import plain
 from lib.language import detect_language
 from lib.models import Article, Kind
 from lib.review_table import (
@@ -172,7 +173,7 @@ def reported_errors():
     try:
         yield
     except tuple(ADVICE) as error:
-        st.error(explain(error), icon="⚠️")
+        st.error(plain(explain(error)), icon="⚠️")
 
 
 # -- review tables -------------------------------------------------------------------------
@@ -186,7 +187,7 @@ def frame_or_last(article_id: str | None, kind: str):
     try:
         result = frame(article_id, kind)
     except StoreUnavailable as error:
-        st.error(explain(error), icon="⚠️")
+        st.error(plain(explain(error)), icon="⚠️")
         if (article_id, str(kind)) in last:
             return last[(article_id, str(kind))]
         raise
@@ -274,28 +275,45 @@ def filters_from_widgets(kind: str, options: dict) -> Filters:
     return Filters(tuple(statuses), tuple(speakers), tuple(units), since, until, text)
 
 
-def add_item(article_id: str, kind: str, text: str, detail: str) -> None:
-    """Store an item the analyst found by hand; a figure's detail reads '200 planificateurs'."""
+def add_item(article_id: str, kind: str) -> None:
+    """Form callback: store an item the analyst found by hand; a figure's detail reads '200 planificateurs'."""
+    text = st.session_state.get(f"add-text-{kind}", "")
+    detail = str(st.session_state.get(f"add-detail-{kind}", "")).strip()
     fields: dict = {}
     if str(kind) == "claim":
-        fields = {"speaker": detail.strip() or None}
+        fields = {"speaker": detail or None}
     else:
-        number, _, unit = detail.strip().partition(" ")
+        number, _, unit = detail.partition(" ")
         try:
             fields = {"value": float(number.replace(",", ".")) if number else None, "unit": unit.strip() or None}
         except ValueError:
-            st.error(f"“{number}” is not a number: write the value first, then the unit (e.g. '200 planificateurs').")
+            notify("error", f"“{plain(number)}” is not a number: write the value first, then the unit "
+                   "(e.g. '200 planificateurs').")
             return
     try:
         store().add_item(article_id, Kind(kind), text, analyst=analyst(), fields=fields)
     except ValueError as error:
-        st.error(f"Not added: {error}.")
+        notify("error", f"Not added: {plain(error)}.")
         return
     except StoreUnavailable as error:
-        st.error(explain(error))
+        notify("error", plain(explain(error)))
         return
     after_write()
-    st.success(f"Added the {kind}; it is listed with origin 'manual'.")
+    fresh_editors()
+    notify("success", f"Added the {kind}; it is listed with origin 'manual'.")
+
+
+NOTICE = "notice"  # (level, message) set by a callback, shown once by the next run
+
+
+def notify(level: str, message: str) -> None:
+    st.session_state[NOTICE] = (level, message)
+
+
+def show_notice() -> None:
+    notice = st.session_state.pop(NOTICE, None)
+    if notice:
+        {"error": st.error, "success": st.success}[notice[0]](notice[1])
 
 
 # -- loading ---------------------------------------------------------------------------------

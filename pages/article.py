@@ -2,6 +2,7 @@
 import streamlit as st
 
 from lib import highlight, session
+from lib.highlight import plain
 
 st.title("Article")
 article_id = session.current_article()
@@ -13,10 +14,10 @@ if not article_id:
 with session.reported_errors():
     article = session.article(article_id)
     if article is None:
-        st.error(f"Article {article_id} is not in the store. Open another one from the corpus.")
+        st.error(f"Article {plain(article_id)} is not in the store. Open another one from the corpus.")
         st.stop()
     items = session.items(article_id)
-    st.caption(f"{article.title or 'Untitled'} · {article.lang} · published {article.published or 'unknown'}")
+    st.caption(f"{plain(article.title or 'Untitled')} · {article.lang} · published {article.published or 'unknown'}")
     marks = highlight.marks_from_items(items)
     by_id = {item.id: item for item in items if not item.orphaned}
 
@@ -39,6 +40,6 @@ with session.reported_errors():
                 st.text(f"Evidence: {link}")
             history = session.store().history(item.id)
             if history:
-                st.caption("History: " + " → ".join(f"{h.status} ({h.analyst})" for h in history))
+                st.caption("History: " + " → ".join(f"{h.status} ({plain(h.analyst)})" for h in history))
     with text:
         st.html(highlight.render(article.text, marks, selected=chosen))

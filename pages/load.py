@@ -5,6 +5,7 @@ from datetime import date
 import streamlit as st
 
 from lib import session
+from lib.highlight import plain
 from lib.sources import check_published, fetch_url, list_seeds, read_bytes, read_seed, read_text
 
 SOURCES = ["Seed", "Paste", "Upload", "URL"]
@@ -65,5 +66,5 @@ if st.button("Extract and review", type="primary", disabled=not ready, key="extr
             st.write(f"{len(extraction.claims)} claims, {len(extraction.figures)} figures, "
                      f"{len(extraction.events)} events")
             progress.update(label=f"Stored ({outcome.outcome}; {outcome.kept} reviews kept)", state="complete")
-        st.success(f"“{title or 'Untitled'}” is open for review.")
+        st.success(f"“{plain(title or 'Untitled')}” is open for review.")
         st.page_link("pages/review.py", label="Review its items", icon="✅")

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from lib import charts, review_table as rt, session
+from lib.highlight import plain
 
 KINDS = {"claim": "Claims", "figure": "Figures", "event": "Timeline"}
 PAGE_SIZE = 100
@@ -14,17 +15,18 @@ if not article_id:
     st.page_link("pages/corpus.py", label="Open the corpus", icon="📚")
     st.stop()
 
+session.show_notice()
 report = st.session_state[session.LAST_SAVE]
 if report is not None:
     (st.error if report.error else st.success)(
-        report.summary() + (f" — {session.explain(session.StoreUnavailable(report.error))}" if report.error else "")
+        report.summary() + (f" — {plain(session.explain(session.StoreUnavailable(report.error)))}" if report.error else "")
     )
 for conflict in st.session_state[session.CONFLICTS]:
     theirs, mine = conflict.theirs, conflict.edit
     with st.container(border=True):
         st.warning(
-            f"Conflict on item {mine.item_id}: you set **{mine.status}** ({mine.note or 'no note'}); "
-            f"{theirs.analyst or 'another analyst'} saved **{theirs.status}** ({theirs.note or 'no note'}) "
+            f"Conflict on item {mine.item_id}: you set **{mine.status}** ({plain(mine.note or 'no note')}); "
+            f"{plain(theirs.analyst or 'another analyst')} saved **{theirs.status}** ({plain(theirs.note or 'no note')}) "
             f"at {theirs.at:%Y-%m-%d %H:%M}, version {theirs.version}."
         )
         keep_mine, keep_theirs = st.columns(2)
@@ -35,8 +37,8 @@ for conflict in st.session_state[session.CONFLICTS]:
 
 with session.reported_errors():
     article = session.article(article_id)
-    st.caption(f"{article.title or 'Untitled'} · {article.lang} · published {article.published or 'unknown'}"
-               if article else f"Article {article_id} is not in the store.")
+    st.caption(f"{plain(article.title or 'Untitled')} · {article.lang} · published {article.published or 'unknown'}"
+               if article else f"Article {plain(article_id)} is not in the store.")
     kind = st.radio("Items", list(KINDS), format_func=KINDS.get, horizontal=True, key="review-kind")
     stored = session.frame_or_last(article_id, kind)
     filters = session.filters_from_widgets(kind, rt.filter_options(stored))
@@ -71,7 +73,8 @@ with session.reported_errors():
 
     if kind in ("claim", "figure"):
         with st.expander(f"Add a {kind} that extraction missed"), st.form(f"add-{kind}", clear_on_submit=True):
-            text = st.text_area("Text as in the article")
-            detail = st.text_input("Speaker" if kind == "claim" else "Value and unit, e.g. '200 planificateurs'")
-            if st.form_submit_button("Add", disabled=not session.analyst()):
-                session.add_item(article_id, kind, text, detail)
+            st.text_area("Text as in the article", key=f"add-text-{kind}")
+            st.text_input("Speaker" if kind == "claim" else "Value and unit, e.g. '200 planificateurs'",
+                          key=f"add-detail-{kind}")
+            st.form_submit_button("Add", disabled=not session.analyst(), key=f"add-{kind}-submit",
+                                  on_click=session.add_item, args=(article_id, kind))

@@ -1,0 +1,382 @@
+"""AppTest of every page and of the whole flow, each against a fresh SQLite store in tmp_path."""
+from __future__ import annotations
+
+import csv
+import io
+import re
+from html.parser import HTMLParser
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from lib import export
+from lib.models import Kind, Status
+from lib.store import Store, StoreUnavailable
+from tests.dashboard_fixtures import small_extraction
+
+GERMAN = ("Der Verteidigungsminister sagte am Freitag, die britischen Truppen seien bereit, in die Ukraine "
+          "zu gehen, sobald ein Waffenstillstand vereinbart sei. Mehr als zweihundert Planer aus dreißig "
+          "Ländern haben an den Plänen gearbeitet.")
+HOSTILE = (
+    "Le ministre de la Défense a déclaré vendredi que les troupes britanniques étaient prêtes à partir. "
+    "<script>alert('x')</script> <img src=x onerror=\"alert(1)\"> "
+    "<a href=\"javascript:alert(2)\">cliquez ici</a> ![pixel](https://evil.example/p.png) "
+    "[lien](javascript:alert(3)) <iframe src=\"//evil.example\"></iframe> "
+    "Plus de 200 planificateurs militaires de 30 pays ont contribué à la planification, a déclaré Healy."
+)
+
+
+APP = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+
+
+@pytest.fixture
+def db_url(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'factdesk.db'}"
+    monkeypatch.setenv("FACTDESK_DATABASE_URL", url)
+    return url
+
+
+@pytest.fixture
+def store(db_url):
+    store = Store(db_url)
+    yield store
+    store.close()
+
+
+def start(analyst: str = "Ana", article_id: str | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["analyst"] = analyst
+    if article_id:
+        at.session_state["article_id"] = article_id
+    at.run()
+    assert not at.exception
+    return at
+
+
+def goto(at: AppTest, page: str) -> AppTest:
+    at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def edit(at: AppTest, rows: dict) -> AppTest:
+    """What a click in the editor sends: cell edits by row position."""
+    key = at.data_editor[0].key
+    at.session_state[key] = {"edited_rows": rows, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception
+    return at
+
+
+def texts(elements) -> list[str]:
+    """What the analyst reads: markdown escapes removed."""
+    return [re.sub(r"\\(.)", r"\1", e.value) for e in elements]
+
+
+def load_pasted(at: AppTest, text: str) -> AppTest:
+    at.radio(key="load-from").set_value("Paste").run()
+    at.text_area(key="paste").input(text)
+    at.button(key="read-paste").click().run()
+    assert not at.exception
+    return at
+
+
+# -- Load ------------------------------------------------------------------------------------
+
+
+def test_load_page_opens_the_french_seed_with_its_language_title_and_date(db_url):
+    at = start()
+    at.button(key="read-seed").click().run()
+    (lang,) = [s for s in at.selectbox if s.key.startswith("lang-")]
+    (published,) = at.date_input
+    assert lang.value == "fr"
+    assert published.value.isoformat() == "2025-08-15"
+    assert [t.value for t in at.text_input if t.key.startswith("title-")] == [
+        "Healy: le Royaume-Uni prêt à mettre des bottes sur le terrain en Ukraine"]
+
+
+def test_extracting_the_seed_stores_it_and_opens_it_for_review(store):
+    at = start()
+    at.button(key="read-seed").click().run()
+    at.button(key="extract").click().run()
+    assert not at.exception and not at.error
+    (summary,) = store.articles()
+    assert at.session_state["article_id"] == summary.id
+    assert summary.counts["claim"] > 0
+    goto(at, "review")
+    frame = at.data_editor[0].value
+    assert len(frame) == summary.counts["claim"]
+    assert "John Healy" in set(frame["speaker"])
+
+
+def test_pasted_text_without_a_date_asks_for_one_before_extraction(db_url):
+    at = load_pasted(start(), HOSTILE)
+    assert any("No publication date" in w for w in texts(at.warning))
+    assert at.button(key="extract").disabled
+    at.checkbox[0].check().run()
+    assert not at.button(key="extract").disabled
+
+
+def test_unsupported_language_is_a_clear_error_and_nothing_is_stored(store):
+    at = load_pasted(start(), GERMAN)
+    assert any("unsupported language: de" in e for e in texts(at.error))
+    assert "Traceback" not in " ".join(texts(at.error))
+    assert at.button(key="extract").disabled
+    assert store.articles() == []
+
+
+def test_unreadable_upload_is_a_clear_error(store):
+    at = start()
+    at.radio(key="load-from").set_value("Upload").run()
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
+    at.file_uploader(key="upload").set_value(("article.txt", png, "text/plain")).run()
+    at.button(key="read-upload").click().run()
+    assert not at.exception
+    (message,) = texts(at.error)
+    assert "paste the text instead" in message
+    assert at.session_state["draft"] is None
+    assert store.articles() == []
+
+
+def test_an_article_already_stored_opens_with_its_reviews(store):
+    extraction = small_extraction()
+    store.save_extraction(extraction)
+    store.save_review("c1", status=Status.VERIFIED, analyst="Bob", expected_version=0)
+    at = load_pasted(start(), extraction.article.text)
+    assert any("already in the store" in i for i in texts(at.info))
+    assert at.date_input[0].value.isoformat() == "2025-08-15"  # the stored date comes back
+    at.button(key="extract").click().run()
+    assert at.session_state["article_id"] == extraction.article.id
+    assert len(store.articles()) == 1
+    assert {i.id: i.review.status for i in store.items(kind=Kind.CLAIM)}["c1"] == Status.VERIFIED
+
+
+# -- Review ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def stored(store):
+    extraction = small_extraction()
+    store.save_extraction(extraction)
+    return extraction.article.id
+
+
+def test_review_page_without_an_article_points_to_load(db_url):
+    at = goto(start(), "review")
+    assert any("No article open yet" in i for i in texts(at.info))
+
+
+def test_review_shows_claims_editor_with_status_editable_and_the_rest_read_only(stored):
+    at = goto(start(article_id=stored), "review")
+    (editor,) = at.data_editor
+    assert list(editor.value.index) == ["c1", "c2"]
+    assert editor.value.loc["c1", "speaker"] == "Healy"
+    assert len(at.get("vega_lite_chart")) == 1
+    assert at.button(key="save").disabled  # nothing to save yet
+
+
+def test_filters_narrow_the_table_and_the_counts(stored):
+    at = goto(start(article_id=stored), "review")
+    at.multiselect(key="f-speaker-claim").select("Radakin").run()
+    assert list(at.data_editor[0].value.index) == ["c2"]
+    assert "(1 shown of 2)" in at.get("progress")[0].proto.text
+
+
+def test_saving_an_edit_writes_the_review_with_the_analyst(store, stored):
+    at = goto(start(article_id=stored), "review")
+    edit(at, {0: {"status": "verified", "note": "checked with BBC", "evidence": "https://bbc.co.uk/x"}})
+    assert "1 unsaved" in at.get("progress")[0].proto.text
+    at.button(key="save").click().run()
+    assert texts(at.success) == ["Saved 1 review"]
+    review = {i.id: i.review for i in store.items(kind=Kind.CLAIM)}["c1"]
+    assert (review.status, review.note, review.evidence, review.analyst, review.version) == (
+        Status.VERIFIED, "checked with BBC", ("https://bbc.co.uk/x",), "Ana", 1)
+    assert at.data_editor[0].value.loc["c1", "status"] == "verified"
+    assert at.session_state["pending"] == {"claim": {}}
+
+
+def test_save_needs_the_analyst_name(stored):
+    at = goto(start(analyst="", article_id=stored), "review")
+    edit(at, {0: {"status": "verified"}})
+    assert at.button(key="save").disabled
+
+
+def test_edits_on_several_kinds_are_saved_by_one_click(store, stored):
+    at = goto(start(article_id=stored), "review")
+    edit(at, {1: {"status": "false"}})
+    at.radio(key="review-kind").set_value("figure").run()
+    edit(at, {0: {"status": "not_a_claim", "note": "not a figure"}})
+    at.button(key="save").click().run()
+    assert texts(at.success) == ["Saved 2 reviews"]
+    statuses = {i.id: i.review.status for i in store.items()}
+    assert (statuses["c2"], statuses["f1"], statuses["f2"]) == (Status.FALSE, Status.NOT_A_CLAIM, Status.UNCHECKED)
+
+
+def test_a_conflict_keeps_both_edits_and_lets_the_analyst_choose(store, stored):
+    at = goto(start(article_id=stored), "review")
+    edit(at, {0: {"status": "verified", "note": "mine"}})
+    store.save_review("c1", status=Status.FALSE, note="theirs", analyst="Bob", expected_version=0)
+    at.button(key="save").click().run()
+    (warning,) = texts(at.warning)
+    assert "verified" in warning and "Bob" in warning and "false" in warning and "theirs" in warning
+    assert at.data_editor[0].value.loc["c1", "status"] == "verified"  # mine still on screen
+    assert store.items(kind=Kind.CLAIM)[0].review.note == "theirs"  # theirs still saved
+    at.button(key="mine-c1").click().run()
+    at.button(key="save").click().run()
+    assert texts(at.success) == ["Saved 1 review"]
+    assert [(h.status, h.analyst) for h in store.history("c1")] == [(Status.FALSE, "Bob"), (Status.VERIFIED, "Ana")]
+
+
+def test_keeping_theirs_drops_my_edit(store, stored):
+    at = goto(start(article_id=stored), "review")
+    edit(at, {0: {"status": "verified"}})
+    store.save_review("c1", status=Status.FALSE, analyst="Bob", expected_version=0)
+    at.button(key="save").click().run()
+    at.button(key="theirs-c1").click().run()
+    assert at.session_state["pending"]["claim"] == {}
+    assert at.data_editor[0].value.loc["c1", "status"] == "false"
+
+
+def test_database_unreachable_on_save_keeps_the_edits_until_it_is_back(store, stored, monkeypatch):
+    at = goto(start(article_id=stored), "review")
+    edit(at, {0: {"status": "misleading", "note": "wrong date"}})
+
+    def unreachable(self, *args, **kwargs):
+        raise StoreUnavailable("the database at factdesk.db is locked")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Store, "save_review", unreachable)
+        at.button(key="save").click().run()
+    assert not at.exception
+    (message,) = texts(at.error)
+    assert "cannot be reached" in message and "unsaved edits stay on this page" in message
+    assert at.data_editor[0].value.loc["c1", ["status", "note"]].tolist() == ["misleading", "wrong date"]
+    assert store.items(kind=Kind.CLAIM)[0].review.status == Status.UNCHECKED
+    at.button(key="save").click().run()
+    assert texts(at.success) == ["Saved 1 review"]
+    assert store.items(kind=Kind.CLAIM)[0].review.status == Status.MISLEADING
+
+
+def test_timeline_tab_shows_events_and_the_timeline_chart(stored):
+    at = goto(start(article_id=stored), "review")
+    at.radio(key="review-kind").set_value("event").run()
+    frame = at.data_editor[0].value
+    assert frame.loc["e1", "date"].isoformat() == "2025-08-15"
+    assert "layer" in at.get("vega_lite_chart")[0].proto.spec
+
+
+def test_an_analyst_adds_a_missed_figure(store, stored):
+    at = goto(start(article_id=stored), "review")
+    at.radio(key="review-kind").set_value("figure").run()
+    at.text_area(key="add-text-figure").input("deux milliards d'euros")
+    at.text_input(key="add-detail-figure").input("2000000000 EUR")
+    at.button(key="add-figure-submit").click().run()
+    assert not at.exception
+    added = [i for i in store.items(kind=Kind.FIGURE) if i.origin == "manual"]
+    assert [(i.text, i.fields["value"], i.fields["unit"]) for i in added] == [("deux milliards d'euros", 2e9, "EUR")]
+    assert len(at.data_editor[0].value) == 4
+
+
+# -- Article ---------------------------------------------------------------------------------
+
+
+class Tags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[str] = []
+        self.attrs: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs.update(name for name, _ in attrs)
+
+
+def test_article_page_highlights_every_span_with_a_legend(stored):
+    at = goto(start(article_id=stored), "article")
+    body, legend = [h.value for h in at.get("html")]
+    assert "not_a_claim" in legend
+    spans = set(re.findall(r'class="fd-(\w+) fd-\w+" data-item="(\w+)"', body))
+    assert spans == {("claim", "c1"), ("claim", "c2"), ("figure", "f1"), ("figure", "f2"), ("figure", "f3"),
+                     ("event", "e1"), ("event", "e2")}
+    at.selectbox(key="article-item").set_value("f1").run()
+    assert "plus de 200" in [t.value for t in at.text]
+
+
+def test_hostile_article_is_shown_as_text_everywhere(store):
+    at = load_pasted(start(), HOSTILE)
+    at.checkbox[0].check().run()
+    at.button(key="extract").click().run()
+    assert not at.exception and not at.error
+    goto(at, "article")
+    for element in at.get("html"):
+        parsed = Tags()
+        parsed.feed(element.value)
+        assert set(parsed.tags) <= {"div", "span", "br"}
+        assert parsed.attrs <= {"class", "style", "title", "data-item"}
+        assert "<script" not in element.value and "<img" not in element.value and "<iframe" not in element.value
+    body = at.get("html")[0].value
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in body
+    assert "![pixel](https://evil.example/p.png)" in body  # markdown left as characters
+    for element in [*at.markdown, *at.caption, *at.success, *at.info]:
+        assert "![pixel]" not in element.value and "<img" not in element.value
+
+
+# -- Corpus and Export ------------------------------------------------------------------------
+
+
+def test_corpus_lists_articles_with_progress_and_opens_one(store, stored):
+    store.save_review("c1", status=Status.VERIFIED, analyst="Bob", expected_version=0)
+    at = goto(start(), "corpus")
+    table = at.dataframe[0].value
+    assert table.loc[0, ["title", "lang", "claims", "figures", "events"]].tolist() == ["Essai", "fr", 2, 3, 2]
+    assert table.loc[0, "progress"] == pytest.approx(1 / 7)
+    at.button(key="corpus-open").click().run()
+    assert at.session_state["article_id"] == stored
+    assert at.title[0].value == "Review"
+
+
+def test_export_offers_every_file_for_the_article(stored):
+    at = goto(start(article_id=stored), "export")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Claims CSV", "Figures CSV", "Events CSV", "Summary CSV", "ClaimReview JSON-LD"]
+    names = [b.proto.file_name if hasattr(b.proto, "file_name") else "" for b in at.get("download_button")]
+    assert names[0] == "" or names[0].endswith("-claims.csv")
+
+
+def test_export_page_on_an_empty_store_says_so(db_url):
+    at = goto(start(), "export")
+    assert any("Nothing to export" in i for i in texts(at.info))
+
+
+# -- The whole flow ----------------------------------------------------------------------------
+
+
+def test_whole_flow_seed_to_reviews_to_export(store):
+    at = start()
+    at.button(key="read-seed").click().run()
+    at.button(key="extract").click().run()
+    article_id = at.session_state["article_id"]
+    goto(at, "review")
+    claims = at.data_editor[0].value
+    first, second = claims.index[:2]
+    edit(at, {0: {"status": "verified", "evidence": "https://www.bbc.co.uk/news"}, 1: {"status": "false"}})
+    at.button(key="save").click().run()
+    assert texts(at.success) == ["Saved 2 reviews"]
+
+    items = store.items(article_id)
+    statuses = {i.id: i.review.status for i in items}
+    assert (statuses[first], statuses[second]) == (Status.VERIFIED, Status.FALSE)
+    summaries = {a.id: a for a in store.articles()}
+    assert summaries[article_id].checked == 2
+
+    rows = list(csv.DictReader(io.StringIO(export.export_csv(items, "claim", summaries).decode("utf-8"))))
+    by_status = {r["status"] for r in rows}
+    assert {"verified", "false", "unchecked"} <= by_status
+    assert [r["analyst"] for r in rows if r["status"] == "verified"] == ["Ana"]
+    claimreview = export.export_claimreview(items, summaries).decode("utf-8")
+    assert "ClaimReview" in claimreview
+
+    goto(at, "export")
+    assert not at.exception and len(at.get("download_button")) == 5
