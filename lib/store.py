@@ -281,6 +281,18 @@ class Store:
             # The file was replaced (restored from a backup): reconnect instead of writing to the old one.
             raise exc.DisconnectionError("database file replaced")
 
+    def _check_not_replaced(self, inode: tuple[int, int]) -> None:
+        """After a commit: a file removed mid-transaction took the commit with it, so say so."""
+        try:
+            still = _inode(self._sqlite_path) == inode
+        except FileNotFoundError:
+            still = False
+        if not still:
+            raise StoreUnavailable(
+                f"the SQLite database file {self._sqlite_path} was removed or replaced while saving; "
+                "the change is not in it — save again once the file is back"
+            )
+
     @property
     def backend(self) -> str:
         return self._engine.dialect.name
@@ -328,8 +340,11 @@ class Store:
     def _write(self) -> Iterator[Connection]:
         with self._guard(), self._engine.connect() as conn:
             conn = conn.execution_options(factdesk_write=True)
+            inode = conn.info.get("inode") if self._sqlite_path else None
             with conn.begin():
                 yield conn
+            if inode:
+                self._check_not_replaced(inode)
 
     def _migrate(self) -> None:
         from alembic import command
