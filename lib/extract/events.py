@@ -1,10 +1,725 @@
-"""Time expressions (interim: the events helper replaces this module)."""
+"""Time expressions: find them with per-language rules, resolve them to TIMEX3 values and dates.
+
+The words and patterns live in lib/extract/lang/time_<lang>.py; this module turns the patterns
+into regular expressions, picks the longest non-overlapping matches and resolves each one
+against the publication date. It never reads the clock: without a publication date, relative
+expressions keep an underspecified value ("XXXX-WXX-5") and say why they are unresolved.
+
+>>> from datetime import date
+>>> [(e.text, e.value, e.date.isoformat()) for e in find_events("Il est parti vendredi.", "fr", date(2025, 8, 15))]
+[('vendredi', '2025-08-15', '2025-08-15')]
+>>> [(e.text, e.type, e.value) for e in find_events("It lasted three months.", "en", date(2025, 8, 15))]
+[('three months', 'DURATION', 'P3M')]
+"""
 from __future__ import annotations
 
-from datetime import date
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+from types import ModuleType
+from typing import Callable
 
+from text_to_num import text2num
+
+from lib.extract.lang import time_table
 from lib.models import Event
+
+__all__ = ["find_events"]
+
+# How far around a match we look for tense cues; bounded so a huge unpunctuated text stays linear.
+_TENSE_WINDOW = 160
+# How far before a match we look for context words ("en 2022", "in May").
+_CONTEXT_WINDOW = 30
+# A vague count ("ces derniers mois") still gets a period on the timeline: this many units.
+_VAGUE_COUNT = 3
+
+_UNIT_GRANULARITY = {"S": "day", "MIN": "day", "H": "day", "D": "day", "W": "week", "WE": "week",
+                     "M": "month", "Q": "quarter", "Y": "year", "DE": "decade", "CE": "decade"}
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+
+
+@dataclass(frozen=True)
+class _Rule:
+    regex: re.Pattern
+    resolver: str
+    params: dict
+    before: re.Pattern | None
+    not_before: re.Pattern | None
+    after: re.Pattern | None
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    table: ModuleType
+    rules: tuple[_Rule, ...]
+    negative: re.Pattern | None
+    future: re.Pattern
+    month_context: re.Pattern
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    type: str
+    value: str
+    date: date | None = None
+    end_date: date | None = None
+    granularity: str | None = None
+    unresolved: str | None = None
+
+
+class _Unanchored(Exception):
+    """Raised when a value needs the publication date and there is none; carries the fallback value."""
+
+    def __init__(self, value: str, type_: str = "DATE", granularity: str | None = None):
+        super().__init__(value)
+        self.value = value
+        self.type = type_
+        self.granularity = granularity
+
+
+class _Context:
+    """What a resolver may look at: the table, the publication date, the last day mentioned, the tense."""
+
+    def __init__(self, grammar: _Grammar, text: str, published: date | None):
+        self.grammar = grammar
+        self.table = grammar.table
+        self.text = text
+        self.published = published
+        self.last_day: date | None = None
+
+    def dct(self, fallback: str, type_: str = "DATE", granularity: str | None = None) -> date:
+        if self.published is None:
+            raise _Unanchored(fallback, type_, granularity)
+        return self.published
+
+    def anchor_day(self, fallback: str) -> date:
+        """The day a clock time or "le lendemain" hangs on: the last day mentioned, else the publication date."""
+        if self.last_day is not None:
+            return self.last_day
+        return self.dct(fallback, "TIME", "day")
+
+    def future_tense(self, start: int, end: int) -> bool:
+        """Whether the sentence around [start, end) speaks of the future ("sera", "will")."""
+        text = self.text
+        lo = max(0, start - _TENSE_WINDOW)
+        hi = min(len(text), end + _TENSE_WINDOW)
+        left = max(text.rfind(mark, lo, start) for mark in ".!?\n")
+        rights = [i for i in (text.find(mark, end, hi) for mark in ".!?\n") if i != -1]
+        window = text[(left + 1 if left != -1 else lo) : (min(rights) if rights else hi)]
+        return self.grammar.future.search(window) is not None
+
+
+# --- building the grammar from a table ------------------------------------------------------------
+
+
+def _words(words, name: str | None = None) -> str:
+    alternatives = sorted({w.lower() for w in words}, key=len, reverse=True)
+    body = "|".join(_literal(w) for w in alternatives)
+    return f"(?P<{name}>{body})" if name else f"(?:{body})"
+
+
+def _literal(text: str) -> str:
+    return re.sub("['’]", "['’]", re.escape(text).replace(r"\ ", r"\s+"))
+
+
+def _template(pattern: str) -> str:
+    """Spaces in a table pattern mean runs of whitespace; apostrophes match both ' and ’."""
+    return pattern.replace(" ", r"\s+").replace("'", "['’]")
+
+
+def _placeholders(table: ModuleType) -> dict[str, str]:
+    number_word = _words(table.NUMBER_WORDS)
+    # "a"/"un" start a count only alone: "a four-week trial" is four weeks, not "a four".
+    counting_word = _words([w for w in table.NUMBER_WORDS if w not in table.NUMBER_ARTICLES])
+    joiners = "|".join(_literal(j) for j in sorted(table.NUMBER_JOINERS, key=len, reverse=True))
+    links = sorted(table.MOD_LINKS, key=len, reverse=True)
+    link_alt = "|".join(_literal(link) + ("" if link.endswith("'") else r"\s+") for link in links)
+    fractions = _words(table.FRACTIONS)
+    ones = _words([w for w, v in table.NUMBER_WORDS.items() if v == 1])
+    return {
+        "month": _words(table.MONTHS, "month"),
+        "weekday": _words(table.WEEKDAYS, "weekday"),
+        "season": _words(table.SEASONS, "season"),
+        "unit": _words(table.UNITS, "unit"),
+        "num": rf"(?P<num>\d+(?:[.,]\d+)?|{counting_word}(?:(?:{joiners}){counting_word}){{0,3}}|{number_word})",
+        "few": _words(table.FEW, "few"),
+        "qual": _words(table.QUALIFIERS, "qual"),
+        "frac": rf"(?P<frac>(?:{ones}\s+)?{fractions})",
+        "year": r"(?P<year>(?:19|20)\d\d|2100)(?!\d)",
+        "yy": r"(?P<yy>['’]?\d\d)(?!\d)",
+        "day": table.DAY,
+        "clock": table.CLOCK,
+        "decade": table.DECADE,
+        "century": table.CENTURY,
+        "partday": _words(table.PARTS_OF_DAY, "partday"),
+        "deictic": _words(table.DEICTIC_DAYS, "deictic"),
+        "ref": _words(table.REFS, "ref"),
+        "ordinal": _words(table.ORDINALS, "ordinal"),
+        "dir": _words(table.DIRECTIONS, "dir"),
+        "mod": rf"{_words(table.MODS, 'mod')}(?:\s+(?:{link_alt})?|(?<=-))",
+    }
+
+
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+@lru_cache(maxsize=4)
+def _grammar(lang: str) -> _Grammar:
+    table = time_table(lang)
+    fills = _placeholders(table)
+    rules = []
+    for pattern, resolver, params in table.RULES:
+        body = _PLACEHOLDER.sub(lambda m: "\x00" + m.group(1) + "\x00", pattern)
+        body = _template(body)
+        body = re.sub("\x00(\\w+)\x00", lambda m: fills[m.group(1)], body)
+        regex = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
+        context = {k: re.compile(_template(params[k]), re.IGNORECASE) if params.get(k) else None
+                   for k in ("before", "not_before", "after")}
+        rules.append(_Rule(regex, resolver, params, **context))
+    negative = (
+        re.compile(rf"(?<!\w)(?:{'|'.join(_template(p) for p in table.NEGATIVE)})(?!\w)", re.IGNORECASE)
+        if table.NEGATIVE else None
+    )
+    return _Grammar(
+        table=table,
+        rules=tuple(rules),
+        negative=negative,
+        future=re.compile(table.FUTURE_CUES, re.IGNORECASE),
+        month_context=re.compile(table.MONTH_CONTEXT_BEFORE, re.IGNORECASE),
+    )
+
+
+# --- finding ----------------------------------------------------------------------------------------
 
 
 def find_events(text: str, lang: str, published: date | None) -> list[Event]:
-    return []
+    """Time expressions of `text` as Events (id "", offsets into `text`), resolved against `published`.
+
+    >>> from datetime import date
+    >>> [(e.text, e.value) for e in find_events("Le mois dernier, puis en février 2022.", "fr", date(2025, 8, 15))]
+    [('Le mois dernier', '2025-07'), ('février 2022', '2022-02')]
+    >>> find_events("Last week.", "en", None)[0].unresolved
+    'no publication date'
+    """
+    grammar = _grammar(lang)
+    candidates = _candidates(text, grammar)
+    probe = _Context(grammar, text, published)
+    taken = bytearray(len(text))
+    chosen: list[tuple[int, int, _Rule, re.Match]] = []
+    for start, end, _, rule, match in sorted(candidates, key=lambda c: (c[0] - c[1], c[2], c[0])):
+        if any(taken[start:end]):
+            continue
+        if _resolve(rule, match, probe) is None:
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        chosen.append((start, end, rule, match))
+
+    context = _Context(grammar, text, published)
+    events = []
+    for start, end, rule, match in sorted(chosen, key=lambda c: c[0]):
+        resolved = _resolve(rule, match, context)
+        if resolved is None:
+            continue
+        if resolved.granularity == "day" and resolved.date is not None and resolved.end_date == resolved.date:
+            context.last_day = resolved.date
+        events.append(
+            Event(
+                id="",
+                start=start,
+                end=end,
+                text=text[start:end],
+                type=resolved.type,
+                value=resolved.value,
+                date=resolved.date,
+                end_date=resolved.end_date,
+                granularity=resolved.granularity,
+                unresolved=resolved.unresolved,
+            )
+        )
+    return events
+
+
+def _candidates(text: str, grammar: _Grammar) -> list[tuple[int, int, int, _Rule, re.Match]]:
+    blocked = bytearray(len(text))
+    if grammar.negative is not None:
+        for match in grammar.negative.finditer(text):
+            blocked[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    found = []
+    for index, rule in enumerate(grammar.rules):
+        for match in rule.regex.finditer(text):
+            start, end = match.span(rule.params["span"]) if "span" in rule.params else match.span()
+            if start == end or any(blocked[start:end]):
+                continue
+            before = text[max(0, start - _CONTEXT_WINDOW) : start]
+            if rule.before is not None and not rule.before.search(before):
+                continue
+            if rule.not_before is not None and rule.not_before.search(before):
+                continue
+            if rule.after is not None and not rule.after.search(text[end : end + _CONTEXT_WINDOW]):
+                continue
+            found.append((start, end, index, rule, match))
+    return found
+
+
+def _resolve(rule: _Rule, match: re.Match, ctx: _Context) -> _Resolved | None:
+    try:
+        return RESOLVERS[rule.resolver](match, rule.params, ctx)
+    except _Unanchored as missing:
+        return _Resolved(missing.type, missing.value, None, None, missing.granularity, "no publication date")
+
+
+# --- calendar arithmetic ----------------------------------------------------------------------------
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def _shift(day: date, unit: str, n: float) -> date:
+    """`day` moved by n units (negative: back), for the units of a table's UNITS."""
+    if unit in ("D",):
+        return day + timedelta(days=round(n))
+    if unit in ("W", "WE"):
+        return day + timedelta(weeks=round(n))
+    if unit == "M":
+        return _add_months(day, round(n))
+    if unit == "Q":
+        return _add_months(day, round(3 * n))
+    if unit == "Y":
+        return _add_months(day, round(12 * n))
+    if unit == "DE":
+        return _add_months(day, round(120 * n))
+    if unit == "CE":
+        return _add_months(day, round(1200 * n))
+    return day  # hours, minutes, seconds stay on the same day
+
+
+def _period(day: date, unit: str) -> _Resolved:
+    """The calendar period of `unit` that contains `day`: week 2025-W33, month 2025-07, year 2025…"""
+    if unit in ("D", "H", "MIN", "S"):
+        return _Resolved("DATE", day.isoformat(), day, day, "day")
+    if unit == "W":
+        year, week, weekday = day.isocalendar()
+        monday = day - timedelta(days=weekday - 1)
+        return _Resolved("DATE", f"{year}-W{week:02d}", monday, monday + timedelta(days=6), "week")
+    if unit == "WE":
+        year, week, weekday = day.isocalendar()
+        saturday = day - timedelta(days=weekday - 1) + timedelta(days=5)
+        return _Resolved("DATE", f"{year}-W{week:02d}-WE", saturday, saturday + timedelta(days=1), "week")
+    if unit == "M":
+        return _Resolved("DATE", f"{day.year}-{day.month:02d}", day.replace(day=1),
+                         _month_end(day.year, day.month), "month")
+    if unit == "Q":
+        quarter = (day.month - 1) // 3 + 1
+        first = date(day.year, 3 * quarter - 2, 1)
+        return _Resolved("DATE", f"{day.year}-Q{quarter}", first, _month_end(day.year, 3 * quarter), "quarter")
+    if unit == "Y":
+        return _Resolved("DATE", str(day.year), date(day.year, 1, 1), date(day.year, 12, 31), "year")
+    if unit == "DE":
+        first = day.year - day.year % 10
+        return _Resolved("DATE", str(first // 10), date(first, 1, 1), date(first + 9, 12, 31), "decade")
+    first = day.year - day.year % 100
+    return _Resolved("DATE", f"{first // 100:02d}", date(first, 1, 1), date(first + 99, 12, 31), "decade")
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().replace("’", "'").split())
+
+
+def _lookup(mapping: dict, text: str | None):
+    if text is None:
+        return None
+    key = _key(text)
+    return mapping.get(key, mapping.get(key.replace("'", "’")))
+
+
+def _number(text: str, ctx: _Context) -> float | None:
+    """'dix-huit' -> 18, '24' -> 24, 'a' -> 1."""
+    text = text.strip()
+    if text[0].isdigit():
+        return float(text.replace(",", "."))
+    words = ctx.table.NUMBER_WORDS
+    single = _lookup(words, text)
+    if single is not None:
+        return float(single)
+    try:
+        return float(text2num(_key(text), ctx.table.__name__.rsplit("_", 1)[-1]))
+    except ValueError:
+        return None
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    """P3M, PT24H, P10Y for a decade, PXY for a vague count."""
+    if n is None:
+        count = "X"
+        scale = {"DE": "Y", "CE": "Y", "Q": "M"}
+        return f"PT{count}{'M' if unit == 'MIN' else unit}" if unit in ("H", "MIN", "S") \
+            else f"P{count}{scale.get(unit, unit)}"
+    factor, letter = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M"), "WE": (1, "W")}.get(unit, (1, unit))
+    amount = n * factor
+    if amount != int(amount):
+        smaller = {"Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "MIN")}
+        if letter in smaller:
+            mult, letter = smaller[letter]
+            amount *= mult
+    count = f"{int(amount)}" if amount == int(amount) else f"{amount:g}"
+    if letter in ("H", "MIN", "S"):
+        return f"PT{count}{'M' if letter == 'MIN' else letter}"
+    return f"P{count}{letter}"
+
+
+def _unit_code(match: re.Match, ctx: _Context) -> str | None:
+    return _lookup(ctx.table.UNITS, _group(match, "unit"))
+
+
+def _group(match: re.Match, name: str) -> str | None:
+    return match.groupdict().get(name)
+
+
+def _direction(match: re.Match, ctx: _Context) -> int | None:
+    return _lookup(ctx.table.DIRECTIONS, _group(match, "dir"))
+
+
+def _mod(match: re.Match, ctx: _Context) -> str | None:
+    return _lookup(ctx.table.MODS, _group(match, "mod"))
+
+
+def _clip(resolved: _Resolved, mod: str | None, ctx: _Context) -> _Resolved:
+    """'plus tôt cette année' ends at the publication date; 'later this year' starts there."""
+    if resolved.date is None or ctx.published is None:
+        return resolved
+    if mod == "EARLIER" and resolved.date <= ctx.published <= (resolved.end_date or ctx.published):
+        return _Resolved(resolved.type, resolved.value, resolved.date, ctx.published, resolved.granularity)
+    if mod == "LATER" and resolved.date <= ctx.published <= (resolved.end_date or ctx.published):
+        return _Resolved(resolved.type, resolved.value, ctx.published, resolved.end_date, resolved.granularity)
+    return resolved
+
+
+def _with_partday(resolved: _Resolved, partday: str | None, ctx: _Context) -> _Resolved:
+    code = _lookup(ctx.table.PARTS_OF_DAY, partday)
+    if not code:
+        return resolved
+    return _Resolved("TIME", f"{resolved.value}T{code}", resolved.date, resolved.end_date, resolved.granularity,
+                     resolved.unresolved)
+
+
+# --- resolvers ----------------------------------------------------------------------------------------
+
+
+def _year_of(match: re.Match) -> int | None:
+    year = _group(match, "year")
+    if year:
+        return int(year)
+    yy = _group(match, "yy")
+    if yy:
+        short = int(yy.lstrip("'’"))
+        return 1900 + short if short >= 30 else 2000 + short
+    return None
+
+
+def _weekday_date(weekday: int, direction: int | None, start: int, end: int, ctx: _Context) -> date:
+    """Nearest such weekday in the article's week: the same day if it is today, else the past one,
+    or the coming one when the sentence is in the future tense (or the text says "prochain")."""
+    dct = ctx.dct(f"XXXX-WXX-{weekday + 1}", granularity="day")
+    back = (dct.weekday() - weekday) % 7
+    forward = (weekday - dct.weekday()) % 7
+    if direction == -1:
+        return dct - timedelta(days=back or 7)
+    if direction == 1:
+        return dct + timedelta(days=forward or 7)
+    if back == 0:
+        return dct
+    if ctx.future_tense(start, end):
+        return dct + timedelta(days=forward)
+    return dct - timedelta(days=back)
+
+
+def _calendar(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
+    table = ctx.table
+    month_word = _group(match, "month")
+    month = _lookup(table.MONTHS, month_word)
+    weekday = _lookup(table.WEEKDAYS, _group(match, "weekday"))
+    day = _group(match, "day")
+    year = _year_of(match)
+    direction = _direction(match, ctx)
+    mod = _mod(match, ctx)
+    partday = _group(match, "partday")
+    if month is not None and _key(month_word) in table.AMBIGUOUS_MONTHS:
+        if not month_word[0].isupper():
+            return None
+        if day is None and year is None and direction is None and mod is None:
+            before = ctx.text[max(0, match.start() - _CONTEXT_WINDOW) : match.start()]
+            if not ctx.grammar.month_context.search(before):
+                return None
+    if month is None:
+        if weekday is None:
+            return None
+        found = _weekday_date(weekday, direction, match.start(), match.end(), ctx)
+        return _with_partday(_period(found, "D"), partday, ctx)
+    if day is not None:
+        day_n = int(day)
+        if day_n > 31:
+            return None
+        if year is None:
+            try:
+                dct = ctx.dct(f"XXXX-{month:02d}-{day_n:02d}", granularity="day")
+            except _Unanchored:
+                if day_n > calendar.monthrange(2024, month)[1]:
+                    return None
+                raise
+            if direction is None and ctx.future_tense(match.start(), match.end()):
+                direction = 1
+            year = _nearest_year(month, day_n, dct, direction)
+        if day_n > calendar.monthrange(year, month)[1]:
+            return None
+        return _with_partday(_period(date(year, month, day_n), "D"), partday, ctx)
+    if year is None:
+        dct = ctx.dct(f"XXXX-{month:02d}", granularity="month")
+        if direction is None:
+            direction = 1 if ctx.future_tense(match.start(), match.end()) else -1
+            year = dct.year if (month - dct.month) * direction >= 0 else dct.year - direction
+        else:
+            year = dct.year if (month - dct.month) * direction > 0 else dct.year + direction
+    return _clip(_period(date(year, month, 1), "M"), mod, ctx)
+
+
+def _nearest_year(month: int, day: int, dct: date, direction: int | None) -> int:
+    options = []
+    for year in (dct.year - 1, dct.year, dct.year + 1):
+        if day <= calendar.monthrange(year, month)[1]:
+            delta = (date(year, month, day) - dct).days
+            if direction is None or delta * direction > 0:
+                options.append((abs(delta), year))
+    return min(options)[1] if options else dct.year
+
+
+def _year(match: re.Match, params: dict, ctx: _Context) -> _Resolved:
+    return _clip(_period(date(int(match.group("year")), 1, 1), "Y"), _mod(match, ctx), ctx)
+
+
+def _season(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
+    table = ctx.table
+    word = match.group("season")
+    code = _lookup(table.SEASONS, word)
+    direction = _direction(match, ctx)
+    year = _year_of(match)
+    if _key(word) in table.AMBIGUOUS_SEASONS and not (
+        _group(match, "det") or direction is not None or year or _group(match, "mod") or word[0].isupper()
+    ):
+        return None
+    if year is None:
+        dct = ctx.dct(f"XXXX-{code}", granularity="month")
+        year = dct.year
+        this_start, this_end = _season_bounds(code, year)
+        if direction == -1 and this_end >= dct:
+            year -= 1
+        elif direction == 1 and this_start <= dct:
+            year += 1
+    start, end = _season_bounds(code, year)
+    return _Resolved("DATE", f"{year}-{code}", start, end, "month")
+
+
+def _season_bounds(code: str, year: int) -> tuple[date, date]:
+    first, last = _SEASON_MONTHS[code]
+    return date(year, first, 1), _month_end(year + 1 if code == "WI" else year, last)
+
+
+def _decade(match: re.Match, params: dict, ctx: _Context) -> _Resolved:
+    digits = match.group("decade").lstrip("'’")
+    if len(digits) == 2:
+        digits = ("19" if int(digits) >= 30 else "20") + digits
+    return _period(date(int(digits), 1, 1), "DE")
+
+
+def _century(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
+    raw = match.group("century").upper()
+    romans = {"XVI": 16, "XVII": 17, "XVIII": 18, "XIX": 19, "XX": 20, "XXI": 21}
+    number = romans.get(raw) or (int(raw) if raw.isdigit() else None)
+    if not number or number < 1:
+        return None
+    return _period(date(max(1, (number - 1) * 100), 1, 1), "CE")
+
+
+def _relative(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
+    unit = _unit_code(match, ctx)
+    if unit is None:
+        return None
+    shift = params.get("shift")
+    direction = _direction(match, ctx)
+    if direction is not None:
+        shift = direction if shift is None else shift + direction
+    if shift is None:
+        return None
+    fallback = {"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX", "Y": "XXXX",
+                "DE": "XXX", "CE": "XX"}.get(unit, "XXXX-XX-XX")
+    dct = ctx.dct(fallback, granularity=_UNIT_GRANULARITY.get(unit))
+    return _clip(_period(_shift(dct, unit, shift), unit), _mod(match, ctx), ctx)
+
+
+def _anchored(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
+    """'ces derniers mois', 'the past two years', 'la prochaine décennie': a duration with a known place."""
+    unit = _unit_code(match, ctx)
+    direction = _direction(match, ctx)
+    if unit is None or direction is None:
+        return None
+    direction = direction or -1
+    num = _group(match, "num")
+    n = _number(num, ctx) if num else None
+    vague = _group(match, "few") is not None or _key(match.group("dir")).endswith("s") \
+        or _key(match.group("unit")).endswith("s")
+    if n is None and not vague:
+        n = 1.0
+    value = _duration_value(n, unit)
+    try:
+        dct = ctx.dct(value, "DURATION", _UNIT_GRANULARITY.get(unit))
+    except _Unanchored:
+        raise
+    span = _shift(dct, unit, direction * (n if n is not None else _VAGUE_COUNT))
+    start, end = (span, dct) if direction < 0 else (dct, span)
+    return _Resolved("DURATION", value, start, end, _UNIT_GRANULARITY.get(unit))
+
+
+def _ago(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
+    unit = _unit_code(match, ctx)
+    n = _number(match.group("num"), ctx)
+    if unit is None or n is None:
+        return None
+    fallback = {"M": "XXXX-XX", "Y": "XXXX", "DE": "XXXX", "CE": "XXXX"}.get(unit, "XXXX-XX-XX")
+    dct = ctx.dct(fallback, granularity=_UNIT_GRANULARITY.get(unit))
+    moved = _shift(dct, unit, params["dir"] * n)
+    return _period(moved, {"W": "D", "WE": "D", "DE": "Y", "CE": "Y", "Q": "M"}.get(unit, unit))
+
+
+def _deictic(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
+    word = _group(match, "deictic")
+    days = params.get("days")
+    if word is not None:
+        days = _lookup(ctx.table.DEICTIC_DAYS, word)
+    if days is None:
+        return None
+    partday = _group(match, "partday")
+    if word is not None and _key(word) == "tonight":
+        partday = partday or "night"
+    if params.get("from_context"):
+        base = ctx.anchor_day("XXXX-XX-XX")
+    else:
+        base = ctx.dct("XXXX-XX-XX", granularity="day")
+    return _with_partday(_period(base + timedelta(days=days), "D"), partday, ctx)
+
+
+def _clock(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
+    word = _group(match, "word")
+    if word is not None:
+        hour, minute = (12, 0) if _key(word) in ("midi", "noon") else (0, 0)
+    else:
+        hour = int(match.group("hour"))
+        minute_text = _group(match, "minute")
+        ampm = _group(match, "ampm")
+        if "ampm" in match.re.groupindex and ampm is None and minute_text is None:
+            return None
+        if ampm and hour > 12:
+            return None
+        if ampm and ampm.lower().startswith("p") and hour < 12:
+            hour += 12
+        if ampm and ampm.lower().startswith("a") and hour == 12:
+            hour = 0
+        minute = int(minute_text) if minute_text else 0
+    weekday = _lookup(ctx.table.WEEKDAYS, _group(match, "weekday"))
+    clock = f"T{hour:02d}:{minute:02d}"
+    try:
+        if weekday is not None:
+            day = _weekday_date(weekday, None, match.start(), match.end(), ctx)
+        else:
+            day = ctx.anchor_day("XXXX-XX-XX" + clock)
+    except _Unanchored:
+        raise _Unanchored("XXXX-XX-XX" + clock, "TIME", "day")
+    return _Resolved("TIME", day.isoformat() + clock, day, day, "day")
+
+
+def _duration(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
+    unit = _unit_code(match, ctx)
+    if unit is None:
+        return None
+    num = _group(match, "num")
+    frac = _group(match, "frac")
+    if num is not None:
+        n = _number(num, ctx)
+        if n is None or n == 0:
+            return None
+    elif frac is not None:
+        n = _lookup(ctx.table.FRACTIONS, frac.split()[-1])
+    else:
+        n = None
+    return _Resolved("DURATION", _duration_value(n, unit))
+
+
+def _set(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
+    if "value" in params:
+        return _Resolved("SET", params["value"])
+    weekday = _lookup(ctx.table.WEEKDAYS, _group(match, "weekday"))
+    if weekday is not None:
+        return _Resolved("SET", f"XXXX-WXX-{weekday + 1}")
+    season = _lookup(ctx.table.SEASONS, _group(match, "season"))
+    if season is not None:
+        return _Resolved("SET", f"XXXX-{season}")
+    partday = _lookup(ctx.table.PARTS_OF_DAY, _group(match, "partday"))
+    if partday is not None:
+        return _Resolved("SET", f"XXXX-XX-XXT{partday}")
+    unit = _unit_code(match, ctx)
+    if unit is None:
+        return None
+    num = _group(match, "num")
+    n = _number(num, ctx) if num else 1.0
+    return _Resolved("SET", _duration_value(n, unit))
+
+
+def _ref(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
+    found = _lookup(ctx.table.REFS, match.group("ref"))
+    if found is None:
+        return None
+    value, type_ = found
+    if value == "PRESENT_REF":
+        day = ctx.dct(value, type_, "day")
+        return _Resolved(type_, value, day, day, "day")
+    when = "before" if value == "PAST_REF" else "after"
+    return _Resolved(type_, value, unresolved=f"vague: some time {when} publication")
+
+
+def _quarter(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
+    ordinal = _lookup(ctx.table.ORDINALS, _group(match, "ordinal"))
+    quarter = ordinal if ordinal is not None else 4
+    if not 1 <= quarter <= 4:
+        return None
+    year = _year_of(match)
+    if year is None:
+        dct = ctx.dct(f"XXXX-Q{quarter}", granularity="quarter")
+        current = (dct.month - 1) // 3 + 1
+        year = dct.year if quarter <= current else dct.year - 1
+    return _period(date(year, 3 * quarter - 2, 1), "Q")
+
+
+RESOLVERS: dict[str, Callable[[re.Match, dict, _Context], _Resolved | None]] = {
+    "calendar": _calendar,
+    "year": _year,
+    "season": _season,
+    "decade": _decade,
+    "century": _century,
+    "relative": _relative,
+    "anchored": _anchored,
+    "ago": _ago,
+    "deictic": _deictic,
+    "clock": _clock,
+    "duration": _duration,
+    "set": _set,
+    "ref": _ref,
+    "quarter": _quarter,
+}
+

@@ -1,0 +1,159 @@
+"""English time words and the patterns that combine them; lib/extract/events.py reads this table.
+
+Same layout as time_fr.py: word tables, then RULES whose placeholders the event finder fills in.
+"""
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+    "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan.": 1, "feb.": 2, "mar.": 3, "apr.": 4, "jun.": 6, "jul.": 7, "aug.": 8, "sep.": 9, "sept.": 9,
+    "oct.": 10, "nov.": 11, "dec.": 12,
+}
+# "may" (the verb) and "march" (the verb, the noun) need a capital and a date context to be months.
+AMBIGUOUS_MONTHS = frozenset({"may", "march"})
+
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+
+UNITS = {
+    "second": "S", "seconds": "S", "minute": "MIN", "minutes": "MIN", "hour": "H", "hours": "H",
+    "day": "D", "days": "D", "week": "W", "weeks": "W", "month": "M", "months": "M",
+    "quarter": "Q", "quarters": "Q", "year": "Y", "years": "Y", "decade": "DE", "decades": "DE",
+    "century": "CE", "centuries": "CE", "weekend": "WE", "fiscal year": "Y",
+}
+
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "thousand": 1000,
+}
+# Articles count as one only on their own, never inside a run of number words.
+NUMBER_ARTICLES = ("a", "an")
+NUMBER_JOINERS = ("-", " ", " and ")
+FRACTIONS = {"quarter": 0.25, "half": 0.5}
+AMBIGUOUS_SEASONS = frozenset({"fall", "spring"})
+MONTH_CONTEXT_BEFORE = (
+    r"\b(?:in|since|until|till|by|of|from|through|during|before|after|early|late|mid|last|next|this|between|and)\s*$"
+)
+
+DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+CLOCK = (
+    r"(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?(?:\s?(?P<ampm>[ap]\.m\.|[ap]m(?!\w)))?(?!:?\d)"
+)
+DECADE = r"(?P<decade>(?:19|20)\d0|'\d0)"
+CENTURY = r"(?P<century>\d{1,2})(?:st|nd|rd|th)"
+
+FEW = ("several", "a few", "few", "many", "recent", "some")
+
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+PARTS_OF_DAY = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
+}
+
+DEICTIC_DAYS = {
+    "the day before yesterday": -2, "yesterday": -1, "today": 0, "tomorrow": 1,
+    "the day after tomorrow": 2, "tonight": 0,
+}
+
+REFS = {
+    "now": ("PRESENT_REF", "DATE"), "currently": ("PRESENT_REF", "DATE"), "nowadays": ("PRESENT_REF", "DATE"),
+    "these days": ("PRESENT_REF", "DATE"), "at present": ("PRESENT_REF", "DATE"),
+    "at the moment": ("PRESENT_REF", "DATE"), "right now": ("PRESENT_REF", "DATE"),
+    "recently": ("PAST_REF", "DATE"), "the past": ("PAST_REF", "DATE"), "previously": ("PAST_REF", "DATE"),
+    "formerly": ("PAST_REF", "DATE"), "once": ("PAST_REF", "DATE"),
+    "the future": ("FUTURE_REF", "DATE"), "soon": ("FUTURE_REF", "DATE"),
+}
+# "once" is also a conjunction and a count ("once a week"); keep it out unless it is clearly temporal.
+AMBIGUOUS_REFS = frozenset({"once"})
+
+MODS = {
+    "early": "START", "the beginning": "START", "the start": "START", "beginning": "START",
+    "the early part": "START", "late": "END", "the end": "END", "end": "END",
+    "the latter part": "END", "mid": "MID", "mid-": "MID", "the middle": "MID", "middle": "MID",
+    "earlier": "EARLIER", "later": "LATER",
+}
+MOD_LINKS = ("of",)
+
+DIRECTIONS = {
+    "last": -1, "past": -1, "previous": -1, "preceding": -1, "next": 1, "coming": 1, "following": 1,
+    "upcoming": 1, "this": 0, "current": 0,
+}
+
+YEAR_CONTEXT_BEFORE = (
+    r"(?:\b(?:in|since|by|until|till|from|to|and|or|of|before|after|between|during|through|year|early|late|"
+    r"mid|fiscal|fy|around|circa|spring|summer|fall|autumn|winter)|mid-|\()\s*$"
+)
+YEAR_CONTEXT_AFTER = r"^\s*(?:[,.;:)!?\"”]|$)"
+
+FUTURE_CUES = (
+    r"\b(?:will|'ll|’ll|shall|going to|is to|are to|scheduled|expected to|plans? to|planned|next|"
+    r"upcoming|tomorrow|due to|set to)\b"
+)
+
+_REL_UNITS = r"(?P<unit>week|month|year|quarter|weekend|decade|century|fiscal year)"
+_PLURAL_UNITS = r"(?P<unit>decades|years|months|weeks|days|hours|minutes)"
+RULES = [
+    # Calendar dates.
+    (r"(?:{weekday},? )?{month} {day},? {year}", "calendar", {}),
+    (r"(?:{weekday},? )?(?:the )?{day} (?:of )?{month},? {year}", "calendar", {}),
+    (r"(?:{mod})?(?:{weekday},? )?{month} {day}(?!\d|:)", "calendar", {}),
+    (r"(?:{mod})?(?:{weekday},? )?(?:the )?{day} (?:of )?{month}", "calendar", {}),
+    (r"(?:{mod})?{month},? {year}", "calendar", {}),
+    (r"(?:{mod})?(?:{dir} )?{month}", "calendar", {}),
+    (r"(?:{mod})?(?:{dir} )?{weekday}(?: {partday})?", "calendar", {}),
+    (r"{mod}{year}", "year", {}),
+    (r"(?:the )?(?:fiscal |fy ?){year}", "year", {}),
+    (r"{year}", "year", {"before": YEAR_CONTEXT_BEFORE}),
+    (r"{year}", "year", {"after": YEAR_CONTEXT_AFTER, "not_before": r"(?:\d[\s,.]?|[$€£]\s?|No\.\s?|#)$"}),
+    (r"(?:{mod})?(?:{dir} )?(?P<det>the )?{season}(?: (?:of )?{year})?", "season", {}),
+    (r"(?:{mod})?(?:the )?{decade}s", "decade", {}),
+    (r"(?:once|twice|\w+ times) (?:a|an|per|every) {unit}", "set", {}),
+    (r"(?:{mod})?(?:the )?{century} century", "century", {}),
+    # This / last / next period.
+    (r"(?:the )?{dir} (?:{num} |{few} )?" + _PLURAL_UNITS, "anchored", {}),
+    (r"(?:the )?{dir} (?P<unit>decade)", "anchored", {}),
+    (r"(?:{mod})?(?:the )?{dir} " + _REL_UNITS, "relative", {}),
+    (r"{mod}(?:the )?" + _REL_UNITS, "relative", {"shift": 0}),
+    (r"(?:the )?(?:{ordinal}|final) quarter(?: of {year})?", "quarter", {}),
+    # Counted from the publication date.
+    (r"(?:{qual} )?{num} {unit} (?P<ago>ago|earlier|before)", "ago", {"dir": -1}),
+    (r"(?:{qual} )?{num} {unit} (?:from now|later|hence)", "ago", {"dir": 1}),
+    (r"(?:the )?(?:day|night) before", "deictic", {"days": -1, "from_context": True}),
+    (r"the (?:next|following) (?:day|morning)", "deictic", {"days": 1, "from_context": True}),
+    (r"{deictic}(?: {partday})?", "deictic", {}),
+    (r"(?:this|last) {partday}", "deictic", {"days": 0}),
+    (r"that (?:day|morning|afternoon|evening|night)", "deictic", {"days": 0, "from_context": True}),
+    # Clock times.
+    (r"(?:about |around )?{clock}(?: (?:GMT|UTC|ET|EST|EDT|PT|PST|PDT|BST|CET))?(?: {weekday})?", "clock", {}),
+    (r"(?:at )?(?P<word>noon|midnight)", "clock", {"before": r"\b(?:at|by|until|before|after|around)\s*$"}),
+    # Durations.
+    (r"(?:{qual} )?{num}[- ]{unit}", "duration", {}),
+    (r"(?:{qual} )?{frac} (?:a |an )?{unit}", "duration", {}),
+    (r"(?:{qual} )?{few} {unit}", "duration", {}),
+    (r"(?:for|over|in|within) (?P<bare>{unit})", "duration", {"span": "bare"}),
+    # Sets.
+    (r"(?:each|every|per) (?:{num} )?{unit}", "set", {}),
+    (r"(?:each|every) {weekday}", "set", {}),
+    (r"(?:each|every) {season}", "set", {}),
+    (r"(?:each|every) {partday}", "set", {}),
+    (r"(?:annually|yearly)", "set", {"value": "XXXX"}),
+    (r"(?:daily)", "set", {"value": "P1D"}),
+    (r"(?:weekly)", "set", {"value": "P1W"}),
+    (r"(?:monthly)", "set", {"value": "P1M"}),
+    (r"{ref}", "ref", {}),
+]
+
+QUALIFIERS = ("more than", "less than", "almost", "nearly", "about", "around", "approximately", "at least",
+              "at most", "over", "under", "up to", "roughly", "some", "a mere", "just", "only")
+
+NEGATIVE = (
+    r"(?:first|second|last|final) (?:day|days|hour|hours|minute|minutes)",
+    r"(?:first|second) world war",
+    r"world war (?:one|two|i|ii)",
+    r"may be|may have|may not|may well|may also",
+    r"(?:day|days|year) one",
+)

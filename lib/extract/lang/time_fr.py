@@ -1,0 +1,175 @@
+"""French time words and the patterns that combine them; lib/extract/events.py reads this table.
+
+Patterns are regular expressions with placeholders that the event finder fills in from the word
+tables below: {month} {weekday} {season} {unit} {num} {few} {year} {yy} {day} {partday} {deictic}
+{ref} {mod} {ordinal} {clock}. A space means "one or more spaces", an apostrophe matches ' and ’.
+Each rule names the resolver that turns its match into a TIMEX3 value (see events.RESOLVERS),
+optional parameters for it, and optional context the text before/after the match must show.
+Keep every pattern free of nested unbounded repetition: the finder must stay linear-time.
+"""
+
+MONTHS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
+    "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
+    "janv.": 1, "févr.": 2, "avr.": 4, "juil.": 7, "sept.": 9, "oct.": 10, "nov.": 11, "déc.": 12,
+}
+# Month words that are also ordinary words; alone they need a date context (none in French news).
+AMBIGUOUS_MONTHS: frozenset[str] = frozenset()
+
+WEEKDAYS = {"lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6}
+
+SEASONS = {"printemps": "SP", "été": "SU", "eté": "SU", "automne": "FA", "hiver": "WI"}
+
+# Unit words -> TIMEX3 duration unit (H, MIN, S are clock units: PT…).
+UNITS = {
+    "seconde": "S", "secondes": "S", "minute": "MIN", "minutes": "MIN", "heure": "H", "heures": "H",
+    "jour": "D", "jours": "D", "journée": "D", "journées": "D",
+    "semaine": "W", "semaines": "W", "mois": "M", "trimestre": "Q", "trimestres": "Q",
+    "an": "Y", "ans": "Y", "année": "Y", "années": "Y",
+    "décennie": "DE", "décennies": "DE", "siècle": "CE", "siècles": "CE", "week-end": "WE",
+}
+
+NUMBER_WORDS = {
+    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15,
+    "seize": 16, "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100,
+    "mille": 1000,
+}
+# Joiners inside a run of number words ("dix-huit", "vingt et un").
+# Articles count as one only on their own, never inside a run of number words.
+NUMBER_ARTICLES = ("un", "une")
+NUMBER_JOINERS = ("-", " ", "-et-", " et ")
+# Fractions of a unit written as words: "un quart de siècle", "une demi-heure".
+FRACTIONS = {"quart": 0.25, "demi": 0.5}
+# Alone, these are ordinary seasons only with a determiner: "a été" is a verb, "l'été" a season.
+AMBIGUOUS_SEASONS = frozenset({"été"})
+MONTH_CONTEXT_BEFORE = r"$^"
+
+# Placeholder patterns that are not word lists.
+DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:er|e)?(?!\d)"
+CLOCK = r"(?P<hour>[01]?\d|2[0-3]) ?h(?: ?(?P<minute>[0-5]\d))?(?![\w:])"
+DECADE = r"(?P<decade>(?:19|20)?\d0)(?!\d)"
+CENTURY = r"(?P<century>XXI|XX|XIX|XVIII|XVII|XVI|\d{1,2})(?:e|ème)"
+
+# Vague counts: "plusieurs années" is PXY.
+FEW = ("plusieurs", "quelques", "des", "de nombreuses", "de nombreux", "nombreuses", "nombreux")
+
+ORDINALS = {"premier": 1, "première": 1, "1er": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3,
+            "quatrième": 4, "2e": 2, "3e": 3, "4e": 4}
+
+PARTS_OF_DAY = {
+    "matin": "MO", "matinée": "MO", "après-midi": "AF", "soir": "EV", "soirée": "EV", "nuit": "NI",
+}
+
+# Days counted from the publication date.
+DEICTIC_DAYS = {
+    "avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1, "après-demain": 2,
+}
+
+# Words that refer to the present, past or future without a date: value and TIMEX3 type.
+REFS = {
+    "maintenant": ("PRESENT_REF", "TIME"), "actuellement": ("PRESENT_REF", "TIME"),
+    "désormais": ("PRESENT_REF", "TIME"), "à présent": ("PRESENT_REF", "TIME"),
+    "pour l'instant": ("PRESENT_REF", "TIME"), "pour le moment": ("PRESENT_REF", "TIME"),
+    "en ce moment": ("PRESENT_REF", "TIME"), "à l'heure actuelle": ("PRESENT_REF", "TIME"),
+    "de nos jours": ("PRESENT_REF", "TIME"), "récemment": ("PAST_REF", "TIME"),
+    "auparavant": ("PAST_REF", "TIME"), "autrefois": ("PAST_REF", "TIME"), "jadis": ("PAST_REF", "TIME"),
+    "l'avenir": ("FUTURE_REF", "TIME"), "à l'avenir": ("FUTURE_REF", "TIME"), "le futur": ("FUTURE_REF", "TIME"),
+    "prochainement": ("FUTURE_REF", "TIME"), "bientôt": ("FUTURE_REF", "TIME"),
+}
+
+# Prefixes that narrow a period (TIMEX3 mod); the value keeps the period itself. {mod} also eats the
+# preposition after the word: "début de l'année", "fin septembre", "mi-juillet".
+MODS = {
+    "début": "START", "au début": "START", "en début": "START", "le début": "START", "dès le début": "START",
+    "fin": "END", "à la fin": "END", "en fin": "END", "la fin": "END", "mi-": "MID", "à la mi-": "MID",
+    "courant": "MID", "plus tôt": "EARLIER", "plus tard": "LATER",
+}
+MOD_LINKS = ("de la", "de l'", "du", "de", "d'")
+
+# Words that pick the previous or next occurrence: "jeudi dernier", "juin prochain".
+DIRECTIONS = {
+    "dernier": -1, "dernière": -1, "derniers": -1, "dernières": -1, "passé": -1, "passée": -1,
+    "précédent": -1, "précédente": -1, "prochain": 1, "prochaine": 1, "prochains": 1, "prochaines": 1,
+    "suivant": 1, "suivante": 1,
+}
+
+# Before a bare four-digit number, these words make it a year ("en 2022", "depuis 2022").
+YEAR_CONTEXT_BEFORE = (
+    r"(?:\b(?:en|depuis|dès|jusqu'en|avant|après|entre|et|à|fin|début|mi|année|l'an|an|été|hiver|"
+    r"printemps|automne|courant|vers|d'ici|avant-fin)|l'année|l’année|l'an|l’an|mi-|\()\s*$"
+)
+YEAR_CONTEXT_AFTER = r"^\s*(?:[,.;:)!?»]|$|et\b|à\b)"
+
+# Verb forms and words that put a sentence in the future: a bare weekday then means the coming one.
+FUTURE_CUES = (
+    r"\b(?:sera|seront|aura|auront|fera|feront|ira|iront|va|vont|devra|devront|pourra|pourront|"
+    r"prochain|prochaine|prochains|prochaines|demain|prévu|prévue|prévus|prévues|doit|doivent|"
+    r"\w{3,}(?:era|eront|ira|iront|dra|dront))\b"
+)
+
+# Rules: (pattern, resolver, params). Overlapping matches: the longest wins. {mod} carries its own
+# trailing space, so it is written directly before the next token.
+_REL_UNITS = r"(?P<unit>semaine|mois|année|an|trimestre|week-end|décennie)"
+_PLURAL_UNITS = r"(?P<unit>décennies|années|ans|mois|semaines|jours|heures|minutes)"
+RULES = [
+    # Calendar dates.
+    (r"(?:le )?(?:{weekday} )?{day} {month} {year}", "calendar", {}),
+    (r"(?:le )?(?:{weekday} )?{day} {month} {yy}", "calendar", {"after": r"^\s*(?:[,.;:)!?»]|$)"}),
+    (r"(?:{mod})?(?:le )?(?:{weekday} )?{day} {month}(?: {dir})?", "calendar", {}),
+    (r"(?:{mod})?(?:(?:le )?mois d'|(?:le )?mois de )?{month} {year}", "calendar", {}),
+    (r"(?:{mod})?{month} {yy}", "calendar", {"after": r"^\s*(?:[,.;:)!?»]|$)"}),
+    (r"(?:{mod})?(?:(?:le )?mois d'|(?:le )?mois de )?{month}(?: {dir})?", "calendar", {}),
+    (r"(?:le |ce )?(?:même )?{weekday}(?: {dir})?(?: {partday})?", "calendar", {}),
+    (r"(?:l'année|l'an) {year}", "year", {}),
+    (r"{mod}{year}", "year", {}),
+    (r"{year}", "year", {"before": YEAR_CONTEXT_BEFORE}),
+    (r"{year}", "year", {"after": YEAR_CONTEXT_AFTER, "not_before": r"(?:\d[\s\u00a0\u202f.,]?|[$€£]\s?)$"}),
+    (r"(?:{mod})?(?P<det>l'|en |cet |au |d')?{season}(?: {dir})?(?: {year})?", "season", {}),
+    (r"(?:{mod})?(?:les |des |aux )?années {decade}", "decade", {}),
+    (r"(?:{mod})?(?:du |le )?{century} siècle", "century", {}),
+    # This / last / next period.
+    (r"(?:{mod})?(?:cette|ce|cet) " + _REL_UNITS, "relative", {"shift": 0}),
+    (r"(?:{mod})?(?:la |le |l')?" + _REL_UNITS + " {dir}", "relative", {}),
+    (r"(?:la |les )?{dir} (?:{num} )?(?P<unit>décennie|décennies|années|ans|mois|semaines|jours|heures)",
+     "anchored", {}),
+    (r"(?:{mod})?(?:la |le |l')?{dir} " + _REL_UNITS, "relative", {}),
+    (r"{mod}(?:l'|la |le )?" + _REL_UNITS, "relative", {"shift": 0}),
+    (r"(?:ces|ses|les|au cours des|durant les|pendant les) {dir} (?:{num} )?" + _PLURAL_UNITS,
+     "anchored", {}),
+    # Counted from the publication date.
+    (r"il y a (?:{qual} )?{num} {unit}", "ago", {"dir": -1}),
+    (r"dans {num} {unit}", "ago", {"dir": 1}),
+    (r"(?:le |ce )?lendemain(?: {partday})?", "deictic", {"days": 1, "from_context": True}),
+    (r"la veille(?: au {partday})?", "deictic", {"days": -1, "from_context": True}),
+    (r"{deictic}(?: (?:au |en )?{partday})?(?: {weekday})?", "deictic", {}),
+    (r"(?:ce|cette) {partday}", "deictic", {"days": 0}),
+    (r"(?:le même jour|ce jour-là|ce même jour)", "deictic", {"days": 0, "from_context": True}),
+    # Clock times, anchored on the last day mentioned.
+    (r"(?:vers )?{clock}(?: {weekday})?", "clock", {}),
+    (r"(?:à |vers )?(?P<word>midi|minuit)", "clock", {"before": r"(?:\bà|\bvers|\bdès|\bavant|\baprès|\bjusqu'à)\s*$"}),
+    # Durations.
+    (r"(?:{qual} )?{num} {unit}", "duration", {}),
+    (r"(?:{qual} )?{frac} (?:de |d')?{unit}", "duration", {}),
+    (r"{few} {unit}", "duration", {}),
+    # Sets.
+    (r"(?:chaque|tous les|toutes les) (?:{num} )?{unit}", "set", {}),
+    (r"tous les {weekday}s?", "set", {}),
+    (r"(?:annuel|annuels|annuelle|annuelles|annuellement)", "set", {"value": "P1Y"}),
+    (r"(?:quotidien|quotidienne|quotidiens|quotidiennes|quotidiennement)", "set", {"value": "P1D"}),
+    (r"(?:hebdomadaire|hebdomadaires)", "set", {"value": "P1W"}),
+    (r"(?:mensuel|mensuelle|mensuels|mensuelles|mensuellement)", "set", {"value": "P1M"}),
+    # Present, past, future.
+    (r"{ref}", "ref", {}),
+]
+
+# Approximation words allowed before a count: "plus de vingt ans", "près de 24 heures".
+QUALIFIERS = ("plus de", "moins de", "près de", "environ", "au moins", "presque", "plus d'", "moins d'",
+              "à peine")
+
+# Words that look like time expressions but are not calendar-placeable in these uses.
+NEGATIVE = (
+    r"(?:premier|première|dernier|dernière) (?:jour|jours|heure|heures|minute|minutes)",
+    r"(?:seconde|première|deuxième) guerre mondiale",
+    r"heure (?:de|d'|d’) (?:pointe|été|hiver)",
+)

@@ -1,0 +1,240 @@
+"""Time expressions: finding, TIMEX3 values and calendar dates, per language, with a fixed publication date."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lib.extract.events import find_events
+
+FRIDAY = date(2025, 8, 15)  # the seed article's publication date, a Friday
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "healy-boots-on-the-ground-fr.txt"
+D = date.fromisoformat
+
+
+def one(text: str, lang: str, published: date | None = FRIDAY):
+    events = find_events(text, lang, published)
+    assert len(events) == 1, [(e.text, e.value) for e in events]
+    return events[0]
+
+
+# (text, published) -> (span, type, value, date, end_date)
+FR_CASES = [
+    ("Il était présent vendredi.", FRIDAY, ("vendredi", "DATE", "2025-08-15", D("2025-08-15"), D("2025-08-15"))),
+    ("Radakin a averti jeudi.", FRIDAY, ("jeudi", "DATE", "2025-08-14", D("2025-08-14"), D("2025-08-14"))),
+    ("L'invasion a commencé en février 2022.", FRIDAY,
+     ("février 2022", "DATE", "2022-02", D("2022-02-01"), D("2022-02-28"))),
+    ("Le mois dernier, le groupe a été créé.", FRIDAY,
+     ("Le mois dernier", "DATE", "2025-07", D("2025-07-01"), D("2025-07-31"))),
+    ("Cette semaine, il a parlé à Trump.", FRIDAY,
+     ("Cette semaine", "DATE", "2025-W33", D("2025-08-11"), D("2025-08-17"))),
+    ("Ils ont déclaré plus tôt cette semaine.", FRIDAY,
+     ("plus tôt cette semaine", "DATE", "2025-W33", D("2025-08-11"), D("2025-08-15"))),
+    ("Des préoccupations plus tôt cette année.", FRIDAY,
+     ("plus tôt cette année", "DATE", "2025", D("2025-01-01"), D("2025-08-15"))),
+    ("Au cours de la prochaine décennie.", FRIDAY,
+     ("la prochaine décennie", "DURATION", "P10Y", D("2025-08-15"), D("2035-08-15"))),
+    ("Ils ont contribué ces derniers mois.", FRIDAY,
+     ("ces derniers mois", "DURATION", "PXM", D("2025-05-15"), D("2025-08-15"))),
+    ("Des pays ont rejoint l'alliance depuis 2022.", FRIDAY,
+     ("2022", "DATE", "2022", D("2022-01-01"), D("2022-12-31"))),
+    ("Il est arrivé il y a deux ans.", FRIDAY, ("il y a deux ans", "DATE", "2023", D("2023-01-01"), D("2023-12-31"))),
+    ("Elle est partie hier.", FRIDAY, ("hier", "DATE", "2025-08-14", D("2025-08-14"), D("2025-08-14"))),
+    ("Il viendra demain.", FRIDAY, ("demain", "DATE", "2025-08-16", D("2025-08-16"), D("2025-08-16"))),
+    ("L'an dernier, la croissance a ralenti.", FRIDAY, ("L'an dernier", "DATE", "2024", D("2024-01-01"), D("2024-12-31"))),
+    ("Le sommet aura lieu le 3 septembre.", FRIDAY,
+     ("le 3 septembre", "DATE", "2025-09-03", D("2025-09-03"), D("2025-09-03"))),
+    ("La réunion s'est tenue le 6 mars 1941.", FRIDAY,
+     ("le 6 mars 1941", "DATE", "1941-03-06", D("1941-03-06"), D("1941-03-06"))),
+    ("Le vote aura lieu en juin prochain.", FRIDAY, ("juin prochain", "DATE", "2026-06", D("2026-06-01"), D("2026-06-30"))),
+    ("Le sommet se tiendra samedi.", FRIDAY, ("samedi", "DATE", "2025-08-16", D("2025-08-16"), D("2025-08-16"))),
+    ("Ils se sont vus mercredi dernier.", FRIDAY,
+     ("mercredi dernier", "DATE", "2025-08-13", D("2025-08-13"), D("2025-08-13"))),
+    ("Il travaille depuis dix-huit mois.", FRIDAY, ("dix-huit mois", "DURATION", "P18M", None, None)),
+    ("La guerre dure depuis plus de vingt ans.", FRIDAY, ("plus de vingt ans", "DURATION", "P20Y", None, None)),
+    ("Dans les années 60, tout changeait.", FRIDAY, ("les années 60", "DATE", "196", D("1960-01-01"), D("1969-12-31"))),
+    ("Ils se réunissent chaque année.", FRIDAY, ("chaque année", "SET", "P1Y", None, None)),
+    ("Le concert aura lieu dimanche soir.", FRIDAY,
+     ("dimanche soir", "TIME", "2025-08-17TEV", D("2025-08-17"), D("2025-08-17"))),
+    ("Le 24 mars, à 22 h 30, il est parti.", FRIDAY, None),  # two events, see the test below
+    ("Il est rentré à l'automne.", FRIDAY, ("l'automne", "DATE", "2025-FA", D("2025-09-01"), D("2025-11-30"))),
+    ("Les prix sont maintenant stables.", FRIDAY, ("maintenant", "TIME", "PRESENT_REF", FRIDAY, FRIDAY)),
+    ("Fin septembre 2000, la ville a voté.", FRIDAY,
+     ("Fin septembre 2000", "DATE", "2000-09", D("2000-09-01"), D("2000-09-30"))),
+]
+
+EN_CASES = [
+    ("Officials said on Friday.", FRIDAY, ("Friday", "DATE", "2025-08-15", FRIDAY, FRIDAY)),
+    ("He spoke on Monday.", FRIDAY, ("Monday", "DATE", "2025-08-11", D("2025-08-11"), D("2025-08-11"))),
+    ("The talks will resume on Monday.", FRIDAY, ("Monday", "DATE", "2025-08-18", D("2025-08-18"), D("2025-08-18"))),
+    ("Sales rose last year.", FRIDAY, ("last year", "DATE", "2024", D("2024-01-01"), D("2024-12-31"))),
+    ("Prices fell last week.", FRIDAY, ("last week", "DATE", "2025-W32", D("2025-08-04"), D("2025-08-10"))),
+    ("It happened earlier this month.", FRIDAY,
+     ("earlier this month", "DATE", "2025-08", D("2025-08-01"), FRIDAY)),
+    ("The firm was founded two years ago.", FRIDAY, ("two years ago", "DATE", "2023", D("2023-01-01"), D("2023-12-31"))),
+    ("Music of the 1990s.", FRIDAY, ("the 1990s", "DATE", "199", D("1990-01-01"), D("1999-12-31"))),
+    ("This year looks better.", FRIDAY, ("This year", "DATE", "2025", D("2025-01-01"), D("2025-12-31"))),
+    ("Rates are high now.", FRIDAY, ("now", "DATE", "PRESENT_REF", FRIDAY, FRIDAY)),
+    ("The bank recently cut rates.", FRIDAY, ("recently", "DATE", "PAST_REF", None, None)),
+    ("Nobody knows the future.", FRIDAY, ("the future", "DATE", "FUTURE_REF", None, None)),
+    ("The strike lasted three months.", FRIDAY, ("three months", "DURATION", "P3M", None, None)),
+    ("A four-week trial.", FRIDAY, ("four-week", "DURATION", "P4W", None, None)),
+    ("The ban will end on April 7.", FRIDAY, ("April 7", "DATE", "2026-04-07", D("2026-04-07"), D("2026-04-07"))),
+    ("It was signed on Feb. 28.", FRIDAY, ("Feb. 28", "DATE", "2025-02-28", D("2025-02-28"), D("2025-02-28"))),
+    ("They met in May 2010.", FRIDAY, ("May 2010", "DATE", "2010-05", D("2010-05-01"), D("2010-05-31"))),
+    ("Growth will slow next year.", FRIDAY, ("next year", "DATE", "2026", D("2026-01-01"), D("2026-12-31"))),
+    ("Over the past two years prices rose.", FRIDAY,
+     ("the past two years", "DURATION", "P2Y", D("2023-08-15"), FRIDAY)),
+    ("He left last summer.", FRIDAY, ("last summer", "DATE", "2024-SU", D("2024-06-01"), D("2024-08-31"))),
+    ("Polls close at 8 p.m. Friday.", FRIDAY, None),
+    ("The day before, he resigned.", FRIDAY, ("The day before", "DATE", "2025-08-14", D("2025-08-14"), D("2025-08-14"))),
+    ("The report is published annually.", FRIDAY, ("annually", "SET", "XXXX", None, None)),
+    ("In early 2011 it grew.", FRIDAY, ("early 2011", "DATE", "2011", D("2011-01-01"), D("2011-12-31"))),
+]
+
+
+def _case_id(value) -> str:
+    return value[:40] if isinstance(value, str) else "-"
+
+
+@pytest.mark.parametrize("text, published, expected", [c for c in FR_CASES if c[2]], ids=_case_id)
+def test_french_expression_resolves_to_timex_value_and_dates(text, published, expected):
+    event = one(text, "fr", published)
+    assert (event.text, event.type, event.value, event.date, event.end_date) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [c for c in EN_CASES if c[2]], ids=_case_id)
+def test_english_expression_resolves_to_timex_value_and_dates(text, published, expected):
+    event = one(text, "en", published)
+    assert (event.text, event.type, event.value, event.date, event.end_date) == expected
+
+
+def test_clock_time_hangs_on_the_last_day_mentioned():
+    events = find_events("Le 24 mars, à 22 h 30, il est parti.", "fr", FRIDAY)
+    assert [(e.text, e.type, e.value) for e in events] == [
+        ("Le 24 mars", "DATE", "2025-03-24"), ("22 h 30", "TIME", "2025-03-24T22:30")]
+
+
+def test_english_clock_with_weekday_takes_that_day():
+    events = find_events("Polls close at 8 p.m. Friday.", "en", FRIDAY)
+    assert [(e.text, e.type, e.value) for e in events] == [("8 p.m. Friday", "TIME", "2025-08-15T20:00")]
+
+
+# --- the seed article ---------------------------------------------------------------------------
+
+SEED_EXPECTED = [
+    ("vendredi", "DATE", "2025-08-15", D("2025-08-15"), D("2025-08-15"), "day"),
+    ("vendredi", "DATE", "2025-08-15", D("2025-08-15"), D("2025-08-15"), "day"),
+    ("février 2022", "DATE", "2022-02", D("2022-02-01"), D("2022-02-28"), "month"),
+    ("plus tôt cette année", "DATE", "2025", D("2025-01-01"), D("2025-08-15"), "year"),
+    ("Cette semaine", "DATE", "2025-W33", D("2025-08-11"), D("2025-08-17"), "week"),
+    ("plus tôt cette semaine", "DATE", "2025-W33", D("2025-08-11"), D("2025-08-15"), "week"),
+    ("Le mois dernier", "DATE", "2025-07", D("2025-07-01"), D("2025-07-31"), "month"),
+    ("ces derniers mois", "DURATION", "PXM", D("2025-05-15"), D("2025-08-15"), "month"),
+    ("la prochaine décennie", "DURATION", "P10Y", D("2025-08-15"), D("2035-08-15"), "decade"),
+    ("jeudi", "DATE", "2025-08-14", D("2025-08-14"), D("2025-08-14"), "day"),
+    ("2022", "DATE", "2022", D("2022-01-01"), D("2022-12-31"), "year"),
+]
+
+
+def test_seed_article_yields_exactly_its_time_expressions():
+    text = SEED.read_text(encoding="utf-8")
+    events = find_events(text, "fr", FRIDAY)
+    assert [(e.text, e.type, e.value, e.date, e.end_date, e.granularity) for e in events] == SEED_EXPECTED
+    assert all(text[e.start : e.end] == e.text and e.id == "" for e in events)
+
+
+def test_seed_article_without_publication_date_leaves_relative_expressions_unresolved():
+    text = SEED.read_text(encoding="utf-8")
+    events = {e.text: e for e in find_events(text, "fr", None)}
+    assert events["Le mois dernier"].date is None
+    assert events["Le mois dernier"].unresolved == "no publication date"
+    assert events["vendredi"].value == "XXXX-WXX-5"
+    assert events["jeudi"].unresolved == "no publication date"
+    assert events["février 2022"].date == D("2022-02-01")
+    assert events["février 2022"].unresolved is None
+
+
+# --- traps: things that look like time but are not calendar-placeable ------------------------------
+
+FR_TRAPS = [
+    "Ils sont prêts à agir dès le premier jour.",
+    "Le 80e anniversaire de la victoire pendant la Seconde Guerre mondiale.",
+    "Je me méfie de ma défense et de sa frontière.",
+    "Plus de 200 planificateurs militaires de 30 pays ont contribué.",
+    "Les dépenses atteindront 5% du PIB.",
+    "Le projet a été approuvé par le conseil.",
+    "Il y a peu d'espoir pour les déploiements.",
+    "Plus de 2000 personnes et 1500 soldats.",
+    "Les problèmes ont été mis à jour.",
+]
+EN_TRAPS = [
+    "He may resign, she said.",
+    "Theresa May spoke to reporters.",
+    "Protesters march to the capital.",
+    "The army has 2000 tanks and 300 jets.",
+    "On the first day of the Second World War.",
+    "Prices fall when supply rises.",
+]
+
+
+@pytest.mark.parametrize("text", FR_TRAPS)
+def test_french_trap_is_not_an_event(text):
+    assert [(e.text, e.value) for e in find_events(text, "fr", FRIDAY)] == []
+
+
+@pytest.mark.parametrize("text", EN_TRAPS)
+def test_english_trap_is_not_an_event(text):
+    assert [(e.text, e.value) for e in find_events(text, "en", FRIDAY)] == []
+
+
+# --- no publication date ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("Le mois dernier, rien.", "fr", "XXXX-XX"),
+    ("Cette semaine, rien.", "fr", "XXXX-WXX"),
+    ("Il est parti vendredi.", "fr", "XXXX-WXX-5"),
+    ("Il est parti le 12 mars.", "fr", "XXXX-03-12"),
+    ("It happened last year.", "en", "XXXX"),
+    ("It happened two years ago.", "en", "XXXX"),
+    ("Rates are high now.", "en", "PRESENT_REF"),
+])
+def test_relative_expression_without_publication_date_stays_unresolved(text, lang, value):
+    event = one(text, lang, None)
+    assert (event.value, event.date, event.end_date, event.unresolved) == (value, None, None, "no publication date")
+
+
+@pytest.mark.parametrize("text, lang, value", [
+    ("Depuis 2022, rien.", "fr", "2022"),
+    ("In May 2010 it grew.", "en", "2010-05"),
+    ("The war lasted three years.", "en", "P3Y"),
+])
+def test_absolute_expression_without_publication_date_is_resolved(text, lang, value):
+    event = one(text, lang, None)
+    assert event.value == value
+    assert event.unresolved is None
+
+
+# --- offsets and robustness ------------------------------------------------------------------------
+
+@given(st.text(alphabet=st.sampled_from(list("ab 12h:.-’'éjuinmarsvendrediyearslast\n")), max_size=300),
+       st.sampled_from(["fr", "en"]))
+@settings(max_examples=150, deadline=None)
+def test_offsets_always_point_at_the_event_text(text, lang):
+    for event in find_events(text, lang, FRIDAY):
+        assert text[event.start : event.end] == event.text
+        assert event.start < event.end
+
+
+@pytest.mark.parametrize("piece", [
+    "fin " * 2000, "début de " * 2000, "1 " * 5000, "il y a " * 2000, "the end of " * 2000, "22 h " * 3000,
+    "mi-" * 5000, "vingt-" * 3000, " " * 20000 + "x", "ces derniers " * 2000, "Friday, " * 3000,
+])
+def test_adversarial_input_finishes_with_valid_offsets(piece):
+    # No timing here (speed lives in bench/): a backtracking pattern would simply never finish at this size.
+    text = piece * 3
+    for lang in ("fr", "en"):
+        assert all(text[e.start : e.end] == e.text for e in find_events(text, lang, FRIDAY))
