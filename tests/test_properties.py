@@ -1,0 +1,196 @@
+"""Properties every extraction must keep, for any text (issue 5, item 2).
+
+For any text in French or English, with or without a publication date:
+extraction returns (within hypothesis' generous deadline), every offset is valid,
+ids are stable across runs, figure values are finite numbers and event dates real.
+Adversarial inputs (long runs of digits, spaces, apostrophes, quotes, « », "plus de
+plus de …") must cost linear work: the extraction of 4n characters may cost at most
+about 4x (we allow 10x; quadratic would be 16x) the extraction of n characters. Work
+is measured twice: by counting the Python calls made (deterministic) and by CPU time,
+minimum of three runs (the only way to see regex backtracking, which runs in C).
+"""
+from __future__ import annotations
+
+import math
+import sys
+import time
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from lib.extract import extract
+from lib.models import Article
+
+GRANULARITIES = {None, "day", "week", "month", "quarter", "year", "decade", "season", "half", "century", "time"}
+TIMEX_TYPES = {"DATE", "TIME", "DURATION", "SET"}
+
+# Pieces that make extractors work: numbers in all their shapes, time words, quotes, speakers.
+TOKENS = [
+    " ", " ", "\n", ". ", ", ", "« ", " »", "“", "”", '"', "'", "’", "-", "–", "%", " %", "€", "$", "£",
+    "0", "1", "2", "9", "200", "2022", "1999", "9,4", "2 718", "2\u202f718", "3.5", "1,000", "10e",
+    "plus de ", "moins de ", "environ ", "au moins ", "more than ", "about ", "at least ",
+    "deux ", "trois ", "milliards ", "millions ", "cinq ", "vingt-et-un ", "twenty-one ", "five ", "billion ",
+    "vendredi", "lundi", "Friday", "Monday", "février ", "February ", "le mois dernier", "last month",
+    "l'année prochaine", "next year", "la prochaine décennie", "next decade", "hier", "yesterday", "demain",
+    "cette semaine", "this week", "depuis ", "since ", "en ", "in ", "le ", "the ", "15 août 2025", "Aug. 15",
+    "a déclaré Healy", "a-t-il ajouté", "selon ", "according to ", "said ", "he added", "Healy", "Radakin",
+    "pour cent", "percent", "soldats", "troops", "pays", "countries", "premier", "Seconde Guerre mondiale",
+    "M. ", "Dr. ", "U.S. ", "e.g. ", "...", "…", "?", "!", "(", ")", "[", "]",
+]
+
+texts = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=4)), max_size=80).map("".join),
+)
+langs = st.sampled_from(["fr", "en"])
+published = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+
+PROPERTY_SETTINGS = settings(
+    max_examples=50,
+    deadline=2000,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+
+
+def _check_extraction(text: str, lang: str, when: date | None) -> None:
+    article = Article(text, lang=lang, published=when)
+    result = extract(article)
+    claim_ids = {claim.id for claim in result.claims}
+    for kind, item in result.items():
+        assert 0 <= item.start < item.end <= len(text), (kind, item)
+        assert text[item.start : item.end] == item.text, (kind, item)
+        assert item.id
+        if getattr(item, "claim_id", None) is not None:
+            assert item.claim_id in claim_ids
+    for claim in result.claims:
+        assert 0.0 <= claim.checkworthiness <= 1.0 and math.isfinite(claim.checkworthiness)
+        assert claim.speaker is None or claim.speaker.strip()
+    for figure in result.figures:
+        assert isinstance(figure.value, (int, float)) and not isinstance(figure.value, bool)
+        assert isinstance(figure.value, int) or math.isfinite(figure.value), figure  # ints are exact, never inf
+    for event in result.events:
+        assert event.type in TIMEX_TYPES, event
+        assert event.granularity in GRANULARITIES, event
+        assert event.date is None or isinstance(event.date, date)
+        assert event.end_date is None or isinstance(event.end_date, date)
+        if event.date and event.end_date:
+            assert event.date <= event.end_date, event
+        if event.date is None:
+            assert event.type in ("DURATION", "SET") or event.unresolved, event
+        if when is None and event.date is not None:
+            # Without a publication date only absolute expressions may be placed (DESIGN §2).
+            assert any(ch.isdigit() for ch in event.text), event
+    ids = {kind: [item.id for k, item in result.items() if k == kind] for kind, _ in result.items()}
+    for kind_ids in ids.values():
+        assert len(kind_ids) == len(set(kind_ids)), "ids must be unique within a kind"
+    again = extract(Article(text, lang=lang, published=when))
+    assert [item.id for _, item in again.items()] == [item.id for _, item in result.items()]
+    assert again.to_contract() == result.to_contract()
+
+
+@PROPERTY_SETTINGS
+@given(text=texts, lang=langs, when=published)
+def test_any_text_extracts_with_valid_offsets_stable_ids_finite_figures_and_real_dates(text, lang, when):
+    _check_extraction(text, lang, when)
+
+
+@PROPERTY_SETTINGS
+@given(
+    unit=st.sampled_from(TOKENS),
+    repeat=st.integers(min_value=1, max_value=400),
+    lang=langs,
+    when=published,
+)
+def test_long_runs_of_one_token_extract_correctly(unit, repeat, lang, when):
+    _check_extraction(unit * repeat, lang, when)
+
+
+def test_offsets_survive_a_prefix_in_another_article():
+    sentence = "Plus de 200 soldats sont arrivés vendredi, a déclaré Healy."
+    one = extract(Article(sentence, lang="fr", published=date(2025, 8, 15)))
+    two = extract(Article("Préambule sans chiffre.\n" + sentence, lang="fr", published=date(2025, 8, 15)))
+    shift = len("Préambule sans chiffre.\n")
+    assert [(i.start + shift, i.end + shift, i.text) for _, i in one.items()] == [
+        (i.start, i.end, i.text) for _, i in two.items() if i.start >= shift
+    ]
+
+
+# ------------------------------------------------------------------------------- linear work
+
+# (name, repeated unit, language): punctuation is read the same way in both languages, so once is enough.
+ADVERSARIAL = [
+    ("digits", "1", "fr"),
+    ("digits with spaces", "1 ", "fr"),
+    ("digit groups", "2 718 ", "fr"),
+    ("decimal commas", "9,", "fr"),
+    ("decimal points", "3.", "en"),
+    ("thousands commas", "1,000,", "en"),
+    ("spaces", " ", "fr"),
+    ("newlines", "\n", "en"),
+    ("apostrophes", "'", "en"),
+    ("typographic apostrophes", "’", "fr"),
+    ("double quotes", '"', "en"),
+    ("french quotes", "« ", "fr"),
+    ("unbalanced closing quotes", "» ", "fr"),
+    ("english quotes", "“", "en"),
+    ("plus de", "plus de ", "fr"),
+    ("plus de numbers", "plus de 2 ", "fr"),
+    ("more than", "more than ", "en"),
+    ("dots", ".", "fr"),
+    ("ellipses", "… ", "fr"),
+    ("one-letter sentences", "a. ", "en"),
+    ("abbreviations", "M. ", "fr"),
+    ("hyphens", "-", "en"),
+    ("percent", "5 % ", "fr"),
+    ("weekdays", "vendredi ", "fr"),
+    ("weekdays", "Friday ", "en"),
+    ("months", "février ", "fr"),
+    ("years", "2022 ", "en"),
+    ("said", "a déclaré ", "fr"),
+    ("said", "said ", "en"),
+    ("number words", "deux ", "fr"),
+    ("number words", "twenty-one ", "en"),
+    ("capitals", "A", "en"),
+]
+N = 1_500
+
+
+def _calls(text: str, lang: str) -> int:
+    count = 0
+
+    def profile(frame, event, arg):
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(profile)
+    try:
+        extract(Article(text, lang=lang, published=date(2025, 8, 15)))
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def _cpu(text: str, lang: str) -> float:
+    best = math.inf
+    for _ in range(3):
+        start = time.process_time()
+        extract(Article(text, lang=lang, published=date(2025, 8, 15)))
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def _run(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+@pytest.mark.parametrize("unit, lang", [c[1:] for c in ADVERSARIAL], ids=[f"{name}-{lang}" for name, _, lang in ADVERSARIAL])
+def test_adversarial_runs_cost_linear_work(unit, lang):
+    small, large = _run(unit, N), _run(unit, 4 * N)
+    calls_small, calls_large = _calls(small, lang), _calls(large, lang)
+    assert calls_large <= 6 * calls_small + 1_000, f"{calls_small} calls for n, {calls_large} for 4n"
+    cpu_small, cpu_large = _cpu(small, lang), _cpu(large, lang)
+    # The floor keeps a 1 ms timer jitter from failing a cheap run; 10x is generous for 4x the input.
+    assert cpu_large <= 10 * max(cpu_small, 0.005), f"{cpu_small:.4f}s for n, {cpu_large:.4f}s for 4n"
