@@ -37,6 +37,7 @@ _VAGUE_COUNT = 3
 
 _UNIT_GRANULARITY = {"S": "day", "MIN": "day", "H": "day", "D": "day", "W": "week", "WE": "week",
                      "M": "month", "Q": "quarter", "Y": "year", "DE": "decade", "CE": "decade"}
+_PART_CODES = {"MO", "AF", "EV", "NI"}
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
 
@@ -48,6 +49,9 @@ class _Rule:
     before: re.Pattern | None
     not_before: re.Pattern | None
     after: re.Pattern | None
+    not_after: re.Pattern | None
+    # (before, after): the match is dropped when both sides match, e.g. an age between commas.
+    not_around: tuple[re.Pattern, re.Pattern] | None
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,7 @@ def _placeholders(table: ModuleType) -> dict[str, str]:
     return {
         "month": _words(table.MONTHS, "month"),
         "weekday": _words(table.WEEKDAYS, "weekday"),
+        "weekday_any": _words(table.WEEKDAYS),
         "season": _words(table.SEASONS, "season"),
         "unit": _words(table.UNITS, "unit"),
         "num": rf"(?P<num>\d+(?:[.,]\d+)?|{counting_word}(?:(?:{joiners}){counting_word}){{0,3}}|{number_word})",
@@ -176,8 +181,10 @@ def _grammar(lang: str) -> _Grammar:
         body = re.sub("\x00(\\w+)\x00", lambda m: fills[m.group(1)], body)
         regex = re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)
         context = {k: re.compile(_template(params[k]), re.IGNORECASE) if params.get(k) else None
-                   for k in ("before", "not_before", "after")}
-        rules.append(_Rule(regex, resolver, params, **context))
+                   for k in ("before", "not_before", "after", "not_after")}
+        around = params.get("not_around")
+        around = (re.compile(around[0]), re.compile(around[1])) if around else None
+        rules.append(_Rule(regex, resolver, params, not_around=around, **context))
     negative = (
         re.compile(rf"(?<!\w)(?:{'|'.join(_template(p) for p in table.NEGATIVE)})(?!\w)", re.IGNORECASE)
         if table.NEGATIVE else None
@@ -257,7 +264,13 @@ def _candidates(text: str, grammar: _Grammar) -> list[tuple[int, int, int, _Rule
                 continue
             if rule.not_before is not None and rule.not_before.search(before):
                 continue
-            if rule.after is not None and not rule.after.search(text[end : end + _CONTEXT_WINDOW]):
+            after = text[end : end + _CONTEXT_WINDOW]
+            if rule.after is not None and not rule.after.search(after):
+                continue
+            if rule.not_after is not None and rule.not_after.search(after):
+                continue
+            if rule.not_around is not None and rule.not_around[0].search(before) \
+                    and rule.not_around[1].search(after):
                 continue
             found.append((start, end, index, rule, match))
     return found
@@ -404,7 +417,7 @@ def _clip(resolved: _Resolved, mod: str | None, ctx: _Context) -> _Resolved:
 
 
 def _with_partday(resolved: _Resolved, partday: str | None, ctx: _Context) -> _Resolved:
-    code = _lookup(ctx.table.PARTS_OF_DAY, partday)
+    code = partday if partday in _PART_CODES else _lookup(ctx.table.PARTS_OF_DAY, partday)
     if not code:
         return resolved
     return _Resolved("TIME", f"{resolved.value}T{code}", resolved.date, resolved.end_date, resolved.granularity,
@@ -451,7 +464,7 @@ def _calendar(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
     year = _year_of(match)
     direction = _direction(match, ctx)
     mod = _mod(match, ctx)
-    partday = _group(match, "partday")
+    partday = _group(match, "partday") or params.get("partday")
     if month is not None and _key(month_word) in table.AMBIGUOUS_MONTHS:
         if not month_word[0].isupper():
             return None
@@ -476,8 +489,9 @@ def _calendar(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
                     return None
                 raise
             if direction is None and ctx.future_tense(match.start(), match.end()):
-                direction = 1
-            year = _nearest_year(month, day_n, dct, direction)
+                year = _nearest_year(month, day_n, dct - timedelta(days=1), 1)
+            else:
+                year = _nearest_year(month, day_n, dct, direction)
         if day_n > calendar.monthrange(year, month)[1]:
             return None
         return _with_partday(_period(date(year, month, day_n), "D"), partday, ctx)
@@ -485,7 +499,7 @@ def _calendar(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
         dct = ctx.dct(f"XXXX-{month:02d}", granularity="month")
         if direction is None:
             direction = 1 if ctx.future_tense(match.start(), match.end()) else -1
-            year = dct.year if (month - dct.month) * direction >= 0 else dct.year - direction
+            year = dct.year if (month - dct.month) * direction >= 0 else dct.year + direction
         else:
             year = dct.year if (month - dct.month) * direction > 0 else dct.year + direction
     return _clip(_period(date(year, month, 1), "M"), mod, ctx)
@@ -502,7 +516,7 @@ def _nearest_year(month: int, day: int, dct: date, direction: int | None) -> int
 
 
 def _year(match: re.Match, params: dict, ctx: _Context) -> _Resolved:
-    return _clip(_period(date(int(match.group("year")), 1, 1), "Y"), _mod(match, ctx), ctx)
+    return _clip(_period(date(_year_of(match), 1, 1), "Y"), _mod(match, ctx), ctx)
 
 
 def _season(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
@@ -633,9 +647,12 @@ def _clock(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
             hour = 0
         minute = int(minute_text) if minute_text else 0
     weekday = _lookup(ctx.table.WEEKDAYS, _group(match, "weekday"))
+    deictic = _lookup(ctx.table.DEICTIC_DAYS, _group(match, "deictic"))
     clock = f"T{hour:02d}:{minute:02d}"
     try:
-        if weekday is not None:
+        if deictic is not None:
+            day = ctx.dct("XXXX-XX-XX" + clock) + timedelta(days=deictic)
+        elif weekday is not None:
             day = _weekday_date(weekday, None, match.start(), match.end(), ctx)
         else:
             day = ctx.anchor_day("XXXX-XX-XX" + clock)

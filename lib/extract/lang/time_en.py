@@ -41,7 +41,7 @@ MONTH_CONTEXT_BEFORE = (
 
 DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 CLOCK = (
-    r"(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?(?:\s?(?P<ampm>[ap]\.m\.|[ap]m(?!\w)))?(?!:?\d)"
+    r"(?<![:\d])(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?(?:\s?(?P<ampm>[ap]\.m\.|[ap]m(?!\w)))?(?!:?\d)"
 )
 DECADE = r"(?P<decade>(?:19|20)\d0|'\d0)"
 CENTURY = r"(?P<century>\d{1,2})(?:st|nd|rd|th)"
@@ -63,12 +63,9 @@ REFS = {
     "now": ("PRESENT_REF", "DATE"), "currently": ("PRESENT_REF", "DATE"), "nowadays": ("PRESENT_REF", "DATE"),
     "these days": ("PRESENT_REF", "DATE"), "at present": ("PRESENT_REF", "DATE"),
     "at the moment": ("PRESENT_REF", "DATE"), "right now": ("PRESENT_REF", "DATE"),
-    "recently": ("PAST_REF", "DATE"), "the past": ("PAST_REF", "DATE"), "previously": ("PAST_REF", "DATE"),
-    "formerly": ("PAST_REF", "DATE"), "once": ("PAST_REF", "DATE"),
-    "the future": ("FUTURE_REF", "DATE"), "soon": ("FUTURE_REF", "DATE"),
+    "recently": ("PAST_REF", "DATE"), "the past": ("PAST_REF", "DATE"), "in the past": ("PAST_REF", "DATE"),
+    "the future": ("FUTURE_REF", "DATE"),
 }
-# "once" is also a conjunction and a count ("once a week"); keep it out unless it is clearly temporal.
-AMBIGUOUS_REFS = frozenset({"once"})
 
 MODS = {
     "early": "START", "the beginning": "START", "the start": "START", "beginning": "START",
@@ -84,10 +81,10 @@ DIRECTIONS = {
 }
 
 YEAR_CONTEXT_BEFORE = (
-    r"(?:\b(?:in|since|by|until|till|from|to|and|or|of|before|after|between|during|through|year|early|late|"
+    r"(?:\b(?:a|the|his|her|its|their|our|in|since|by|until|till|from|to|and|or|of|before|after|between|during|through|year|early|late|"
     r"mid|fiscal|fy|around|circa|spring|summer|fall|autumn|winter)|mid-|\()\s*$"
 )
-YEAR_CONTEXT_AFTER = r"^\s*(?:[,.;:)!?\"”]|$)"
+YEAR_CONTEXT_AFTER = r"^\s*(?:[,.;:)!?\"”/]|-(?:19|20)?\d\d|$)"
 
 FUTURE_CUES = (
     r"\b(?:will|'ll|’ll|shall|going to|is to|are to|scheduled|expected to|plans? to|planned|next|"
@@ -96,6 +93,7 @@ FUTURE_CUES = (
 
 _REL_UNITS = r"(?P<unit>week|month|year|quarter|weekend|decade|century|fiscal year)"
 _PLURAL_UNITS = r"(?P<unit>decades|years|months|weeks|days|hours|minutes)"
+_BARE_UNITS = r"(?P<unit>minutes|hours|days|weeks|months|years|decades)"
 RULES = [
     # Calendar dates.
     (r"(?:{weekday},? )?{month} {day},? {year}", "calendar", {}),
@@ -120,8 +118,8 @@ RULES = [
     (r"{mod}(?:the )?" + _REL_UNITS, "relative", {"shift": 0}),
     (r"(?:the )?(?:{ordinal}|final) quarter(?: of {year})?", "quarter", {}),
     # Counted from the publication date.
-    (r"(?:{qual} )?{num} {unit} (?P<ago>ago|earlier|before)", "ago", {"dir": -1}),
-    (r"(?:{qual} )?{num} {unit} (?:from now|later|hence)", "ago", {"dir": 1}),
+    # TimeML reads "a month earlier" and "eight years from now" as durations: only "ago" places a date.
+    (r"(?:{qual} )?{num} {unit} ago", "ago", {"dir": -1}),
     (r"(?:the )?(?:day|night) before", "deictic", {"days": -1, "from_context": True}),
     (r"the (?:next|following) (?:day|morning)", "deictic", {"days": 1, "from_context": True}),
     (r"{deictic}(?: {partday})?", "deictic", {}),
@@ -131,10 +129,12 @@ RULES = [
     (r"(?:about |around )?{clock}(?: (?:GMT|UTC|ET|EST|EDT|PT|PST|PDT|BST|CET))?(?: {weekday})?", "clock", {}),
     (r"(?:at )?(?P<word>noon|midnight)", "clock", {"before": r"\b(?:at|by|until|before|after|around)\s*$"}),
     # Durations.
-    (r"(?:{qual} )?{num}[- ]{unit}", "duration", {}),
+    (r"(?:{qual} )?{num}[- ]{unit}", "duration", {"not_after": r"^[- ]old\b", "not_before": r"\baged\s*$"}),
     (r"(?:{qual} )?{frac} (?:a |an )?{unit}", "duration", {}),
     (r"(?:{qual} )?{few} {unit}", "duration", {}),
-    (r"(?:for|over|in|within) (?P<bare>{unit})", "duration", {"span": "bare"}),
+    (r"(?:for|over|in|within|take|takes|took|taking|lasted|last|spent|spend) (?P<bare>" + _BARE_UNITS + ")",
+     "duration", {"span": "bare"}),
+    (r"(?P<bare>" + _BARE_UNITS + ") (?:before|after|later|earlier)", "duration", {"span": "bare"}),
     # Sets.
     (r"(?:each|every|per) (?:{num} )?{unit}", "set", {}),
     (r"(?:each|every) {weekday}", "set", {}),
@@ -156,4 +156,6 @@ NEGATIVE = (
     r"world war (?:one|two|i|ii)",
     r"may be|may have|may not|may well|may also",
     r"(?:day|days|year) one",
+    r"(?:british )?summer time|daylight saving time",
+    r"good friday|black friday|cyber monday|super tuesday|ash wednesday|palm sunday|bloody sunday|black monday",
 )

@@ -73,9 +73,8 @@ REFS = {
     "pour l'instant": ("PRESENT_REF", "TIME"), "pour le moment": ("PRESENT_REF", "TIME"),
     "en ce moment": ("PRESENT_REF", "TIME"), "à l'heure actuelle": ("PRESENT_REF", "TIME"),
     "de nos jours": ("PRESENT_REF", "TIME"), "récemment": ("PAST_REF", "TIME"),
-    "auparavant": ("PAST_REF", "TIME"), "autrefois": ("PAST_REF", "TIME"), "jadis": ("PAST_REF", "TIME"),
-    "l'avenir": ("FUTURE_REF", "TIME"), "à l'avenir": ("FUTURE_REF", "TIME"), "le futur": ("FUTURE_REF", "TIME"),
-    "prochainement": ("FUTURE_REF", "TIME"), "bientôt": ("FUTURE_REF", "TIME"),
+    "auparavant": ("PAST_REF", "TIME"),
+    "l'avenir": ("FUTURE_REF", "TIME"), "avenir": ("FUTURE_REF", "TIME"), "à l'avenir": ("FUTURE_REF", "TIME"), "le futur": ("FUTURE_REF", "TIME"),
 }
 
 # Prefixes that narrow a period (TIMEX3 mod); the value keeps the period itself. {mod} also eats the
@@ -97,9 +96,9 @@ DIRECTIONS = {
 # Before a bare four-digit number, these words make it a year ("en 2022", "depuis 2022").
 YEAR_CONTEXT_BEFORE = (
     r"(?:\b(?:en|depuis|dès|jusqu'en|avant|après|entre|et|à|fin|début|mi|année|l'an|an|été|hiver|"
-    r"printemps|automne|courant|vers|d'ici|avant-fin)|l'année|l’année|l'an|l’an|mi-|\()\s*$"
+    r"printemps|automne|courant|vers|d'ici|saison|exercice|promotion|cru|millésime)|l'année|l’année|l'an|l’an|mi-|\()\s*$"
 )
-YEAR_CONTEXT_AFTER = r"^\s*(?:[,.;:)!?»]|$|et\b|à\b)"
+YEAR_CONTEXT_AFTER = r"^\s*(?:[,.;:)!?»/(]|-(?:19|20)\d\d|$|et\b|à\b)"
 
 # Verb forms and words that put a sentence in the future: a bare weekday then means the coming one.
 FUTURE_CUES = (
@@ -125,8 +124,9 @@ RULES = [
     (r"{mod}{year}", "year", {}),
     (r"{year}", "year", {"before": YEAR_CONTEXT_BEFORE}),
     (r"{year}", "year", {"after": YEAR_CONTEXT_AFTER, "not_before": r"(?:\d[\s\u00a0\u202f.,]?|[$€£]\s?)$"}),
-    (r"(?:{mod})?(?P<det>l'|en |cet |au |d')?{season}(?: {dir})?(?: {year})?", "season", {}),
+    (r"(?:{mod})?(?P<det>l'|en |cet |au )?{season}(?: {dir})?(?: {year})?", "season", {}),
     (r"(?:{mod})?(?:les |des |aux )?années {decade}", "decade", {}),
+    (r"(?:en|fin|début|depuis) {yy}", "year", {"span": "yy", "after": r"^\s*(?:[,.;:)!?»(]|$|et\b)"}),
     (r"(?:{mod})?(?:du |le )?{century} siècle", "century", {}),
     # This / last / next period.
     (r"(?:{mod})?(?:cette|ce|cet) " + _REL_UNITS, "relative", {"shift": 0}),
@@ -146,19 +146,25 @@ RULES = [
     (r"(?:ce|cette) {partday}", "deictic", {"days": 0}),
     (r"(?:le même jour|ce jour-là|ce même jour)", "deictic", {"days": 0, "from_context": True}),
     # Clock times, anchored on the last day mentioned.
-    (r"(?:vers )?{clock}(?: {weekday})?", "clock", {}),
-    (r"(?:à |vers )?(?P<word>midi|minuit)", "clock", {"before": r"(?:\bà|\bvers|\bdès|\bavant|\baprès|\bjusqu'à)\s*$"}),
+    (r"(?:vers )?{clock}(?: {weekday}|,? {deictic})?", "clock", {}),
+    (r"(?P<word>midi|minuit)", "clock", {"before": r"(?:\bà|\bvers|\bdès|\bavant|\baprès|\bjusqu'à)\s*$"}),
+    (r"(?:la|en|dans la|pendant la|durant la) (?P<partday>soirée|nuit|matinée)", "deictic",
+     {"days": 0, "from_context": True}),
+    (r"(?:la )?nuit (?:de|du) {weekday} (?:à|au) {weekday_any}", "calendar", {"partday": "NI"}),
+    (r"{mod}{partday}", "deictic", {"days": 0, "from_context": True}),
     # Durations.
-    (r"(?:{qual} )?{num} {unit}", "duration", {}),
+    (r"(?:{qual} )?{num} {unit}", "duration", {"not_before": r"(?:\bâgée?s? de|\d-)\s*$",
+                                                "not_around": (r",\s*$", r"^\s*[,.;)]")}),
     (r"(?:{qual} )?{frac} (?:de |d')?{unit}", "duration", {}),
     (r"{few} {unit}", "duration", {}),
     # Sets.
     (r"(?:chaque|tous les|toutes les) (?:{num} )?{unit}", "set", {}),
+    (r"par (?P<bare>{unit})", "set", {"span": "bare"}),
     (r"tous les {weekday}s?", "set", {}),
     (r"(?:annuel|annuels|annuelle|annuelles|annuellement)", "set", {"value": "P1Y"}),
-    (r"(?:quotidien|quotidienne|quotidiens|quotidiennes|quotidiennement)", "set", {"value": "P1D"}),
-    (r"(?:hebdomadaire|hebdomadaires)", "set", {"value": "P1W"}),
-    (r"(?:mensuel|mensuelle|mensuels|mensuelles|mensuellement)", "set", {"value": "P1M"}),
+    # "quotidien", "hebdomadaire", "mensuel" alone are usually newspapers; only the adverbs are sets.
+    (r"quotidiennement", "set", {"value": "P1D"}),
+    (r"mensuellement", "set", {"value": "P1M"}),
     # Present, past, future.
     (r"{ref}", "ref", {}),
 ]
@@ -172,4 +178,8 @@ NEGATIVE = (
     r"(?:premier|première|dernier|dernière) (?:jour|jours|heure|heures|minute|minutes)",
     r"(?:seconde|première|deuxième) guerre mondiale",
     r"heure (?:de|d'|d’) (?:pointe|été|hiver)",
+    # "sports d'hiver", "vacances d'été", "jeux d'hiver": a kind of thing, not a time.
+    r"(?<=\w\s)d'(?:hiver|été|automne|printemps)",
+    r"(?:une|la|sa|cette) seconde (?!de\b|d'|plus\b|après\b|avant\b)\w+",
+    r"vendredi saint|lundi de pâques|mardi gras|jeudi noir|mercredi des cendres|dimanche des rameaux",
 )
