@@ -1,0 +1,199 @@
+"""Speed and memory of the full extraction against `dateparser.search_dates` alone, in the same run.
+
+    .venv/bin/python bench/speed.py [--repeat 7] [--limit N]
+
+DESIGN §5 asks that a whole extraction (claims, figures, events) of an article costs less than
+`search_dates` over the same text, which finds only dates. Both run here on the same texts,
+alternately, after a warm-up call each (first calls load dateparser's language data and compile
+our tables; that one-off cost is reported apart). Texts: the bundled seeds (seeds/*.txt with their
+sidecar date), the TempEval-3 platinum (EN) and French TimeBank subset (FR) documents read in
+place from ../shared/bench/timex, and the same documents joined into ~5 KB articles.
+
+Per text we take the median of `--repeat` runs; a row reports the median over its texts and the
+ratio of the summed medians (search_dates / extract: above 1 means extraction is faster). Peak
+memory is tracemalloc's peak during one call on the largest text of the row.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+import tracemalloc
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from lib.extract import extract  # noqa: E402
+from lib.models import Article  # noqa: E402
+from lib.sources import list_seeds, read_seed  # noqa: E402
+
+BENCH = ROOT.parent / "shared" / "bench" / "timex"
+TIMEX_FILES = (("en", "TE3 platinum", BENCH / "en" / "te3_platinum.jsonl"), ("fr", "FTiB subset", BENCH / "fr" / "ftib_top30.jsonl"))
+ARTICLE_CHARS = 5_000
+
+
+@dataclass(frozen=True)
+class Text:
+    name: str
+    text: str
+    lang: str
+    published: date
+
+
+@dataclass(frozen=True)
+class Row:
+    corpus: str
+    texts: int
+    mean_chars: int
+    extract_ms: float
+    search_ms: float
+    ratio: float
+    extract_peak_kb: float
+    search_peak_kb: float
+    events: int
+    search_hits: int
+
+
+def load_corpora(limit: int | None) -> list[tuple[str, list[Text]]]:
+    corpora = []
+    seeds = [
+        Text(seed.path.name, read_seed(seed).text, seed.lang or "fr", seed.published or date(2025, 8, 15))
+        for seed in list_seeds()
+        if seed.path.suffix == ".txt"
+    ]
+    corpora.append(("seeds", seeds))
+    for lang, label, path in TIMEX_FILES:
+        if not path.is_file():
+            print(f"missing {path}: skipped", file=sys.stderr)
+            continue
+        docs = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        texts = [Text(d["id"], d["text"], lang, date.fromisoformat(d["dct"])) for d in docs][:limit]
+        corpora.append((f"{label} ({lang}), as published", texts))
+        corpora.append((f"{label} ({lang}), joined to ~5 KB", _joined(texts)))
+    return corpora
+
+
+def _joined(texts: list[Text]) -> list[Text]:
+    """Consecutive documents joined until ~5 KB, dated by the first: article-sized inputs."""
+    joined, parts = [], []
+    for text in texts:
+        parts.append(text)
+        if sum(len(p.text) for p in parts) >= ARTICLE_CHARS:
+            joined.append(Text("+".join(p.name for p in parts), "\n\n".join(p.text for p in parts), parts[0].lang, parts[0].published))
+            parts = []
+    if parts and sum(len(p.text) for p in parts) >= ARTICLE_CHARS // 2:
+        joined.append(Text("+".join(p.name for p in parts), "\n\n".join(p.text for p in parts), parts[0].lang, parts[0].published))
+    return joined
+
+
+def run_extract(text: Text):
+    return extract(Article(text.text, lang=text.lang, published=text.published))
+
+
+def run_search_dates(text: Text):
+    from dateparser.search import search_dates
+
+    base = datetime.combine(text.published, datetime.min.time())
+    return search_dates(text.text, languages=[text.lang], settings={"RELATIVE_BASE": base}) or []
+
+
+def median_ms(call, text: Text, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        call(text)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def peak_kb(call, text: Text) -> float:
+    tracemalloc.start()
+    try:
+        call(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    return peak / 1024
+
+
+def first_calls(sample: list[Text]) -> dict[str, tuple[float, float]]:
+    """Time and peak memory of the very first call of each (loading data, compiling tables)."""
+    result = {}
+    for name, call in (("extract", run_extract), ("search_dates", run_search_dates)):
+        for text in sample:  # one text per language: each language loads its own tables
+            tracemalloc.start()
+            start = time.perf_counter()
+            call(text)
+            elapsed = (time.perf_counter() - start) * 1000
+            _, peak = tracemalloc.get_traced_memory()
+            tracemalloc.stop()
+            result[f"{name} [{text.lang}]"] = (elapsed, peak / 1024)
+    return result
+
+
+def measure(corpus: str, texts: list[Text], repeat: int) -> Row:
+    extract_times, search_times = [], []
+    events = hits = 0
+    for text in texts:
+        # Alternate the two so that machine load drifts affect both alike.
+        extract_times.append(median_ms(run_extract, text, repeat))
+        search_times.append(median_ms(run_search_dates, text, repeat))
+        events += len(run_extract(text).events)
+        hits += len(run_search_dates(text))
+    largest = max(texts, key=lambda t: len(t.text))
+    return Row(
+        corpus=corpus,
+        texts=len(texts),
+        mean_chars=round(statistics.mean(len(t.text) for t in texts)),
+        extract_ms=statistics.median(extract_times),
+        search_ms=statistics.median(search_times),
+        ratio=sum(search_times) / sum(extract_times),
+        extract_peak_kb=peak_kb(run_extract, largest),
+        search_peak_kb=peak_kb(run_search_dates, largest),
+        events=events,
+        search_hits=hits,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=7, help="runs per text (median taken)")
+    parser.add_argument("--limit", type=int, default=None, help="at most N documents per benchmark file")
+    args = parser.parse_args(argv)
+
+    corpora = [(name, texts) for name, texts in load_corpora(args.limit) if texts]
+    langs = {}
+    for _, texts in corpora:
+        for text in texts:
+            langs.setdefault(text.lang, text)
+    firsts = first_calls(list(langs.values()))
+
+    rows = [measure(name, texts, args.repeat) for name, texts in corpora]
+
+    print(f"Full extraction vs dateparser.search_dates alone (same texts, same run; medians of {args.repeat} runs per text)")
+    header = (
+        f"{'corpus':<36} {'texts':>5} {'chars':>6} {'extract ms':>10} {'search ms':>10} {'ratio':>6} "
+        f"{'extract peak KB':>15} {'search peak KB':>14} {'events':>6} {'search hits':>11}"
+    )
+    print(header)
+    print("-" * len(header))
+    for row in rows:
+        print(
+            f"{row.corpus:<36} {row.texts:>5} {row.mean_chars:>6} {row.extract_ms:>10.2f} {row.search_ms:>10.2f} "
+            f"{row.ratio:>5.1f}x {row.extract_peak_kb:>15.0f} {row.search_peak_kb:>14.0f} {row.events:>6} {row.search_hits:>11}"
+        )
+    print()
+    print("ratio = sum of search_dates medians / sum of extract medians (above 1: full extraction is faster)")
+    print("First call in this process (loading tables/data), ms and peak KB:")
+    for name, (elapsed, peak) in firsts.items():
+        print(f"  {name:<20} {elapsed:>8.1f} ms {peak:>10.0f} KB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
