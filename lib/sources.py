@@ -564,6 +564,12 @@ def fetch_url(
     session = requests.Session()
     session.headers["User-Agent"] = "FactDesk/1 (+article reader)"
     session.headers["Accept"] = "text/html,application/xhtml+xml,text/plain;q=0.9"
+    if not allow_private:
+        # The host was checked when resolved; this checks the address actually connected to,
+        # so a DNS answer that changes between the two (rebinding) cannot reach the inside.
+        adapter = _PeerCheckingAdapter()
+        session.mount("http://", adapter)
+        session.mount("https://", adapter)
     current = url
     try:
         for _hop in range(MAX_REDIRECTS + 1):
@@ -621,17 +627,59 @@ def _check_url(url: str, allow_private: bool) -> None:
         return
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
-        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+        addresses = _resolve(host, port)
     except (socket.gaierror, UnicodeError, ValueError) as error:
         raise SourceError(f"cannot resolve host {host}: {error}") from None
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
-        problem = _private_kind(address)
-        if problem:
-            raise SourceError(
-                f"refusing to fetch {host}: {address} is a {problem} address "
-                f"(set {ALLOW_PRIVATE_ENV}=1 to allow internal addresses)"
-            )
+    for address in addresses:
+        _refuse_internal(host, address)
+
+
+def _resolve(host: str, port: int) -> list[str]:
+    return [info[4][0] for info in socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)]
+
+
+def _refuse_internal(host: str, address: str) -> None:
+    ip = ipaddress.ip_address(address.split("%")[0])
+    problem = _private_kind(ip)
+    if problem:
+        raise SourceError(
+            f"refusing to fetch {host}: {ip} is a {problem} address "
+            f"(set {ALLOW_PRIVATE_ENV}=1 to allow internal addresses)"
+        )
+
+
+def _peer_checked(connection_class):
+    class PeerChecked(connection_class):
+        def _new_conn(self):
+            sock = super()._new_conn()
+            try:
+                _refuse_internal(self.host, sock.getpeername()[0])
+            except SourceError:
+                sock.close()
+                raise
+            return sock
+
+    return PeerChecked
+
+
+def _PeerCheckingAdapter():
+    """A requests adapter whose direct connections refuse internal peers (proxied ones are the proxy's)."""
+    from requests.adapters import HTTPAdapter
+    from urllib3.connection import HTTPConnection, HTTPSConnection
+    from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+    class HTTPPool(HTTPConnectionPool):
+        ConnectionCls = _peer_checked(HTTPConnection)
+
+    class HTTPSPool(HTTPSConnectionPool):
+        ConnectionCls = _peer_checked(HTTPSConnection)
+
+    class Adapter(HTTPAdapter):
+        def init_poolmanager(self, *args, **kwargs):
+            super().init_poolmanager(*args, **kwargs)
+            self.poolmanager.pool_classes_by_scheme = {"http": HTTPPool, "https": HTTPSPool}
+
+    return Adapter()
 
 
 def _private_kind(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:

@@ -228,6 +228,14 @@ def test_seed_opens_with_two_boilerplate_lines_and_no_article_sentence_is_boiler
     assert [article.text[s:e] for s, e in article.boilerplate] == lines[:2]
 
 
+def test_every_seed_has_its_promo_lines_marked_and_only_near_the_top():
+    for seed in list_seeds():
+        article = read_seed(seed)
+        assert article.boilerplate, seed.path.name
+        first_lines_end = sum(len(line) + 1 for line in article.text.splitlines()[:2])
+        assert all(end <= first_lines_end for _, end in article.boilerplate), seed.path.name
+
+
 def test_boilerplate_spans_ignore_very_long_lines_even_with_a_promo_start():
     line = "Subscribe to " + "the record of what the minister said on Friday " * 10
     assert boilerplate_spans(line) == ()
@@ -445,6 +453,15 @@ def test_fetch_url_gives_up_on_a_server_that_does_not_answer(server):
 def test_fetch_url_refuses_loopback_without_the_setting_and_never_connects(server):
     base, handler = server
     with pytest.raises(SourceError, match=r"^refusing to fetch 127\.0\.0\.1: 127\.0\.0\.1 is a loopback address \(set FACTDESK_ALLOW_PRIVATE_URLS=1"):
+        fetch_url(f"{base}/article", allow_private=False)
+    assert handler.hits == []
+
+
+def test_fetch_url_checks_the_address_it_connects_to_not_only_the_one_it_resolved(server, monkeypatch):
+    # DNS rebinding: the name resolves to a public address when checked, then to loopback.
+    base, handler = server
+    monkeypatch.setattr("lib.sources._resolve", lambda host, port: ["93.184.216.34"])
+    with pytest.raises(SourceError, match=r"^refusing to fetch 127\.0\.0\.1: 127\.0\.0\.1 is a loopback address"):
         fetch_url(f"{base}/article", allow_private=False)
     assert handler.hits == []
 
