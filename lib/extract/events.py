@@ -32,6 +32,9 @@ __all__ = ["find_events"]
 _TENSE_WINDOW = 160
 # How far before a match we look for context words ("en 2022", "in May").
 _CONTEXT_WINDOW = 30
+# Every rule needs at least one anchor (a digit or a table word); rules only run this far around anchors.
+_WINDOW_BEFORE = 64
+_WINDOW_AFTER = 48
 # A vague count ("ces derniers mois") still gets a period on the timeline: this many units.
 _VAGUE_COUNT = 3
 
@@ -49,6 +52,8 @@ class _Rule:
     before: re.Pattern | None
     not_before: re.Pattern | None
     after: re.Pattern | None
+    # Kinds of anchor (digit, month, unit…) one of which any match of this rule contains.
+    anchors: frozenset[str]
     not_after: re.Pattern | None
     # (before, after): the match is dropped when both sides match, e.g. an age between commas.
     not_around: tuple[re.Pattern, re.Pattern] | None
@@ -61,6 +66,8 @@ class _Grammar:
     negative: re.Pattern | None
     future: re.Pattern
     month_context: re.Pattern
+    anchor: re.Pattern
+    anchor_kinds: dict[str, frozenset[str]]
 
 
 @dataclass(frozen=True)
@@ -168,6 +175,29 @@ def _placeholders(table: ModuleType) -> dict[str, str]:
 
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
+_DIGIT_PLACEHOLDERS = {"day", "year", "yy", "num", "clock", "decade", "century"}
+
+
+def _anchor_vocabulary(table: ModuleType) -> dict[str, list[str]]:
+    return {"month": list(table.MONTHS), "weekday": list(table.WEEKDAYS), "season": list(table.SEASONS),
+            "unit": list(table.UNITS), "deictic": list(table.DEICTIC_DAYS), "ref": list(table.REFS),
+            "partday": list(table.PARTS_OF_DAY), "extra": list(table.ANCHORS)}
+
+
+def _rule_anchors(pattern: str, table: ModuleType) -> frozenset[str]:
+    """The anchor kinds a rule can contain: from its placeholders and the table words written in it.
+    Over-inclusion only costs time; an empty set means the rule runs everywhere."""
+    kinds = set()
+    for name in _PLACEHOLDER.findall(pattern):
+        kinds.add("digit" if name in _DIGIT_PLACEHOLDERS else "weekday" if name == "weekday_any" else name)
+    lowered = pattern.lower()
+    for kind, words in _anchor_vocabulary(table).items():
+        if any(re.search(rf"(?<![\w\\]){re.escape(w.lower())}(?!\w)", lowered) for w in words):
+            kinds.add(kind)
+    if re.search(r"\\d", pattern):
+        kinds.add("digit")
+    known = {"digit", *_anchor_vocabulary(table)}
+    return frozenset(kinds & known) if kinds & known else frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -184,12 +214,20 @@ def _grammar(lang: str) -> _Grammar:
                    for k in ("before", "not_before", "after", "not_after")}
         around = params.get("not_around")
         around = (re.compile(around[0]), re.compile(around[1])) if around else None
-        rules.append(_Rule(regex, resolver, params, not_around=around, **context))
+        rules.append(_Rule(regex, resolver, params, anchors=_rule_anchors(pattern, table), not_around=around,
+                           **context))
     negative = (
         re.compile(rf"(?<!\w)(?:{'|'.join(_template(p) for p in table.NEGATIVE)})(?!\w)", re.IGNORECASE)
         if table.NEGATIVE else None
     )
+    kinds: dict[str, set[str]] = {}
+    for kind, words in _anchor_vocabulary(table).items():
+        for word in words:
+            kinds.setdefault(_key(word), set()).add(kind)
+    anchor = re.compile(rf"\d|(?<!\w){_words(kinds)}(?!\w)", re.IGNORECASE)
     return _Grammar(
+        anchor=anchor,
+        anchor_kinds={word: frozenset(k) for word, k in kinds.items()},
         table=table,
         rules=tuple(rules),
         negative=negative,
@@ -254,8 +292,10 @@ def _candidates(text: str, grammar: _Grammar) -> list[tuple[int, int, int, _Rule
         for match in grammar.negative.finditer(text):
             blocked[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     found = []
+    windows = _windows(text, grammar)
     for index, rule in enumerate(grammar.rules):
-        for match in rule.regex.finditer(text):
+        spans = [(lo, hi) for lo, hi, kinds in windows if not rule.anchors or rule.anchors & kinds]
+        for match in (m for lo, hi in spans for m in rule.regex.finditer(text, lo, hi)):
             start, end = match.span(rule.params["span"]) if "span" in rule.params else match.span()
             if start == end or any(blocked[start:end]):
                 continue
@@ -274,6 +314,33 @@ def _candidates(text: str, grammar: _Grammar) -> list[tuple[int, int, int, _Rule
                 continue
             found.append((start, end, index, rule, match))
     return found
+
+
+def _windows(text: str, grammar: _Grammar) -> list[tuple[int, int, frozenset[str]]]:
+    """Stretches of text around anchors, merged, with the kinds of anchor inside each.
+
+    Everything else cannot hold a time expression. A window ends at a non-word character, so
+    its end never cuts a word in two.
+    """
+    windows: list[tuple[int, int, frozenset[str]]] = []
+    digit = frozenset({"digit"})
+    for hit in grammar.anchor.finditer(text):
+        word = hit.group()
+        kinds = digit if word.isdigit() else grammar.anchor_kinds.get(_key(word), frozenset())
+        lo = max(0, hit.start() - _WINDOW_BEFORE)
+        hi = min(len(text), hit.end() + _WINDOW_AFTER)
+        if windows and lo <= windows[-1][1]:
+            previous = windows.pop()
+            lo, kinds = previous[0], previous[2] | kinds
+            if hi <= previous[1]:
+                windows.append((lo, previous[1], kinds))
+                continue
+        boundary = _NON_WORD.search(text, hi)
+        windows.append((lo, boundary.start() if boundary else len(text), kinds))
+    return windows
+
+
+_NON_WORD = re.compile(r"\W")
 
 
 def _resolve(rule: _Rule, match: re.Match, ctx: _Context) -> _Resolved | None:

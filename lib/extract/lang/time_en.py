@@ -91,6 +91,9 @@ FUTURE_CUES = (
     r"upcoming|tomorrow|due to|set to)\b"
 )
 
+# Literal words of RULES that are in no list above; the finder only looks around these and the lists.
+ANCHORS = ("noon", "midnight", "annually", "yearly", "daily", "weekly", "monthly", "fy")
+
 _REL_UNITS = r"(?P<unit>week|month|year|quarter|weekend|decade|century|fiscal year)"
 _PLURAL_UNITS = r"(?P<unit>decades|years|months|weeks|days|hours|minutes)"
 _BARE_UNITS = r"(?P<unit>minutes|hours|days|weeks|months|years|decades)"

@@ -107,6 +107,10 @@ FUTURE_CUES = (
     r"\w{3,}(?:era|eront|ira|iront|dra|dront))\b"
 )
 
+# Literal words of RULES that are in no list above; the finder only looks around these and the lists.
+ANCHORS = ("lendemain", "veille", "midi", "minuit", "siècle", "quotidiennement", "mensuellement", "annuel",
+           "annuels", "annuelle", "annuelles", "annuellement", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI")
+
 # Rules: (pattern, resolver, params). Overlapping matches: the longest wins. {mod} carries its own
 # trailing space, so it is written directly before the next token.
 _REL_UNITS = r"(?P<unit>semaine|mois|année|an|trimestre|week-end|décennie)"
