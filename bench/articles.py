@@ -110,7 +110,8 @@ def same_date(gold: dict, pred: dict) -> bool:
 def speaker_key(name: str | None) -> str | None:
     if not name:
         return None
-    key = " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    # Typographic and straight apostrophes are the same letter to a reader ("l’Intérieur" = "l'Intérieur").
+    key = " ".join(unicodedata.normalize("NFKC", name).casefold().replace("’", "'").split())
     for article in LEADING_ARTICLES:
         if key.startswith(article):
             key = key[len(article):]

@@ -5,9 +5,9 @@ evidence of checkable content (figures, dates, named actors, reported speech, qu
 subtracts opinion, feeling, questions and site promotion. Boilerplate lines are never claims.
 
 >>> from lib.extract.sentences import sentence_spans
->>> text = "« Nous sommes prêts », a déclaré Healy. Je pense que c'est beau."
+>>> text = "« Nos troupes britanniques sont prêtes », a déclaré Healy. Je pense que c'est beau."
 >>> [(c.text, c.speaker) for c in find_claims(text, "fr", sentence_spans(text, "fr"), (), [], [])]
-[('« Nous sommes prêts », a déclaré Healy.', 'Healy')]
+[('« Nos troupes britanniques sont prêtes », a déclaré Healy.', 'Healy')]
 """
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ _WEIGHTS = {
     "quote": 0.1,
     "fact_cue": 0.05,
     "opinion": -0.4,
+    "normative": -0.3,
     "promo": -0.7,
     "question": -0.3,
     "short": -0.3,
@@ -37,6 +38,7 @@ _WEIGHTS = {
 _MIN_WORDS = 5
 # Longer "sentences" are unsplittable runs (tables, pasted logs), not statements a checker can verify.
 MAX_CLAIM_CHARS = 1500
+_WORD = re.compile(r"\w+")
 _ENTITY = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-Þ][\w'’-]+")
 
 
@@ -65,7 +67,7 @@ def find_claims(
             t,
             has_figure=_any_between(figure_starts, start, end),
             has_event=_any_between(event_starts, start, end),
-            has_speaker=speaker is not None,
+            speaker=speaker,
         )
         if score >= CLAIM_THRESHOLD:
             claims.append(
@@ -74,27 +76,48 @@ def find_claims(
     return claims
 
 
-def checkworthiness(sentence: str, t: ModuleType, *, has_figure: bool, has_event: bool, has_speaker: bool) -> float:
-    """A score in [0, 1]: how much a fact-checker could verify in this sentence."""
+def checkworthiness(
+    sentence: str, t: ModuleType, *, has_figure: bool, has_event: bool, speaker: str | None = None
+) -> float:
+    """A score in [0, 1]: how much a fact-checker could verify in this sentence.
+
+    A sentence with nothing to check against the world (no figure, date, named actor other than its
+    speaker, or factual cue) scores 0: "« La transition sera juste ou ne sera pas », a conclu X."
+    """
     folded = sentence.casefold().replace("’", "'")
+    speaker_words = set((speaker or "").split())
+    entities = {e for e in _entities(sentence, t) if e not in speaker_words}
+    has_fact_cue = any(_contains_phrase(folded, cue) for cue in _folded(t.FACT_CUES))
+    if not (has_figure or has_event or entities or has_fact_cue):
+        return 0.0
     score = _BASE
-    score += _WEIGHTS["figure"] * has_figure + _WEIGHTS["event"] * has_event + _WEIGHTS["speaker"] * has_speaker
-    score += _WEIGHTS["entity"] * min(2, len(_entities(sentence, t)))
+    score += _WEIGHTS["figure"] * has_figure + _WEIGHTS["event"] * has_event + _WEIGHTS["speaker"] * bool(speaker)
+    score += _WEIGHTS["entity"] * min(2, len(entities))
     score += _WEIGHTS["quote"] * any(opening in sentence for opening, _ in t.QUOTE_PAIRS if opening != '"')
-    score += _WEIGHTS["fact_cue"] * any(_contains_phrase(folded, cue) for cue in t.FACT_CUES)
+    score += _WEIGHTS["fact_cue"] * has_fact_cue
     score += _WEIGHTS["opinion"] * any(_contains_phrase(folded, cue) for cue in _folded(t.OPINION_CUES))
+    score += _WEIGHTS["normative"] * any(_contains_phrase(folded, cue) for cue in _folded(t.NORMATIVE_CUES))
     score += _WEIGHTS["promo"] * any(_contains_phrase(folded, cue) for cue in _folded(t.PROMO_CUES))
+    score += _WEIGHTS["promo"] * _is_byline(sentence, t)
     score += _WEIGHTS["question"] * sentence.rstrip(" »”\"").endswith("?")
     score += _WEIGHTS["short"] * (len(sentence.split()) < _MIN_WORDS)
     return round(min(1.0, max(0.0, score)), 2)
 
 
+def _is_byline(sentence: str, t: ModuleType) -> bool:
+    """'By Tom Ashdown, Energy Editor' / 'Par Camille Rousseau, à Toulouse'."""
+    words = sentence.split()
+    return len(words) <= 8 and words[0].lower() in t.BYLINE_WORDS and words[1:2] != [] and words[1][0].isupper()
+
+
 def _entities(sentence: str, t: ModuleType) -> set[str]:
-    """Capitalised words past the sentence's first word: a cheap stand-in for named entities."""
+    """Capitalised words past the sentence's first word, and actor adjectives: a cheap stand-in for NER."""
     body = sentence.lstrip(" «“\"'‘")
     first = re.match(r"\S+", body)
     offset = first.end() if first else 0
-    return {m.group() for m in _ENTITY.finditer(body, offset) if m.group().lower() not in t.NOUN_PHRASE_STOPS}
+    names = {m.group() for m in _ENTITY.finditer(body, offset) if m.group().lower() not in t.NOUN_PHRASE_STOPS}
+    actors = {w for w in _WORD.findall(body.lower()) if w.startswith(t.DEMONYM_STEMS)}
+    return names | actors
 
 
 @lru_cache(maxsize=None)

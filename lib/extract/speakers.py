@@ -3,6 +3,11 @@
 `attribution(sentence, lang)` reads one sentence; `SpeakerTracker` carries speakers across
 sentences (pronouns and quote continuations take the last named speaker, and a surname
 alone takes the full name seen earlier in the article).
+
+Three shapes are read, in this order:
+- inverted, after the quoted matter: "», a précisé le ministère", "said Defence Secretary John Healy";
+- subject + verb: the noun phrase just before the verb ("Le Haut Conseil pour le climat avait averti");
+- a preposition of attribution: "selon la préfecture", "according to Nato officials".
 """
 from __future__ import annotations
 
@@ -14,17 +19,19 @@ from types import ModuleType
 from lib.extract.lang import table
 
 PRONOUN = "<pronoun>"
-_MAX_SUBJECT_WORDS = 6
+_MAX_SUBJECT_WORDS = 7
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
+# Clause punctuation that bounds a subject or an inverted speaker.
+_CLAUSE_BREAK = re.compile(r"[,;:(—–]")
 
 
 @dataclass(frozen=True)
 class _Patterns:
     verb: re.Pattern
-    inverted: re.Pattern
     attribution: re.Pattern
     name: re.Pattern
     opening_quote: re.Pattern
+    inverted_pronoun: re.Pattern
 
 
 def _alternation(words) -> str:
@@ -36,19 +43,22 @@ def _patterns(lang: str) -> _Patterns:
     t = table(lang)
     verbs = _alternation(t.SAYING_VERBS)
     auxiliaries = _alternation(t.SAYING_AUXILIARIES)
-    particles = _alternation(t.NAME_PARTICLES)
-    name = rf"{_NAME_WORD}(?:[ \u00a0](?:(?:{particles})[ \u00a0])?{_NAME_WORD})*"
+    connectors = _alternation(t.NAME_CONNECTORS)
+    # "John Healy", "Office for National Statistics", "Elena Márquez Soler", "Corinne Le Guen".
+    name = rf"{_NAME_WORD}(?:[ \u00a0](?:(?:{connectors})[ \u00a0])*{_NAME_WORD})*"
     pronouns = _alternation(p for p in t.SPEAKER_PRONOUNS if not p.startswith("t-"))
+    quotes = re.escape("".join(o for o, _ in t.QUOTE_PAIRS))
     return _Patterns(
         verb=re.compile(rf"(?<![\w-])(?:(?:{auxiliaries})\s+)?(?:{verbs})(?![\w])", re.IGNORECASE),
-        # "», a déclaré Healy", "said Tony Radakin", "a-t-il ajouté" (the pronoun case).
-        inverted=re.compile(
-            rf"(?<![\w-])(?:(?:{auxiliaries})-t-(?P<pro1>{pronouns})\s+(?:{verbs})(?![\w])"
-            rf"|(?:(?:{auxiliaries})\s+)?(?:{verbs})(?:-t-(?P<pro2>{pronouns})(?![\w])|\s+(?P<name>{name})(?![\w'’-])))",
+        attribution=re.compile(
+            rf"(?<![\w])(?:{_alternation(t.ATTRIBUTION_PREPOSITIONS)})\s+(?P<who>[^,.;:!?«»“”\"()]+)", re.IGNORECASE
         ),
-        attribution=re.compile(rf"(?<![\w])(?:{_alternation(t.ATTRIBUTION_PREPOSITIONS)})\s+(?P<who>[^,.;:!?«»“”\"]+)", re.IGNORECASE),
         name=re.compile(name),
-        opening_quote=re.compile("^[" + re.escape("".join(o for o, _ in t.QUOTE_PAIRS)) + "]"),
+        opening_quote=re.compile(f"^[{quotes}]"),
+        inverted_pronoun=re.compile(
+            rf"(?<![\w-])(?:(?:{auxiliaries})-t-(?:{pronouns})\s+(?:{verbs})|(?:{verbs})-t-(?:{pronouns}))(?![\w])",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -66,21 +76,18 @@ def attribution(sentence: str, lang: str) -> str | None:
     """
     t = table(lang)
     p = _patterns(lang)
-    inverted = p.inverted.search(sentence)
-    if inverted and (inverted.group("pro1") or inverted.group("pro2")):
+    if p.inverted_pronoun.search(sentence):
         return PRONOUN
-    if inverted and inverted.group("name") and _is_name(inverted.group("name"), t):
-        return _clean_name(inverted.group("name"), t)
-    verb = p.verb.search(sentence)
-    if verb:
-        subject = _subject_before(sentence[: verb.start()], t, p)
-        if subject:
-            return subject
+    for verb in p.verb.finditer(sentence):
+        speaker = None
+        if _is_inverted(sentence, verb.start(), t):
+            speaker = _speaker_after(sentence[verb.end() :], t, p)
+        speaker = speaker or _subject_before(sentence[: verb.start()], t, p)
+        if speaker:
+            return speaker
     according = p.attribution.search(sentence)
     if according:
-        who = _leading_name(according.group("who"), t, p)
-        if who:
-            return who
+        return _noun_phrase(according.group("who"), t, p)
     return None
 
 
@@ -88,10 +95,43 @@ def opens_with_quote(sentence: str, lang: str) -> bool:
     return bool(_patterns(lang).opening_quote.match(sentence.lstrip()))
 
 
+def _is_inverted(sentence: str, verb_start: int, t: ModuleType) -> bool:
+    """The verb follows what was said: '…», a déclaré', '…,” said', and in French '…, a déclaré'."""
+    before = sentence[:verb_start].rstrip()
+    if not before:
+        return False
+    if before[-1] in "»”\"’:" or before[-2:] in (",»", ",”", ',"', "»,", "”,", '",'):
+        return True
+    return before[-1] == "," and t.INVERTED_AFTER_COMMA
+
+
+def _speaker_after(after: str, t: ModuleType, p: _Patterns) -> str | None:
+    """'Healy à la BBC.' -> 'Healy'; 'la ministre de la Transition, Agnès Lemoine.' -> 'Agnès Lemoine'."""
+    after = after.lstrip()
+    first_clause, *rest = _CLAUSE_BREAK.split(after, maxsplit=1)
+    name = p.name.match(first_clause)
+    if name and _is_name(name.group(), t):
+        return _clean(name.group(), t)
+    words = first_clause.split()
+    if not words or words[0].lower().rstrip("'’") not in _determiners(t):
+        return None
+    # A noun phrase after the verb ends the sentence, or is followed by the name it describes:
+    # "…, a précisé le ministère." / "…, a déclaré la ministre de la Transition, Agnès Lemoine."
+    if len(words) > _MAX_SUBJECT_WORDS:
+        return None
+    if rest:
+        following = _CLAUSE_BREAK.split(rest[0], maxsplit=1)[0].strip()
+        appositive = p.name.fullmatch(following.rstrip(".!?»” "))
+        if appositive and _is_name(appositive.group(), t):
+            return _clean(appositive.group(), t)
+    return _noun_phrase(first_clause, t, p)
+
+
+
 def _subject_before(before: str, t: ModuleType, p: _Patterns) -> str | None:
-    """The subject of a verb of saying: the nearest comma-separated segment that holds a name."""
-    segments = [s.strip(" \u00a0«»“”\"'’") for s in re.split(r"[,;:(—–]", before)]
-    fallback = None
+    """The noun phrase just before a verb of saying, skipping relative clauses and using appositives."""
+    segments = [s.strip(" \u00a0«»“”\"'’") for s in _CLAUSE_BREAK.split(before)]
+    described = None  # a descriptive subject ("the defence secretary") waiting for the name it describes
     for segment in reversed(segments):
         if not segment:
             continue
@@ -99,48 +139,98 @@ def _subject_before(before: str, t: ModuleType, p: _Patterns) -> str | None:
         first = words[0].lower()
         if first in t.RELATIVE_PRONOUNS or first.rstrip("'’") + "'" in t.RELATIVE_PRONOUNS:
             continue
+        if described is not None:
+            whole = p.name.fullmatch(segment)
+            return _clean(segment, t) if whole and _is_name(segment, t) else described
         if first in t.SPEAKER_PRONOUNS and len(words) <= 2:
             return PRONOUN
-        names = [
-            m.group()
-            for m in p.name.finditer(segment)
-            if _is_name(m.group(), t) and not _capitalised_first_word(m, segment)
-        ]
-        if fallback is not None:
-            whole = p.name.fullmatch(segment)
-            return _clean_name(segment, t) if whole and _is_name(segment, t) else fallback
-        if names:
-            return _clean_name(names[0] if len(names) == 1 else max(names, key=lambda n: len(n.split())), t)
+        tail = _name_at_end(segment, t, p)
+        phrase_words = _before_relative_pronoun(words, t)
+        if not tail and len(phrase_words) <= _MAX_SUBJECT_WORDS and (
+            first in _determiners(t) or _is_appositive_name(segments, segment, t, p)
+        ):
+            # "the defence secretary", "a former prime minister who took office in 2024", "premier
+            # syndicat agricole": a description; the segment before it may be the name it describes.
+            described = _noun_phrase(" ".join(phrase_words), t, p)
+            continue
         if len(words) > _MAX_SUBJECT_WORDS:
-            break
-        # "John Healy, the defence secretary, said": look one segment further for the name it describes.
-        fallback = segment
-    return fallback
+            return tail  # in a long clause only a name right before the verb can be its subject
+        if tail and tail != _clean(segment, t) and not _starts_with_determiner(segment, t):
+            return tail  # "Le chef militaire britannique Tony Radakin" -> the name, not the title
+        if tail and _starts_with_determiner(segment, t) and _title_before_name(segment, tail, t):
+            return tail
+        return _noun_phrase(segment, t, p)
+    return described
 
 
-def _capitalised_first_word(match: re.Match, segment: str) -> bool:
-    """'Trois responsables' starts with a capital because it starts the sentence, not because it is a name."""
-    return match.start() == 0 and " " not in match.group() and match.end() < len(segment)
+def _before_relative_pronoun(words: list[str], t: ModuleType) -> list[str]:
+    for i, word in enumerate(words):
+        if word.lower() in t.RELATIVE_PRONOUNS:
+            return words[:i]
+    return words
 
 
-def _leading_name(text: str, t: ModuleType, p: _Patterns) -> str | None:
-    words = text.split()
-    head = " ".join(words[:_MAX_SUBJECT_WORDS])
-    match = p.name.search(head)
-    if match and _is_name(match.group(), t):
-        return _clean_name(match.group(), t)
-    return head or None
+def _is_appositive_name(segments: list[str], segment: str, t: ModuleType, p: _Patterns) -> bool:
+    """The segment before `segment` is a name on its own with a determiner or several words ("La FNSEA")."""
+    index = segments.index(segment)
+    previous = segments[index - 1].strip() if index > 0 else ""
+    whole = p.name.fullmatch(previous) if previous else None
+    return bool(whole) and _is_name(previous, t) and (" " in previous)
+
+
+def _name_at_end(segment: str, t: ModuleType, p: _Patterns) -> str | None:
+    names = [m for m in p.name.finditer(segment) if m.end() == len(segment) and _is_name(m.group(), t)]
+    if not names:
+        return None
+    match = names[-1]
+    if match.start() == 0 and " " not in match.group() and len(segment.split()) > 1:
+        return None  # a capital that only starts the sentence
+    return _clean(match.group(), t)
+
+
+def _title_before_name(segment: str, name: str, t: ModuleType) -> bool:
+    """'le ministre John Healy' names a person after a lowercase title; 'the Office for …' is one name."""
+    head = segment[: len(segment) - len(name)].split()
+    return len(head) >= 2 and all(w[:1].islower() for w in head[1:])
+
+
+def _starts_with_determiner(segment: str, t: ModuleType) -> bool:
+    return segment.split()[0].lower().rstrip("'’") in _determiners(t)
+
+
+def _noun_phrase(phrase: str, t: ModuleType, p: _Patterns) -> str | None:
+    """A speaker written as a noun phrase, without its leading determiner: 'le ministère de l'Intérieur'."""
+    words = phrase.strip(" .!?»”\"").split()[:_MAX_SUBJECT_WORDS]
+    if not words:
+        return None
+    if words[0].lower() in t.SPEAKER_PRONOUNS or words[0].lower() in t.OBJECT_PRONOUNS:
+        return PRONOUN
+    text = " ".join(words)
+    for determiner in sorted(_determiners(t), key=len, reverse=True):
+        for joiner in (" ", "'", "’"):
+            if text.lower().startswith(determiner + joiner) and len(text) > len(determiner) + 1:
+                text = text[len(determiner) + 1 :]
+                return text.strip() or None
+    return text
+
+
+@lru_cache(maxsize=None)
+def _determiners_cached(lang_table_name: str, determiners: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(d.rstrip("'’") for d in determiners)
+
+
+def _determiners(t: ModuleType) -> frozenset[str]:
+    return _determiners_cached(t.__name__, tuple(t.DETERMINERS))
 
 
 def _is_name(candidate: str, t: ModuleType) -> bool:
     """A capitalised run that is not only stop words or a sentence-initial article."""
-    words = [w for w in candidate.split() if w.lower() not in t.NOUN_PHRASE_STOPS]
-    return bool(words)
+    return any(w.lower() not in t.NOUN_PHRASE_STOPS for w in candidate.split())
 
 
-def _clean_name(candidate: str, t: ModuleType) -> str:
+def _clean(candidate: str, t: ModuleType) -> str:
     words = candidate.rstrip(".").split()
-    while words and words[0].lower() in t.NOUN_PHRASE_STOPS:
+    while words and words[0].lower().rstrip("'’") in _determiners(t):
         words.pop(0)
     return " ".join(words)
 
@@ -160,7 +250,7 @@ class SpeakerTracker:
         words = found.split()
         if len(words) == 1 and words[0].casefold() in self.full_names:
             found = self.full_names[words[0].casefold()]
-        elif len(words) > 1 and words[0][:1].isupper():
+        elif len(words) > 1 and all(w[:1].isupper() for w in words):
             self.full_names.setdefault(words[-1].casefold(), found)
         self.last = found
         return found

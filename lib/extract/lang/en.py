@@ -73,14 +73,21 @@ SAYING_VERBS = (
     "explained", "explains", "noted", "notes", "announced", "announces", "claimed", "claims", "argued",
     "argues", "insisted", "insists", "stated", "states", "confirmed", "confirms", "admitted", "admits",
     "denied", "denies", "acknowledged", "acknowledges", "reported", "reports", "wrote", "writes",
-    "declared", "declares", "estimated", "estimates", "predicted", "predicts", "promised", "promises",
+    "declared", "declares", "estimated", "estimates", "predicted", "predicts", "concluded", "showed", "show", "shows", "called for",
     "revealed", "reveals", "suggested", "suggests", "pointed out", "replied", "replies", "asserted",
     "told reporters", "emphasised", "emphasized", "cautioned", "conceded",
 )
 SAYING_AUXILIARIES = ("has", "have", "had")
-ATTRIBUTION_PREPOSITIONS = ("according to", "per", "in the words of", "as stated by")
+ATTRIBUTION_PREPOSITIONS = ("according to", "in the words of", "as stated by")
 SPEAKER_PRONOUNS = ("he", "she", "they")
-NAME_PARTICLES = ("de", "van", "von", "der", "al", "bin", "ben", "da", "di", "la", "le")
+# Lowercase words allowed between the capitalised words of a name: "Office for National Statistics".
+NAME_CONNECTORS = ("for", "of", "and", "on", "de", "van", "von", "der", "al", "bin", "ben", "da", "di", "la", "le")
+DETERMINERS = ("the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our")
+OBJECT_PRONOUNS = ("him", "her", "them")
+# English puts the speaker after the verb only after a quotation ("…,” said Healy"); after a bare comma
+# the name is an appositive subject ("Elena Márquez, said Madrid would…").
+INVERTED_AFTER_COMMA = False
+BYLINE_WORDS = ("by",)
 
 QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"))
 
@@ -89,6 +96,9 @@ OPINION_CUES = (
     "i'm happy", "i’m happy", "i am proud", "i'm proud", "i’m proud", "i love", "we love", "i wish",
     "it's a shame", "it’s a shame", "what a", "i'm wary", "i’m wary", "i am wary",
 )
+NORMATIVE_CUES = ("should", "ought to", "shouldn't", "should not", "must not")
+# English capitalises nationality adjectives, so the name rule finds them; nothing to add here.
+DEMONYM_STEMS = ("military", "nuclear", "government", "parliamentary", "presidential")
 PROMO_CUES = (
     "newsletter", "subscribe", "sign up", "click here", "for free", "your guide", "read more", "share this",
     "advertisement", "download the app", "follow us",

@@ -89,7 +89,7 @@ ORDINAL_WORDS = ("premier", "première", "premiers", "premières", "second", "se
 SAYING_VERBS = (
     "déclaré", "dit", "affirmé", "ajouté", "averti", "souligné", "expliqué", "indiqué", "estimé", "annoncé",
     "assuré", "précisé", "rappelé", "insisté", "prévenu", "confirmé", "reconnu", "répondu", "jugé", "noté",
-    "martelé", "lancé", "confié", "raconté", "admis", "démenti", "nié", "promis", "signalé", "révélé",
+    "martelé", "confié", "conclu", "poursuivi", "appelé", "commenté", "réagi", "tranché", "résumé", "raconté", "admis", "démenti", "nié", "signalé", "révélé",
     "déploré", "dénoncé", "affirme", "déclare", "dit", "ajoute", "avertit", "souligne", "explique", "indique",
     "estime", "annonce", "assure", "précise", "rappelle", "insiste", "prévient", "confirme", "reconnaît",
     "répond", "juge", "note", "martèle", "dénonce", "déplore", "révèle", "signale",
@@ -101,8 +101,17 @@ SAYING_AUXILIARIES = ("a", "ont", "avait", "avaient", "aurait", "auraient")
 ATTRIBUTION_PREPOSITIONS = ("selon", "d'après", "d’après", "aux dires de", "de l'avis de", "de l’avis de")
 # Subject pronouns that carry the last named speaker: "il a ajouté", "a-t-elle déclaré".
 SPEAKER_PRONOUNS = ("il", "elle", "ils", "elles", "t-il", "t-elle", "t-ils", "t-elles")
-# Titles and determiners that may precede a name without being part of it.
-NAME_PARTICLES = ("de", "du", "des", "van", "von", "der", "al", "ben", "bin", "le", "la")
+# Lowercase words allowed between the capitalised words of a name: "Charles de Gaulle", "Ursula von der Leyen".
+NAME_CONNECTORS = ("de", "du", "des", "d'", "d’", "van", "von", "der", "al", "ben", "bin")
+# Determiners that open a descriptive speaker ("le ministère", "la ministre de la Transition").
+DETERMINERS = ("le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cette", "ces", "son", "sa",
+               "ses", "leur", "leurs", "notre", "nos", "votre", "vos")
+# "selon elle", "d'après lui": a pronoun that carries the last named speaker.
+OBJECT_PRONOUNS = ("elle", "lui", "eux", "elles")
+# French news puts the speaker after the verb with no quotation: "Les troupes partiront, a déclaré Healy."
+INVERTED_AFTER_COMMA = True
+# A byline ("Par Camille Rousseau, à Toulouse") opens with this word; it is never a claim.
+BYLINE_WORDS = ("par",)
 
 QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'), ("‹", "›"))
 
@@ -120,6 +129,17 @@ PROMO_CUES = (
 )
 # Relative pronouns that open a clause inside a subject ("Healy, qui était présent, a déclaré").
 RELATIVE_PRONOUNS = ("qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle")
+# Prescriptions and wishes are not checkable: "aucune famille ne devrait", "il faut".
+NORMATIVE_CUES = ("devrait", "devraient", "il faut", "il ne faut pas", "il faudrait", "doivent être", "doit être")
+# Nationality adjectives are lowercase in French but name actors as much as a capitalised name does
+# ("les troupes britanniques", "les attaques russes"). Stems; endings vary with gender and number.
+DEMONYM_STEMS = (
+    "américain", "britannique", "français", "allemand", "russe", "ukrainien", "européen", "chinois",
+    "italien", "espagnol", "polonais", "finlandais", "suédois", "norvégien", "néerlandais", "belge",
+    "suisse", "canadien", "japonais", "indien", "iranien", "israélien", "palestinien", "turc", "syrien",
+    "libanais", "égyptien", "saoudien", "africain", "asiatique", "atlantique", "occidental", "onusien",
+    "gouvernemental", "ministériel", "présidentiel", "parlementaire", "militaire", "nucléaire",
+)
 # Words that make a statement checkable in itself: comparisons, records, causal claims.
 FACT_CUES = (
     "plus que", "moins que", "record", "hausse", "baisse", "augmenté", "diminué", "doublé", "triplé",
