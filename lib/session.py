@@ -37,7 +37,8 @@ READ_TTL_SECONDS = 30
 
 def init_state() -> None:
     """Defaults for every shared key; the article comes back from the URL after a reload."""
-    defaults = {ANALYST: "", ARTICLE: None, DRAFT: None, PENDING: {}, CONFLICTS: [], LAST_SAVE: None, GENERATION: 0}
+    # ANALYST is a widget key: a default set here before the widget registers would wipe what was typed.
+    defaults = {ARTICLE: None, DRAFT: None, PENDING: {}, CONFLICTS: [], LAST_SAVE: None, GENERATION: 0}
     for key, value in defaults.items():
         st.session_state.setdefault(key, value)
     from_url = st.query_params.get("article")

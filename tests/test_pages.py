@@ -75,6 +75,16 @@ def texts(elements) -> list[str]:
     return [re.sub(r"\\(.)", r"\1", e.value) for e in elements]
 
 
+def open_healy_seed(at: AppTest) -> AppTest:
+    from lib.sources import list_seeds
+
+    (seed,) = [s for s in list_seeds() if s.title.startswith("Healy")]
+    at.selectbox(key="seed").set_value(seed)
+    at.button(key="read-seed").click().run()
+    assert not at.exception
+    return at
+
+
 def load_pasted(at: AppTest, text: str) -> AppTest:
     at.radio(key="load-from").set_value("Paste").run()
     at.text_area(key="paste").input(text)
@@ -88,7 +98,7 @@ def load_pasted(at: AppTest, text: str) -> AppTest:
 
 def test_load_page_opens_the_french_seed_with_its_language_title_and_date(db_url):
     at = start()
-    at.button(key="read-seed").click().run()
+    open_healy_seed(at)
     (lang,) = [s for s in at.selectbox if s.key.startswith("lang-")]
     (published,) = at.date_input
     assert lang.value == "fr"
@@ -99,7 +109,7 @@ def test_load_page_opens_the_french_seed_with_its_language_title_and_date(db_url
 
 def test_extracting_the_seed_stores_it_and_opens_it_for_review(store):
     at = start()
-    at.button(key="read-seed").click().run()
+    open_healy_seed(at)
     at.button(key="extract").click().run()
     assert not at.exception and not at.error
     (summary,) = store.articles()
@@ -355,7 +365,7 @@ def test_export_page_on_an_empty_store_says_so(db_url):
 
 def test_whole_flow_seed_to_reviews_to_export(store):
     at = start()
-    at.button(key="read-seed").click().run()
+    open_healy_seed(at)
     at.button(key="extract").click().run()
     article_id = at.session_state["article_id"]
     goto(at, "review")
