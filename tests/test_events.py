@@ -35,10 +35,24 @@ FR_CASES = [
      ("plus tôt cette semaine", "DATE", "2025-W33", D("2025-08-11"), D("2025-08-15"))),
     ("Des préoccupations plus tôt cette année.", FRIDAY,
      ("plus tôt cette année", "DATE", "2025", D("2025-01-01"), D("2025-08-15"))),
+    # One period counted from the publication date is placed on the calendar; a count of units is not.
     ("Au cours de la prochaine décennie.", FRIDAY,
-     ("la prochaine décennie", "DURATION", "P10Y", D("2025-08-15"), D("2035-08-15"))),
-    ("Ils ont contribué ces derniers mois.", FRIDAY,
-     ("ces derniers mois", "DURATION", "PXM", D("2025-05-15"), D("2025-08-15"))),
+     ("la prochaine décennie", "DATE", "P10Y", D("2025-08-15"), D("2035-08-15"))),
+    ("Ils ont contribué ces derniers mois.", FRIDAY, ("ces derniers mois", "DURATION", "PXM", None, None)),
+    ("Le plan couvre les cinq prochaines années.", FRIDAY, ("les cinq prochaines années", "DURATION", "P5Y", None, None)),
+    ("Il a été publié au troisième trimestre.", FRIDAY,
+     ("au troisième trimestre", "DATE", "2025-Q3", D("2025-07-01"), D("2025-09-30"))),
+    ("Les aides atteignent 300 euros par an.", FRIDAY, ("par an", "SET", "P1Y", None, None)),
+    ("Les avances seront versées à partir du 1er janvier.", FRIDAY,
+     ("1er janvier", "DATE", "2026-01-01", D("2026-01-01"), D("2026-01-01"))),
+    ("La loi a été finalement adoptée le 3 mars.", date(2025, 12, 5),
+     ("le 3 mars", "DATE", "2025-03-03", D("2025-03-03"), D("2025-03-03"))),
+    ("La fumée a attiré les voisins vers 15 h 30, hier.", FRIDAY,
+     ("vers 15 h 30, hier", "TIME", "2025-08-14T15:30", D("2025-08-14"), D("2025-08-14"))),
+    ("Le recensement de mars, publié hier, confirme la tendance.", FRIDAY, None),
+    ("En fin d'après-midi, les élus ont voté.", FRIDAY,
+     ("En fin d'après-midi", "TIME", "2025-08-15TAF", FRIDAY, FRIDAY)),
+    ("La croissance a ralenti en 97, selon l'Insee.", FRIDAY, ("97", "DATE", "1997", D("1997-01-01"), D("1997-12-31"))),
     ("Des pays ont rejoint l'alliance depuis 2022.", FRIDAY,
      ("2022", "DATE", "2022", D("2022-01-01"), D("2022-12-31"))),
     ("Il est arrivé il y a deux ans.", FRIDAY, ("il y a deux ans", "DATE", "2023", D("2023-01-01"), D("2023-12-31"))),
@@ -86,8 +100,17 @@ EN_CASES = [
     ("It was signed on Feb. 28.", FRIDAY, ("Feb. 28", "DATE", "2025-02-28", D("2025-02-28"), D("2025-02-28"))),
     ("They met in May 2010.", FRIDAY, ("May 2010", "DATE", "2010-05", D("2010-05-01"), D("2010-05-31"))),
     ("Growth will slow next year.", FRIDAY, ("next year", "DATE", "2026", D("2026-01-01"), D("2026-12-31"))),
-    ("Over the past two years prices rose.", FRIDAY,
-     ("the past two years", "DURATION", "P2Y", D("2023-08-15"), FRIDAY)),
+    ("Over the past two years prices rose.", FRIDAY, ("the past two years", "DURATION", "P2Y", None, None)),
+    ("Bills will rise, adding about £35 a year to a bill.", FRIDAY, ("a year", "SET", "P1Y", None, None)),
+    ("LONDON, Nov 4 - Bills will rise.", FRIDAY, ("Nov 4", "DATE", "2025-11-04", D("2025-11-04"), D("2025-11-04"))),
+    ("The discount would be paid between now and December.", FRIDAY, None),
+    ("A book is due to be published in May.", FRIDAY, ("May", "DATE", "2026-05", D("2026-05-01"), D("2026-05-31"))),
+    ("The match was postponed until 15:00 GMT Saturday.", FRIDAY,
+     ("15:00 GMT Saturday", "TIME", "2025-08-16T15:00", D("2025-08-16"), D("2025-08-16"))),
+    ("Spending rose 18% in 2024, up on the previous year.", FRIDAY, None),
+    ("The new cap, which runs from January 1 and covers the first quarter, sets the bill, Ofgem said.",
+     date(2025, 11, 4),
+     ("January 1", "DATE", "2026-01-01", D("2026-01-01"), D("2026-01-01"))),
     ("He left last summer.", FRIDAY, ("last summer", "DATE", "2024-SU", D("2024-06-01"), D("2024-08-31"))),
     ("Polls close at 8 p.m. Friday.", FRIDAY, None),
     ("The day before, he resigned.", FRIDAY, ("The day before", "DATE", "2025-08-14", D("2025-08-14"), D("2025-08-14"))),
@@ -118,6 +141,18 @@ def test_clock_time_hangs_on_the_last_day_mentioned():
         ("Le 24 mars", "DATE", "2025-03-24"), ("22 h 30", "TIME", "2025-03-24T22:30")]
 
 
+def test_month_follows_the_tense_of_the_verb_before_it():
+    events = find_events("Le recensement de mars, publié hier, confirme la tendance.", "fr", FRIDAY)
+    assert [(e.text, e.value) for e in events] == [("mars", "2025-03"), ("hier", "2025-08-14")]
+    events = find_events("The discount would be paid between now and December.", "en", FRIDAY)
+    assert [(e.text, e.value) for e in events] == [("now", "PRESENT_REF"), ("December", "2025-12")]
+
+
+def test_previous_year_counts_from_the_last_year_mentioned():
+    events = find_events("Spending rose 18% in 2024, up on the previous year.", "en", FRIDAY)
+    assert [(e.text, e.value) for e in events] == [("2024", "2024"), ("the previous year", "2023")]
+
+
 def test_english_clock_with_weekday_takes_that_day():
     events = find_events("Polls close at 8 p.m. Friday.", "en", FRIDAY)
     assert [(e.text, e.type, e.value) for e in events] == [("8 p.m. Friday", "TIME", "2025-08-15T20:00")]
@@ -133,8 +168,8 @@ SEED_EXPECTED = [
     ("Cette semaine", "DATE", "2025-W33", D("2025-08-11"), D("2025-08-17"), "week"),
     ("plus tôt cette semaine", "DATE", "2025-W33", D("2025-08-11"), D("2025-08-15"), "week"),
     ("Le mois dernier", "DATE", "2025-07", D("2025-07-01"), D("2025-07-31"), "month"),
-    ("ces derniers mois", "DURATION", "PXM", D("2025-05-15"), D("2025-08-15"), "month"),
-    ("la prochaine décennie", "DURATION", "P10Y", D("2025-08-15"), D("2035-08-15"), "decade"),
+    ("ces derniers mois", "DURATION", "PXM", None, None, None),
+    ("la prochaine décennie", "DATE", "P10Y", D("2025-08-15"), D("2035-08-15"), "decade"),
     ("jeudi", "DATE", "2025-08-14", D("2025-08-14"), D("2025-08-14"), "day"),
     ("2022", "DATE", "2022", D("2022-01-01"), D("2022-12-31"), "year"),
 ]
@@ -170,6 +205,12 @@ FR_TRAPS = [
     "Il y a peu d'espoir pour les déploiements.",
     "Plus de 2000 personnes et 1500 soldats.",
     "Les problèmes ont été mis à jour.",
+    "Nordine Meguernes, 19 ans, et Abdelbaky Rahimi, 19 ans, ont été jugés.",
+    "Une personne âgée de 24 ans a été interpellée.",
+    "Il a reçu Portland une seconde fois.",
+    "L'accord du Vendredi Saint serait caduc.",
+    "Les sports d'hiver et les journaux quotidiens.",
+    "Le projet a été présenté au conseil.",
 ]
 EN_TRAPS = [
     "He may resign, she said.",
@@ -178,6 +219,11 @@ EN_TRAPS = [
     "The army has 2000 tanks and 300 jets.",
     "On the first day of the Second World War.",
     "Prices fall when supply rises.",
+    "A 22-year-old man was arrested.",
+    "The start of British Summer Time.",
+    "Shoppers queued on Black Friday.",
+    "The rally was held on Good Friday.",
+    "The 3:07:35 finish.",
 ]
 
 

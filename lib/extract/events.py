@@ -30,6 +30,9 @@ __all__ = ["find_events"]
 
 # How far around a match we look for tense cues; bounded so a huge unpunctuated text stays linear.
 _TENSE_WINDOW = 160
+_TENSE_RIGHT = 25
+# A full stop is a sentence end only before a space: "2.7 million" is one sentence.
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 # How far before a match we look for context words ("en 2022", "in May").
 _CONTEXT_WINDOW = 30
 # Every rule needs at least one anchor (a digit or a table word); rules only run this far around anchors.
@@ -40,6 +43,8 @@ _VAGUE_COUNT = 3
 
 _UNIT_GRANULARITY = {"S": "day", "MIN": "day", "H": "day", "D": "day", "W": "week", "WE": "week",
                      "M": "month", "Q": "quarter", "Y": "year", "DE": "decade", "CE": "decade"}
+# Mods that only narrow a period that contains the publication date ("plus tôt cette année").
+_AROUND_PUBLICATION = {"EARLIER", "LATER"}
 _PART_CODES = {"MO", "AF", "EV", "NI"}
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 
@@ -65,6 +70,7 @@ class _Grammar:
     rules: tuple[_Rule, ...]
     negative: re.Pattern | None
     future: re.Pattern
+    past: re.Pattern
     month_context: re.Pattern
     anchor: re.Pattern
     anchor_kinds: dict[str, frozenset[str]]
@@ -99,6 +105,8 @@ class _Context:
         self.text = text
         self.published = published
         self.last_day: date | None = None
+        # The last date of any granularity, for "the previous year", "le mois suivant".
+        self.last_date: date | None = None
 
     def dct(self, fallback: str, type_: str = "DATE", granularity: str | None = None) -> date:
         if self.published is None:
@@ -111,15 +119,34 @@ class _Context:
             return self.last_day
         return self.dct(fallback, "TIME", "day")
 
-    def future_tense(self, start: int, end: int) -> bool:
-        """Whether the sentence around [start, end) speaks of the future ("sera", "will")."""
+    def tense(self, start: int, end: int) -> int:
+        """Which way the sentence around [start, end) points: 1 future ("sera", "will"), -1 past, 0 unknown.
+
+        The verb that governs a time adverbial usually comes before it, so the nearest cue on the
+        left decides; failing that, the nearest on the right.
+        """
         text = self.text
         lo = max(0, start - _TENSE_WINDOW)
         hi = min(len(text), end + _TENSE_WINDOW)
-        left = max(text.rfind(mark, lo, start) for mark in ".!?\n")
-        rights = [i for i in (text.find(mark, end, hi) for mark in ".!?\n") if i != -1]
-        window = text[(left + 1 if left != -1 else lo) : (min(rights) if rights else hi)]
-        return self.grammar.future.search(window) is not None
+        for stop in _SENTENCE_END.finditer(text, lo, start):
+            lo = stop.end()
+        stop = _SENTENCE_END.search(text, end, hi)
+        hi = stop.start() if stop else hi
+        # "…, the regulator said." closes many news sentences: on the right only nearby cues count.
+        right_limit = end + _TENSE_RIGHT
+        best_left: tuple[int, int] | None = None
+        best_right: tuple[int, int] | None = None
+        for sign, cues in ((1, self.grammar.future), (-1, self.grammar.past)):
+            for cue in cues.finditer(text, lo, hi):
+                if cue.end() <= start and (best_left is None or start - cue.end() < best_left[0]):
+                    best_left = (start - cue.end(), sign)
+                elif end <= cue.start() <= right_limit and (best_right is None or cue.start() - end < best_right[0]):
+                    best_right = (cue.start() - end, sign)
+        best = best_left or best_right
+        return best[1] if best else 0
+
+    def future_tense(self, start: int, end: int) -> bool:
+        return self.tense(start, end) == 1
 
 
 # --- building the grammar from a table ------------------------------------------------------------
@@ -170,7 +197,9 @@ def _placeholders(table: ModuleType) -> dict[str, str]:
         "ref": _words(table.REFS, "ref"),
         "ordinal": _words(table.ORDINALS, "ordinal"),
         "dir": _words(table.DIRECTIONS, "dir"),
-        "mod": rf"{_words(table.MODS, 'mod')}(?:\s+(?:{link_alt})?|(?<=-))",
+        "mod": rf"{_words([m for m, v in table.MODS.items() if v not in _AROUND_PUBLICATION], 'mod')}"
+               rf"(?:\s+(?:{link_alt})?|(?<=-))",
+        "rmod": rf"{_words(table.MODS, 'mod')}(?:\s+(?:{link_alt})?|(?<=-))",
     }
 
 
@@ -232,6 +261,7 @@ def _grammar(lang: str) -> _Grammar:
         rules=tuple(rules),
         negative=negative,
         future=re.compile(table.FUTURE_CUES, re.IGNORECASE),
+        past=re.compile(table.PAST_CUES, re.IGNORECASE),
         month_context=re.compile(table.MONTH_CONTEXT_BEFORE, re.IGNORECASE),
     )
 
@@ -269,6 +299,8 @@ def find_events(text: str, lang: str, published: date | None) -> list[Event]:
             continue
         if resolved.granularity == "day" and resolved.date is not None and resolved.end_date == resolved.date:
             context.last_day = resolved.date
+        if resolved.type == "DATE" and resolved.date is not None:
+            context.last_date = resolved.date
         events.append(
             Event(
                 id="",
@@ -555,8 +587,10 @@ def _calendar(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
                 if day_n > calendar.monthrange(2024, month)[1]:
                     return None
                 raise
-            if direction is None and ctx.future_tense(match.start(), match.end()):
-                year = _nearest_year(month, day_n, dct - timedelta(days=1), 1)
+            tense = ctx.tense(match.start(), match.end()) if direction is None else 0
+            if tense:
+                # The publication day itself counts as both past and future.
+                year = _nearest_year(month, day_n, dct - timedelta(days=tense), tense)
             else:
                 year = _nearest_year(month, day_n, dct, direction)
         if day_n > calendar.monthrange(year, month)[1]:
@@ -642,6 +676,9 @@ def _relative(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
     fallback = {"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX", "Q": "XXXX-QX", "Y": "XXXX",
                 "DE": "XXX", "CE": "XX"}.get(unit, "XXXX-XX-XX")
     dct = ctx.dct(fallback, granularity=_UNIT_GRANULARITY.get(unit))
+    dir_word = _group(match, "dir")
+    if dir_word and _key(dir_word) in ctx.table.ANAPHORIC and ctx.last_date is not None:
+        dct = ctx.last_date
     return _clip(_period(_shift(dct, unit, shift), unit), _mod(match, ctx), ctx)
 
 
@@ -659,13 +696,14 @@ def _anchored(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
     if n is None and not vague:
         n = 1.0
     value = _duration_value(n, unit)
-    try:
-        dct = ctx.dct(value, "DURATION", _UNIT_GRANULARITY.get(unit))
-    except _Unanchored:
-        raise
-    span = _shift(dct, unit, direction * (n if n is not None else _VAGUE_COUNT))
-    start, end = (span, dct) if direction < 0 else (dct, span)
-    return _Resolved("DURATION", value, start, end, _UNIT_GRANULARITY.get(unit))
+    if num or vague:
+        # A count ("ces derniers mois", "the past two years") is a duration, kept off the timeline.
+        return _Resolved("DURATION", value)
+    # "la prochaine décennie", "the next decade": one period from the publication date.
+    dct = ctx.dct(value, "DATE", _UNIT_GRANULARITY.get(unit))
+    other_end = _shift(dct, unit, direction)
+    start, end = (other_end, dct) if direction < 0 else (dct, other_end)
+    return _Resolved("DATE", value, start, end, _UNIT_GRANULARITY.get(unit))
 
 
 def _ago(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:

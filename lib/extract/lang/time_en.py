@@ -8,9 +8,12 @@ MONTHS = {
     "september": 9, "october": 10, "november": 11, "december": 12,
     "jan.": 1, "feb.": 2, "mar.": 3, "apr.": 4, "jun.": 6, "jul.": 7, "aug.": 8, "sep.": 9, "sept.": 9,
     "oct.": 10, "nov.": 11, "dec.": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10,
+    "nov": 11, "dec": 12,
 }
 # "may" (the verb) and "march" (the verb, the noun) need a capital and a date context to be months.
-AMBIGUOUS_MONTHS = frozenset({"may", "march"})
+AMBIGUOUS_MONTHS = frozenset({"may", "march", "jan", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                              "nov", "dec"})
 
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 
@@ -87,9 +90,13 @@ YEAR_CONTEXT_BEFORE = (
 YEAR_CONTEXT_AFTER = r"^\s*(?:[,.;:)!?\"”/]|-(?:19|20)?\d\d|$)"
 
 FUTURE_CUES = (
-    r"\b(?:will|'ll|’ll|shall|going to|is to|are to|scheduled|expected to|plans? to|planned|next|"
-    r"upcoming|tomorrow|due to|set to)\b"
+    r"\b(?:will|'ll|’ll|shall|would|could|might|going to|is to|are to|scheduled|expected to|plans? to|"
+    r"planned|next|upcoming|tomorrow|due to|set to|until|till|to (?:rise|fall|climb|drop|increase|cut|raise|hit|reach|"
+    r"start|begin|end|close|open|launch|expire|resume|take effect))\b"
 )
+# "-ed" after "be"/"been" is a passive participle ("is due to be published"), not a past tense.
+PAST_CUES = r"\b(?:said|told|was|were|had|did|ago|yesterday|last|(?<!\bbe\s)(?<!been\s)(?<!being\s)\w{3,}ed)\b"
+ANAPHORIC = frozenset({"previous", "preceding", "following"})
 
 # Literal words of RULES that are in no list above; the finder only looks around these and the lists.
 ANCHORS = ("noon", "midnight", "annually", "yearly", "daily", "weekly", "monthly", "fy")
@@ -117,8 +124,8 @@ RULES = [
     # This / last / next period.
     (r"(?:the )?{dir} (?:{num} |{few} )?" + _PLURAL_UNITS, "anchored", {}),
     (r"(?:the )?{dir} (?P<unit>decade)", "anchored", {}),
-    (r"(?:{mod})?(?:the )?{dir} " + _REL_UNITS, "relative", {}),
-    (r"{mod}(?:the )?" + _REL_UNITS, "relative", {"shift": 0}),
+    (r"(?:{rmod})?(?:the )?{dir} " + _REL_UNITS, "relative", {}),
+    (r"{rmod}(?:the )?" + _REL_UNITS, "relative", {"shift": 0}),
     (r"(?:the )?(?:{ordinal}|final) quarter(?: of {year})?", "quarter", {}),
     # Counted from the publication date.
     # TimeML reads "a month earlier" and "eight years from now" as durations: only "ago" places a date.
@@ -131,6 +138,10 @@ RULES = [
     # Clock times.
     (r"(?:about |around )?{clock}(?: (?:GMT|UTC|ET|EST|EDT|PT|PST|PDT|BST|CET))?(?: {weekday})?", "clock", {}),
     (r"(?:at )?(?P<word>noon|midnight)", "clock", {"before": r"\b(?:at|by|until|before|after|around)\s*$"}),
+    # "£35 a year", "1.5 million shells a year": a rate after an amount.
+    (r"(?:a|an) (?P<unit>year|month|week|day|hour)", "set",
+     {"before": r"(?:\d\S*|%|\b(?:once|twice|times|pounds?|dollars?|euros?|million|billion|trillion|bn|m))"
+                r"\W*(?:\w+\W+){0,2}$"}),
     # Durations.
     (r"(?:{qual} )?{num}[- ]{unit}", "duration", {"not_after": r"^[- ]old\b", "not_before": r"\baged\s*$"}),
     (r"(?:{qual} )?{frac} (?:a |an )?{unit}", "duration", {}),

@@ -2,7 +2,8 @@
 
 Patterns are regular expressions with placeholders that the event finder fills in from the word
 tables below: {month} {weekday} {season} {unit} {num} {few} {year} {yy} {day} {partday} {deictic}
-{ref} {mod} {ordinal} {clock}. A space means "one or more spaces", an apostrophe matches ' and ’.
+{ref} {mod} {rmod} {ordinal} {clock}. {mod} leaves out "plus tôt"/"plus tard", which only narrow
+a period around the publication date ({rmod}, in "plus tôt cette année"). A space means "one or more spaces", an apostrophe matches ' and ’.
 Each rule names the resolver that turns its match into a TIMEX3 value (see events.RESOLVERS),
 optional parameters for it, and optional context the text before/after the match must show.
 Keep every pattern free of nested unbounded repetition: the finder must stay linear-time.
@@ -74,7 +75,7 @@ REFS = {
     "en ce moment": ("PRESENT_REF", "TIME"), "à l'heure actuelle": ("PRESENT_REF", "TIME"),
     "de nos jours": ("PRESENT_REF", "TIME"), "récemment": ("PAST_REF", "TIME"),
     "auparavant": ("PAST_REF", "TIME"),
-    "l'avenir": ("FUTURE_REF", "TIME"), "avenir": ("FUTURE_REF", "TIME"), "à l'avenir": ("FUTURE_REF", "TIME"), "le futur": ("FUTURE_REF", "TIME"),
+    "l'avenir": ("FUTURE_REF", "TIME"), "à l'avenir": ("FUTURE_REF", "TIME"), "le futur": ("FUTURE_REF", "TIME"),
 }
 
 # Prefixes that narrow a period (TIMEX3 mod); the value keeps the period itself. {mod} also eats the
@@ -103,12 +104,20 @@ YEAR_CONTEXT_AFTER = r"^\s*(?:[,.;:)!?»/(]|-(?:19|20)\d\d|$|et\b|à\b)"
 # Verb forms and words that put a sentence in the future: a bare weekday then means the coming one.
 FUTURE_CUES = (
     r"\b(?:sera|seront|aura|auront|fera|feront|ira|iront|va|vont|devra|devront|pourra|pourront|"
-    r"prochain|prochaine|prochains|prochaines|demain|prévu|prévue|prévus|prévues|doit|doivent|"
-    r"\w{3,}(?:era|eront|ira|iront|dra|dront))\b"
+    r"pourrait|pourraient|devrait|devraient|prochain|prochaine|prochains|prochaines|demain|prévu|prévue|"
+    r"prévus|prévues|doit|doivent|à partir d(?:e|u|es)|d'ici|jusqu'au|jusqu'à|à compter d(?:e|u)|\w{3,}(?:era|eront|ira|iront|dra|dront)|"
+    r"\w{3,}r(?:ait|aient))\b"
 )
+# Past-tense cues; the cue nearest to a weekday or a month decides which way it points.
+PAST_CUES = (
+    r"\b(?:a|ont|avait|avaient|avons|avez|est|sont|était|étaient)\s+(?:(?:déjà|été|pas|bien|aussi|encore)\s+)?"
+    r"\w+(?:é|ée|és|ées|i|is|it|u|us|ue|ert|erts|int|ait)\b|\b\w*[^r\W](?:ait|aient)\b|\bhier\b|\bdernier\b"
+)
+# Direction words that count from the last date mentioned, not from the publication date.
+ANAPHORIC = frozenset({"précédent", "précédente", "suivant", "suivante"})
 
 # Literal words of RULES that are in no list above; the finder only looks around these and the lists.
-ANCHORS = ("lendemain", "veille", "midi", "minuit", "siècle", "quotidiennement", "mensuellement", "annuel",
+ANCHORS = ("lendemain", "veille", "trimestre", "midi", "minuit", "siècle", "quotidiennement", "mensuellement", "annuel",
            "annuels", "annuelle", "annuelles", "annuellement", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI")
 
 # Rules: (pattern, resolver, params). Overlapping matches: the longest wins. {mod} carries its own
@@ -117,7 +126,7 @@ _REL_UNITS = r"(?P<unit>semaine|mois|année|an|trimestre|week-end|décennie)"
 _PLURAL_UNITS = r"(?P<unit>décennies|années|ans|mois|semaines|jours|heures|minutes)"
 RULES = [
     # Calendar dates.
-    (r"(?:le )?(?:{weekday} )?{day} {month} {year}", "calendar", {}),
+    (r"(?:{mod})?(?:le )?(?:{weekday} )?{day} {month} {year}", "calendar", {}),
     (r"(?:le )?(?:{weekday} )?{day} {month} {yy}", "calendar", {"after": r"^\s*(?:[,.;:)!?»]|$)"}),
     (r"(?:{mod})?(?:le )?(?:{weekday} )?{day} {month}(?: {dir})?", "calendar", {}),
     (r"(?:{mod})?(?:(?:le )?mois d'|(?:le )?mois de )?{month} {year}", "calendar", {}),
@@ -133,14 +142,16 @@ RULES = [
     (r"(?:en|fin|début|depuis) {yy}", "year", {"span": "yy", "after": r"^\s*(?:[,.;:)!?»(]|$|et\b)"}),
     (r"(?:{mod})?(?:du |le )?{century} siècle", "century", {}),
     # This / last / next period.
-    (r"(?:{mod})?(?:cette|ce|cet) " + _REL_UNITS, "relative", {"shift": 0}),
-    (r"(?:{mod})?(?:la |le |l')?" + _REL_UNITS + " {dir}", "relative", {}),
+    (r"(?:{rmod})?(?:cette|ce|cet) " + _REL_UNITS, "relative", {"shift": 0}),
+    (r"(?:{rmod})?(?:la |le |l')?" + _REL_UNITS + " {dir}", "relative", {}),
     (r"(?:la |les )?{dir} (?:{num} )?(?P<unit>décennie|décennies|années|ans|mois|semaines|jours|heures)",
      "anchored", {}),
-    (r"(?:{mod})?(?:la |le |l')?{dir} " + _REL_UNITS, "relative", {}),
-    (r"{mod}(?:l'|la |le )?" + _REL_UNITS, "relative", {"shift": 0}),
+    (r"(?:{rmod})?(?:la |le |l')?{dir} " + _REL_UNITS, "relative", {}),
+    (r"{rmod}(?:l'|la |le )?" + _REL_UNITS, "relative", {"shift": 0}),
     (r"(?:ces|ses|les|au cours des|durant les|pendant les) {dir} (?:{num} )?" + _PLURAL_UNITS,
      "anchored", {}),
+    (r"(?:les |des |ces )?{num} {dir} " + _PLURAL_UNITS, "anchored", {}),
+    (r"(?:le |au |du )?{ordinal} trimestre(?: (?:de |d')?{year})?", "quarter", {}),
     # Counted from the publication date.
     (r"il y a (?:{qual} )?{num} {unit}", "ago", {"dir": -1}),
     (r"dans {num} {unit}", "ago", {"dir": 1}),
@@ -163,7 +174,7 @@ RULES = [
     (r"{few} {unit}", "duration", {}),
     # Sets.
     (r"(?:chaque|tous les|toutes les) (?:{num} )?{unit}", "set", {}),
-    (r"par (?P<bare>{unit})", "set", {"span": "bare"}),
+    (r"par {unit}", "set", {}),
     (r"tous les {weekday}s?", "set", {}),
     (r"(?:annuel|annuels|annuelle|annuelles|annuellement)", "set", {"value": "P1Y"}),
     # "quotidien", "hebdomadaire", "mensuel" alone are usually newspapers; only the adverbs are sets.
