@@ -170,7 +170,7 @@ def test_html_with_scripts_frames_handlers_and_javascript_links_yields_only_text
         '<a href="javascript:alert(3)">vendredi</a>.</p></body></html>'
     )
     article = read_bytes(html.encode(), "page.html")
-    assert article.text == "Le ministre a parlé vendredi ."
+    assert article.text == "Le ministre a parlé vendredi."
 
 
 def test_markdown_that_would_render_images_and_links_is_kept_as_inert_text():

@@ -130,7 +130,7 @@ def test_read_html_keeps_paragraphs_and_headings_as_lines_and_drops_site_chrome(
 
 def test_read_html_without_article_element_uses_body_blocks():
     article = read_html("<html><body><div><p>Premier paragraphe.</p><p>Second <i>paragraphe</i>.</p></div></body></html>")
-    assert article.text == "Premier paragraphe.\nSecond paragraphe ."
+    assert article.text == "Premier paragraphe.\nSecond paragraphe."
 
 
 @pytest.mark.parametrize(
