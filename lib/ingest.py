@@ -132,12 +132,19 @@ def _pooled(files: list[Path], url: str, published, lang, workers: int) -> Itera
                 yield future.result()
             except BrokenProcessPool:
                 broken.append(futures[future])
+    deaths_in_a_row = 0
     for path in broken:
+        if deaths_in_a_row >= 3:
+            # Workers die whatever the file: the cause is the environment, not the input.
+            yield FileOutcome(str(path), "failed", reason="not tried: worker processes keep dying (see above)")
+            continue
         # Alone in a fresh process, so a file that kills its worker only fails itself.
         with ProcessPoolExecutor(1, mp_context=context, initializer=_open_worker_store, initargs=(url,)) as pool:
             try:
                 yield pool.submit(_ingest_in_worker, str(path), published, lang).result()
+                deaths_in_a_row = 0
             except BrokenProcessPool:
+                deaths_in_a_row += 1
                 yield FileOutcome(str(path), "failed", reason="the worker process died while reading this file")
 
 

@@ -218,11 +218,21 @@ class Store:
         if backend == "postgresql":
             if parsed.drivername != "postgresql+psycopg":
                 raise StoreUnavailable(f"use a postgresql+psycopg:// URL for PostgreSQL, not {parsed.drivername}://")
-            return sa.create_engine(
+            engine = sa.create_engine(
                 parsed,
                 pool_pre_ping=True,  # a connection killed on the server is replaced before use
                 connect_args={"connect_timeout": max(1, int(self._timeout))},
             )
+            lock_timeout = f"{int(self._timeout * 1000)}ms"
+
+            @event.listens_for(engine, "connect")
+            def on_connect(dbapi_connection, record):
+                # A row held by a stuck session is reported like a locked SQLite file, not waited on forever.
+                with dbapi_connection.cursor() as cursor:
+                    cursor.execute("SELECT set_config('lock_timeout', %s, false)", (lock_timeout,))
+                dbapi_connection.commit()
+
+            return engine
         raise StoreUnavailable(f"unsupported database URL {parsed.render_as_string(hide_password=True)!r}")
 
     def _create_sqlite_engine(self, database: str) -> Engine:
@@ -323,8 +333,9 @@ class Store:
         detail = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
         where = self._describe()
         lowered = detail.lower()
-        if "locked" in lowered or "busy" in lowered:
-            return f"{where} is locked by another program (waited {self._timeout:g} s); try again"
+        if "locked" in lowered or "busy" in lowered or "lock timeout" in lowered:
+            holder = "session" if self.backend == "postgresql" else "program"
+            return f"{where} is locked by another {holder} (waited {self._timeout:g} s); try again"
         if "unable to open" in lowered or "no such table" in lowered or "disk i/o" in lowered:
             return f"{where} cannot be opened ({detail}); was the file moved or removed?"
         if error.connection_invalidated or "terminat" in lowered or "closed" in lowered:
@@ -389,6 +400,10 @@ class Store:
         now = _now()
         fingerprint = _fingerprint(extraction)
         rows = [_item_row(article, kind, item) for kind, item in extraction.items()]
+        ids = [row["id"] for row in rows]
+        if len(set(ids)) != len(ids):
+            twice = sorted({item_id for item_id in ids if ids.count(item_id) > 1})
+            raise ValueError(f"extraction of article {article.id} repeats item ids: {', '.join(twice[:5])}")
         with self._write() as conn:
             stored = conn.execute(
                 sa.select(articles_table.c.fingerprint).where(articles_table.c.id == article.id)
@@ -596,7 +611,8 @@ class Store:
     ) -> Review:
         """Append a review of `item_id` made against `expected_version`; a stale version raises ReviewConflict."""
         status = Status(status)
-        analyst = analyst.strip()
+        note = note or ""
+        analyst = (analyst or "").strip()
         if not analyst:
             raise ValueError("say who reviews (analyst name)")
         evidence = tuple(link.strip() for link in evidence if link and link.strip())
@@ -622,10 +638,12 @@ class Store:
                         at=review.at,
                     )
                 )
-        except (_Stale, exc.IntegrityError):
+        except (_Stale, exc.IntegrityError) as error:
             current = self.current_review(item_id)
             if current is None:
                 raise UnknownItem(f"no item with id {item_id}") from None
+            if isinstance(error, exc.IntegrityError) and current.version == expected_version:
+                raise  # not a lost race: some other constraint refused the row
             raise ReviewConflict(current) from None
         return review
 

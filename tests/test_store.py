@@ -52,6 +52,16 @@ def test_saving_an_extraction_adds_the_article_and_its_items(store, sample_extra
     assert claim.fields == {"speaker": "Healy", "checkworthiness": 0.9}
 
 
+def test_extraction_repeating_an_item_id_is_refused_whole(store, sample_extraction):
+    import dataclasses
+
+    extraction = sample_extraction()
+    twin = dataclasses.replace(extraction.figures[1], id=extraction.figures[0].id)
+    with pytest.raises(ValueError, match="repeats item ids: " + extraction.figures[0].id):
+        store.save_extraction(dataclasses.replace(extraction, figures=(extraction.figures[0], twin)))
+    assert store.articles() == []
+
+
 def test_stored_article_comes_back_whole(store, sample_extraction):
     extraction = sample_extraction()
     store.save_extraction(extraction)

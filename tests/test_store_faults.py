@@ -170,6 +170,23 @@ def test_connection_killed_mid_save_writes_nothing_and_the_retry_works(pg_url, s
         assert snapshot(store, item.id) == ([(1, Status.FALSE, "again")], 1)
 
 
+@pytest.mark.postgres
+def test_row_held_by_a_stuck_session_is_reported_as_locked(pg_url, sample_extraction):
+    url, _, _ = pg_url
+    with Store(url, timeout=0.3) as store:
+        store.save_extraction(sample_extraction())
+        item = first_figure(store)
+        holder = sa.create_engine(url)
+        with holder.connect() as stuck:
+            stuck.execute(sa.text("SELECT id FROM items WHERE id = :id FOR UPDATE"), {"id": item.id})
+            with pytest.raises(StoreUnavailable, match=r"is locked by another session \(waited 0.3 s\)"):
+                store.save_review(item.id, status=Status.VERIFIED, analyst="ana", expected_version=0)
+            stuck.rollback()
+        holder.dispose()
+        assert snapshot(store, item.id) == ([], 0)
+        assert store.save_review(item.id, status=Status.VERIFIED, analyst="ana", expected_version=0).version == 1
+
+
 class Gateway:
     """A TCP forwarder in front of the real server, so a test can make PostgreSQL unreachable and back."""
 
