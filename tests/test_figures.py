@@ -4,10 +4,12 @@ import math
 import pytest
 
 from lib.extract.figures import find_figures
+from lib.extract.sentences import sentence_spans
 
 
 def figures(text, lang, taken=()):
-    return [(f.text, f.value, f.unit, f.approx) for f in find_figures(text, lang, [], list(taken))]
+    sentences = sentence_spans(text, lang)
+    return [(f.text, f.value, f.unit, f.approx) for f in find_figures(text, lang, sentences, list(taken))]
 
 
 FRENCH = [
@@ -31,6 +33,12 @@ FRENCH = [
     ("jusqu'à 12 tonnes", [("jusqu'à 12", 12, "tonnes", "at most")]),
     ("un recul de -3 % du PIB", [("-3 %", -3, "%", None)]),
     ("les neuf pays du groupe", [("neuf", 9, "pays", None)]),
+    ("six nouveaux réacteurs nucléaires", [("six", 6, "réacteurs nucléaires", None)]),
+    ("Trois ministres doivent recevoir", [("Trois", 3, "ministres", None)]),
+    ("Trois des six ministres sont venus", [("Trois", 3, "ministres", None), ("six", 6, "ministres", None)]),
+    ("environ 90 000 l'an dernier", [("environ 90 000", 90000, None, "about")]),
+    ("400 millions d'euros, dont 150 millions pour les éleveurs", [
+        ("400 millions", 400_000_000, "EUR", None), ("150 millions", 150_000_000, "EUR", None)]),
 ]
 FRENCH_TRAPS = [
     "un accord avec une armée",
@@ -60,6 +68,11 @@ ENGLISH = [
     ("one million people", [("one million", 1_000_000, "people", None)]),
     ("€40 million in aid", [("€40 million", 40_000_000, "EUR", None)]),
     ("a 12 km front", [("12", 12, "km", None)]),
+    ("Three of the six largest suppliers", [("Three", 3, "suppliers", None), ("six", 6, "suppliers", None)]),
+    ("2.7 million more families", [("2.7 million", 2_700_000, "families", None)]),
+    ("600,000 heat pumps a year, up from about 98,000", [
+        ("600,000", 600_000, "heat pumps", None), ("about 98,000", 98_000, "heat pumps", "about")]),
+    ("30 countries signed", [("30", 30, "countries", None)]),
 ]
 ENGLISH_TRAPS = [
     "one of the planners",

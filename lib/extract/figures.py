@@ -8,6 +8,7 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from bisect import bisect_right
@@ -23,6 +24,7 @@ from lib.models import Figure, Span
 # Years are events, not figures (DESIGN §2): a bare integer in this range with no unit is a year.
 YEAR_RANGE = range(1900, 2101)
 _MAX_NOUN_WORDS = 3
+_ELIDED = re.compile(r"^(?:l|d|qu|n|s|j|m|t|c)['’]\w")
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class _Patterns:
     ordinal_suffix: re.Pattern
     qualifier: re.Pattern
     link: re.Pattern
+    partitive: re.Pattern
 
 
 def _alternation(words) -> str:
@@ -76,6 +79,10 @@ def _patterns(lang: str) -> _Patterns:
         ordinal_suffix=re.compile(rf"(?:{_alternation(t.ORDINAL_SUFFIXES)}){after}"),
         qualifier=re.compile(rf"(?<![\w])(?:{_alternation(t.QUALIFIERS)})\s*$", re.IGNORECASE),
         link=re.compile(rf"\s*(?:{_alternation(t.COUNTED_NOUN_LINKS)})(?:\s+|(?<=['’]))", re.IGNORECASE),
+        partitive=re.compile(
+            rf"\s+(?:{_alternation(t.PARTITIVE_LINKS)})\s+(?:\d+\s+|(?:{_alternation(t.NUMBER_WORDS)})\s+)?",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -102,7 +109,29 @@ def find_figures(text: str, lang: str, sentences: list[Span], taken: list[Span])
             continue
         figures.append(figure)
         last_end = figure.end
-    return figures
+    return _inherit_units(figures, sentences)
+
+
+def _inherit_units(figures: list[Figure], sentences: list[Span]) -> list[Figure]:
+    """A bare number after a counted one in the same sentence counts the same thing:
+    '600,000 heat pumps a year, up from about 98,000' -> heat pumps; '400 millions d'euros, dont 150 millions'."""
+    result: list[Figure] = []
+    for figure in figures:
+        previous = result[-1] if result else None
+        if (
+            figure.unit is None
+            and previous is not None
+            and previous.unit is not None
+            and _same_sentence(previous.start, figure.start, sentences)
+        ):
+            figure = dataclasses.replace(figure, unit=previous.unit)
+        result.append(figure)
+    return result
+
+
+def _same_sentence(a: int, b: int, sentences: list[Span]) -> bool:
+    i = bisect_right(sentences, (a, float("inf"))) - 1
+    return i >= 0 and sentences[i][0] <= a and b < sentences[i][1]
 
 
 def _read_figure(text: str, start: int, end: int, form: str, t: ModuleType, p: _Patterns) -> Figure | None:
@@ -199,35 +228,56 @@ def _glued_to_word(text: str, start: int, end: int, p: _Patterns) -> bool:
 
 
 def _counted_noun(text: str, end: int, has_scale: bool, t: ModuleType, p: _Patterns) -> str | None:
-    """The noun phrase a number counts: '200 planificateurs militaires' -> 'planificateurs militaires'."""
+    """The noun phrase a number counts: '200 planificateurs militaires' -> 'planificateurs militaires'.
+
+    French: leading adjectives skipped ('six nouveaux réacteurs'), the head noun, then up to two
+    adjectives after it. English: leading modifiers skipped ('2.7 million more families'), then the
+    compound up to its head ('600,000 heat pumps'). 'Three of the six largest suppliers' counts suppliers.
+    """
     position = end
     if has_scale and (link := p.link.match(text, position)):
         position = link.end()
+    if partitive := p.partitive.match(text, position):
+        position = partitive.end()
     words: list[re.Match] = []
     while len(words) < _MAX_NOUN_WORDS:
-        gap = text[position : position + 3]
-        skipped = len(gap) - len(gap.lstrip(" \u00a0\u202f\t"))
-        if words and skipped == 0 or skipped > 2:
-            break
-        token = p.token.match(text, position + skipped)
-        if not token:
+        token = _next_word(text, position, p, first=not words)
+        if token is None:
             break
         word = token.group()
         folded = word.lower()
-        if folded in t.NOUN_PHRASE_STOPS or folded.rstrip("'’") in t.NOUN_PHRASE_STOPS:
+        position = token.end()
+        if not words and folded in t.LEADING_MODIFIERS:
+            continue
+        if _ends_noun_phrase(word, folded, words, t):
             break
         adjective_like = folded.endswith(t.ADJECTIVE_ENDINGS)
-        if word[0].isupper() and not (not t.ADJECTIVES_FOLLOW_NOUN and adjective_like):
-            break
         if t.ADJECTIVES_FOLLOW_NOUN and words and not adjective_like:
             break
         words.append(token)
-        position = token.end()
-        if not t.ADJECTIVES_FOLLOW_NOUN and not adjective_like:
-            break
     if not words:
         return None
     return text[words[0].start() : words[-1].end()]
+
+
+def _next_word(text: str, position: int, p: _Patterns, first: bool) -> re.Match | None:
+    """The word after `position` if only one or two spaces separate them (no punctuation)."""
+    gap = text[position : position + 3]
+    skipped = len(gap) - len(gap.lstrip(" \u00a0\u202f\t"))
+    if (not first and skipped == 0) or skipped > 2:
+        return None
+    return p.token.match(text, position + skipped)
+
+
+def _ends_noun_phrase(word: str, folded: str, words: list, t: ModuleType) -> bool:
+    if folded in t.NOUN_PHRASE_STOPS or folded in t.NUMBER_WORDS or folded in t.LEADING_MODIFIERS:
+        return True
+    if _ELIDED.match(folded) or folded.rstrip("'’") in t.NOUN_PHRASE_STOPS:
+        return True  # "l'an dernier", "d'ici": an elided article starts a new phrase
+    if word[0].isupper() and not (not t.ADJECTIVES_FOLLOW_NOUN and folded.endswith(t.ADJECTIVE_ENDINGS)):
+        return True
+    # English past participles and gerunds after the noun are verbs: "30 countries signed".
+    return bool(words) and not t.ADJECTIVES_FOLLOW_NOUN and folded.endswith(t.VERB_ENDINGS)
 
 
 def _currency_code(written: str, t: ModuleType) -> str:

@@ -63,6 +63,14 @@ ADJECTIVE_ENDINGS = (
     "al", "ary", "ian", "ean", "ish", "ese", "ic", "ive", "ous", "ful", "less", "ed", "ern", "ant", "ent",
     "ble", "ary", "ory",
 )
+# Modifiers before the counted noun: "2.7 million more families", "the six largest suppliers".
+LEADING_MODIFIERS = (
+    "more", "fewer", "new", "additional", "other", "extra", "further", "largest", "biggest", "smallest",
+    "highest", "lowest", "main", "major", "top", "leading", "remaining", "former", "existing",
+)
+PARTITIVE_LINKS = ("of the", "of")
+# After the noun, these endings mark a verb: "30 countries signed", "200 troops guarding".
+VERB_ENDINGS = ("ed", "ing")
 ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 ORDINAL_WORDS = ("first", "second", "third")
 

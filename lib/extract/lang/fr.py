@@ -77,8 +77,18 @@ ADJECTIVE_ENDINGS = (
     "aire", "aires", "ien", "iens", "ienne", "iennes", "ais", "aise", "aises", "ique", "iques", "al", "ale",
     "ales", "aux", "el", "elle", "els", "elles", "if", "ifs", "ive", "ives", "éen", "éens", "éenne", "éennes",
     "ain", "ains", "aine", "aines", "é", "és", "ée", "ées", "eux", "euse", "euses", "ois", "oise", "oises",
-    "ier", "iers", "ière", "ières", "ant", "ants", "ante", "antes", "ent", "ents",
+    "ier", "iers", "ière", "ières", "ant", "ants", "ante", "antes",
 )
+# Adjectives that come before the noun: "six nouveaux réacteurs", "deux dernières centrales".
+LEADING_MODIFIERS = (
+    "nouveau", "nouveaux", "nouvelle", "nouvelles", "dernier", "derniers", "dernière", "dernières",
+    "premiers", "premières", "grands", "grandes", "petits", "petites", "autres", "principaux", "principales",
+    "jeunes", "vieux", "seuls", "seules", "anciens", "anciennes", "gros", "grosses", "plus",
+)
+# "Trois des six ministres", "deux d'entre eux": the number counts the noun after the partitive.
+PARTITIVE_LINKS = ("des", "d'entre les", "d’entre les", "parmi les")
+# French verbs after a count are caught by the stop list; no ending rule is needed.
+VERB_ENDINGS = ()
 # Ordinal suffixes on digits ("80e", "1er", "2nde") and ordinal words: ordinals are not figures.
 ORDINAL_SUFFIXES = ("e", "è", "ème", "eme", "er", "ère", "re", "nd", "nde", "ᵉ", "ᵉʳ")
 ORDINAL_WORDS = ("premier", "première", "premiers", "premières", "second", "seconde", "seconds", "secondes")
