@@ -108,7 +108,7 @@ EN_CASES = [
     ("The match was postponed until 15:00 GMT Saturday.", FRIDAY,
      ("15:00 GMT Saturday", "TIME", "2025-08-16T15:00", D("2025-08-16"), D("2025-08-16"))),
     ("Spending rose 18% in 2024, up on the previous year.", FRIDAY, None),
-    ("The new cap, which runs from January 1 and covers the winter bills, sets the bill, Ofgem said.",
+    ("The new cap, which runs from January 1 and covers most household bills, sets the bill, Ofgem said.",
      date(2025, 11, 4),
      ("January 1", "DATE", "2026-01-01", D("2026-01-01"), D("2026-01-01"))),
     ("He left last summer.", FRIDAY, ("last summer", "DATE", "2024-SU", D("2024-06-01"), D("2024-08-31"))),
