@@ -358,3 +358,18 @@ def test_database_from_the_first_schema_upgrades_without_loss(store_url):
         assert upgraded.article("a1").text == "Trois pays."
         # The upgraded database takes new reviews against the migrated version.
         assert upgraded.save_review("i1", status=Status.VERIFIED, analyst="cy", expected_version=2).version == 3
+
+
+@pytest.mark.parametrize("ci, expected_code, expected_text", [
+    ("", 0, "SKIPPING POSTGRESQL TESTS: PostgreSQL at postgresql+psycopg://postgres@127.0.0.1:1/test is unreachable"),
+    ("true", 1, "CI must run the store suite against PostgreSQL"),
+])
+def test_missing_postgresql_skips_loudly_but_fails_in_ci(ci, expected_code, expected_text):
+    env = dict(os.environ, FACTDESK_TEST_PG_URL="postgresql+psycopg://postgres@127.0.0.1:1/test", CI=ci)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-rs", "--no-header",
+         "tests/test_store.py::test_stored_article_comes_back_whole"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == expected_code, done.stdout[-2000:]
+    assert expected_text in done.stdout
+    assert ("1 passed" in done.stdout) and (("1 skipped" in done.stdout) == (ci == ""))
