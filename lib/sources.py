@@ -113,12 +113,14 @@ BINARY_SIGNATURES = (
     (b"7z\xbc\xaf\x27\x1c", "7Z"),
     (b"Rar!\x1a\x07", "RAR"),
     (b"\x7fELF", "ELF executable"),
-    (b"MZ", "Windows executable"),
+    (b"MZ\x90\x00", "Windows executable"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "old Microsoft Office (.doc/.xls)"),
     (b"{\\rtf", "RTF"),
     (b"SQLite format 3\x00", "SQLite database"),
-    (b"OggS", "OGG"),
-    (b"ID3", "MP3"),
+    (b"OggS\x00", "OGG"),
+    (b"ID3\x02", "MP3"),
+    (b"ID3\x03", "MP3"),
+    (b"ID3\x04", "MP3"),
     (b"\x00\x00\x00\x18ftyp", "MP4"),
     (b"\x00\x00\x00\x20ftyp", "MP4"),
 )
@@ -260,8 +262,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
     Order: byte-order marks, binary signatures, UTF-16/32 told apart by their NUL pattern,
     UTF-8, then bytes that are not UTF-8 read as Windows-1252 (a superset of Latin-1 for
-    every printable character) one invalid byte at a time, so a file mixing UTF-8 and
-    cp1252 lines is read correctly too.
+    every printable character) line by line, so a file mixing UTF-8 and cp1252 lines is
+    read correctly too.
 
     >>> decode_bytes("é".encode("utf-16-le") + "t".encode("utf-16-le"))
     ('ét', 'utf-16-le')
@@ -280,10 +282,27 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     try:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        text = data.decode("utf-8", errors=_CP1252_FALLBACK)
-        encoding = "cp1252" if _is_ascii_or_single_byte(data) else "utf-8+cp1252"
+        text, encoding = _decode_lines(data)
     _refuse_control_soup(text)
     return text, encoding
+
+
+def _decode_lines(data: bytes) -> tuple[str, str]:
+    """Each line as UTF-8 when it is valid UTF-8, else as Windows-1252.
+
+    Files mix encodings line by line (pasted-together sources), and deciding per line keeps a
+    cp1252 line whose bytes happen to contain a valid UTF-8 pair ("É" then a no-break space)
+    from being half read as UTF-8.
+    """
+    parts, kinds = [], set()
+    for line in data.splitlines(keepends=True):
+        try:
+            parts.append(line.decode("utf-8"))
+            kinds.add("utf-8" if not line.isascii() else "ascii")
+        except UnicodeDecodeError:
+            parts.append(line.decode("cp1252", errors=_LATIN1_FALLBACK))
+            kinds.add("cp1252")
+    return "".join(parts), ("utf-8+cp1252" if "utf-8" in kinds else "cp1252")
 
 
 def _strict(data: bytes, encoding: str) -> str:
@@ -317,23 +336,14 @@ def _wide_encoding(data: bytes) -> str | None:
     return None
 
 
-def _cp1252_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
-    # One byte at a time: the bytes cp1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are
-    # read as Latin-1, so nothing is lost and nothing raises.
-    byte = error.object[error.start : error.start + 1]
-    try:
-        return byte.decode("cp1252"), error.start + 1
-    except UnicodeDecodeError:
-        return byte.decode("latin-1"), error.start + 1
+def _latin1_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+    # The five bytes cp1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) are read as Latin-1,
+    # so nothing is lost and nothing raises.
+    return error.object[error.start : error.end].decode("latin-1"), error.end
 
 
-_CP1252_FALLBACK = "factdesk-cp1252-fallback"
-codecs.register_error(_CP1252_FALLBACK, _cp1252_fallback)
-
-
-def _is_ascii_or_single_byte(data: bytes) -> bool:
-    """True when no valid multi-byte UTF-8 sequence occurs, i.e. the file is plain single-byte text."""
-    return re.search(rb"[\xc2-\xf4][\x80-\xbf]", data) is None
+_LATIN1_FALLBACK = "factdesk-latin1-fallback"
+codecs.register_error(_LATIN1_FALLBACK, _latin1_fallback)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -809,7 +819,7 @@ def _decode_fetched(data: bytes, charset: str | None, content_type: str) -> str:
             # Browsers read the latin-1 and ascii labels as windows-1252 (WHATWG), and so do pages.
             if encoding in ("latin-1", "iso8859-1", "ascii"):
                 encoding = "cp1252"
-            text = data.decode(encoding, errors=_CP1252_FALLBACK if encoding == "cp1252" else "strict")
+            text = data.decode(encoding, errors=_LATIN1_FALLBACK if encoding == "cp1252" else "strict")
             _refuse_control_soup(text)
             return text
         except (LookupError, UnicodeDecodeError):

@@ -21,7 +21,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lib.extract import extract
+from lib.extract.lang import UnsupportedLanguage
+from lib.language import detect_language
 from lib.models import Article
+from lib.sources import SourceError, boilerplate_spans, decode_bytes, read_bytes, read_html
 
 GRANULARITIES = {None, "day", "week", "month", "quarter", "year", "decade", "season", "half", "century", "time"}
 TIMEX_TYPES = {"DATE", "TIME", "DURATION", "SET"}
@@ -194,3 +197,96 @@ def test_adversarial_runs_cost_linear_work(unit, lang):
     cpu_small, cpu_large = _cpu(small, lang), _cpu(large, lang)
     # The floor keeps a 1 ms timer jitter from failing a cheap run; 10x is generous for 4x the input.
     assert cpu_large <= 10 * max(cpu_small, 0.005), f"{cpu_small:.4f}s for n, {cpu_large:.4f}s for 4n"
+
+
+# ------------------------------------------------------------------------------- reading input
+
+
+@PROPERTY_SETTINGS
+@given(data=st.binary(max_size=3000), name=st.sampled_from(["a.txt", "a.md", "a.html", "a"]))
+def test_any_bytes_give_an_article_or_one_clear_refusal(data, name):
+    try:
+        article = read_bytes(data, name)
+    except SourceError as error:
+        assert str(error) and "\n" not in str(error)
+    else:
+        assert article.text.strip() and "\x00" not in article.text
+
+
+@PROPERTY_SETTINGS
+@given(text=st.text(min_size=1, max_size=500).filter(lambda t: "\x00" not in t))
+def test_any_text_round_trips_through_utf8_and_utf16_with_their_marks(text):
+    import codecs
+
+    for encoded in (
+        text.encode("utf-8"),
+        codecs.BOM_UTF8 + text.encode("utf-8"),
+        codecs.BOM_UTF16_LE + text.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + text.encode("utf-16-be"),
+    ):
+        try:
+            decoded, _ = decode_bytes(encoded)
+        except SourceError as error:
+            # Only a text that is mostly control characters (or starts like a binary format) is refused.
+            assert "binary file" in str(error)
+        else:
+            assert decoded == text
+
+
+@PROPERTY_SETTINGS
+@given(text=st.text(alphabet=st.characters(codec="cp1252"), min_size=1, max_size=300))
+def test_any_windows_1252_text_decodes_to_itself(text):
+    try:
+        decoded, _ = decode_bytes(text.encode("cp1252"))
+    except SourceError as error:
+        assert "binary file" in str(error)
+    else:
+        # Decided per line: only a line whose cp1252 bytes are valid UTF-8 as a whole ("Ã©") reads as UTF-8.
+        expected = []
+        for line in text.encode("cp1252").splitlines(keepends=True):
+            try:
+                expected.append(line.decode("utf-8"))
+            except UnicodeDecodeError:
+                expected.append(line.decode("cp1252"))
+        assert decoded == "".join(expected)
+        if not any(ch in text for ch in "ÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóô"):
+            assert decoded == text
+
+
+HTML_PIECES = st.sampled_from([
+    "<p>", "</p>", "<script>", "</script>", "<nav>", "</nav>", "<article>", "</article>", "<b>", "</b>",
+    "<iframe src=x>", "</iframe>", "<img src=x onerror=alert(1)>", '<a href="javascript:alert(1)">', "</a>",
+    "<!--", "-->", "<br>", "&amp;", "&lt;", "&#0;", "<title>", "</title>", "<meta name=date content=2025-08-15>",
+    '<script type="application/ld+json">{"datePublished": "2025-13-45"}', "Le ministre a parlé. ", "Said on Friday. ",
+])
+
+
+@PROPERTY_SETTINGS
+@given(pieces=st.lists(st.one_of(HTML_PIECES, st.text(max_size=8)), max_size=60))
+def test_any_html_gives_text_without_markup_or_one_clear_refusal(pieces):
+    try:
+        article = read_html("".join(pieces))
+    except SourceError as error:
+        assert str(error) and "\n" not in str(error)
+    else:
+        for fragment in ("onerror", "javascript:", "<script", "<iframe", "<img"):
+            assert fragment not in article.text
+
+
+@PROPERTY_SETTINGS
+@given(text=texts)
+def test_boilerplate_spans_lie_inside_single_lines_in_order(text):
+    previous_end = -1
+    for start, end in boilerplate_spans(text):
+        assert previous_end < start < end <= len(text)
+        assert "\n" not in text[start:end] and text[start:end] == text[start:end].strip()
+        previous_end = end
+
+
+@PROPERTY_SETTINGS
+@given(text=texts)
+def test_language_detection_answers_fr_en_or_says_why_not(text):
+    try:
+        assert detect_language(text) in ("fr", "en")
+    except UnsupportedLanguage as error:
+        assert str(error).startswith(("unsupported language: ", "too little text", "could not tell"))
