@@ -508,3 +508,22 @@ def test_read_text_marks_boilerplate_and_strips_a_pasted_bom():
     article = read_text("\ufeffSubscribe\nThe minister said troops were ready.", title="  T  ")
     assert article.text == "Subscribe\nThe minister said troops were ready."
     assert (article.boilerplate, article.title, article.lang) == (((0, 9),), "T", None)
+
+
+class _TricklingResponse:
+    """A response that keeps sending small chunks: each read is quick, the whole never ends."""
+
+    headers: dict = {}
+
+    def iter_content(self, chunk_size):
+        while True:
+            yield b"<p>x</p>"
+
+
+def test_a_server_trickling_bytes_is_cut_off_at_the_overall_deadline():
+    import time
+
+    from lib.sources import _read_capped
+
+    with pytest.raises(SourceError, match=r"^timed out: the page took too long to download$"):
+        _read_capped(_TricklingResponse(), max_bytes=10_000_000, deadline=time.monotonic() - 1)
