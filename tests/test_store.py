@@ -172,6 +172,28 @@ def test_two_concurrent_savers_of_one_version_exactly_one_wins(store_url, sample
         opened.close()
 
 
+def test_same_article_ingested_twice_at_once_is_added_once(store_url, sample_extraction):
+    with Store(store_url):
+        pass  # migrate before the racers open the database
+    stores = [Store(store_url, migrate=False) for _ in range(2)]
+    barrier = threading.Barrier(2)
+    outcomes = [None, None]
+
+    def ingest(index: int) -> None:
+        barrier.wait()
+        outcomes[index] = stores[index].save_extraction(sample_extraction()).outcome
+
+    threads = [threading.Thread(target=ingest, args=(i,)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["added", "unchanged"]
+    assert len(stores[0].articles()) == 1 and len(stores[0].items()) == 6
+    for opened in stores:
+        opened.close()
+
+
 def test_database_refuses_a_second_review_with_the_same_version(store, sample_extraction):
     store.save_extraction(sample_extraction())
     item = item_by_text(store, "2035")
