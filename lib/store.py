@@ -446,11 +446,15 @@ class Store:
             )
         }
         new_ids = {row["id"] for row in rows}
-        for row in rows:
-            if row["id"] in existing:
-                conn.execute(
-                    items_table.update().where(items_table.c.id == row["id"]).values(orphaned=False, **row)
-                )
+        still = [{f"b_{key}": value for key, value in row.items()} for row in rows if row["id"] in existing]
+        if still:
+            columns = [key for key in rows[0] if key != "id"]
+            conn.execute(
+                items_table.update()
+                .where(items_table.c.id == sa.bindparam("b_id"))
+                .values(orphaned=False, **{key: sa.bindparam(f"b_{key}") for key in columns}),
+                still,
+            )
         self._write_items(conn, [row for row in rows if row["id"] not in existing], now)
         vanished = [item_id for item_id, row in existing.items() if item_id not in new_ids and not row.orphaned]
         if vanished:
