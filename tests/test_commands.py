@@ -157,3 +157,16 @@ def test_command_line_runs_as_a_module(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout == b"article,title,kind,total,checked,unchecked,in_progress,verified,false,misleading," \
                           b"inconclusive,not_a_claim\r\n"
+
+
+def test_export_of_one_article_leaves_the_others_out(store_url, corpus, capsys):
+    run(capsys, "ingest", corpus / "fr.txt", corpus / "sub" / "en.md", "--db", store_url)
+    with Store(store_url) as store:
+        ids = sorted(a.id for a in store.articles())
+        for article_id in ids:
+            store.add_item(article_id, Kind.FIGURE, f"figure of {article_id}", analyst="t")
+    code, out, _ = run(capsys, "export", "--kind", "figures", "--article", ids[0], "--db", store_url)
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
+    assert code == 0 and rows
+    assert {row["article"] for row in rows} == {ids[0]}
+    assert f"figure of {ids[0]}" in {row["text"] for row in rows}
