@@ -52,6 +52,11 @@ FR_CASES = [
     ("Le recensement de mars, publié hier, confirme la tendance.", FRIDAY, None),
     ("En fin d'après-midi, les élus ont voté.", FRIDAY,
      ("En fin d'après-midi", "TIME", "2025-08-15TAF", FRIDAY, FRIDAY)),
+    ("La prise de la Bastille, le 14 juillet 1789.", FRIDAY,
+     ("le 14 juillet 1789", "DATE", "1789-07-14", D("1789-07-14"), D("1789-07-14"))),
+    ("Il a écopé de 10 ans de prison.", FRIDAY, ("10 ans", "DURATION", "P10Y", None, None)),
+    ("Objectif à l'horizon 2030, dit-il.", FRIDAY, ("2030", "DATE", "2030", D("2030-01-01"), D("2030-12-31"))),
+    ("Il est rentré cet été.", FRIDAY, ("cet été", "DATE", "2025-SU", D("2025-06-01"), D("2025-08-31"))),
     ("La croissance a ralenti en 97, selon l'Insee.", FRIDAY, ("97", "DATE", "1997", D("1997-01-01"), D("1997-12-31"))),
     ("Des pays ont rejoint l'alliance depuis 2022.", FRIDAY,
      ("2022", "DATE", "2022", D("2022-01-01"), D("2022-12-31"))),
@@ -115,6 +120,9 @@ EN_CASES = [
     ("Polls close at 8 p.m. Friday.", FRIDAY, None),
     ("The day before, he resigned.", FRIDAY, ("The day before", "DATE", "2025-08-14", D("2025-08-14"), D("2025-08-14"))),
     ("The report is published annually.", FRIDAY, ("annually", "SET", "XXXX", None, None)),
+    ("Signed on July 4, 1776.", FRIDAY, ("July 4, 1776", "DATE", "1776-07-04", D("1776-07-04"), D("1776-07-04"))),
+    ("In the fall, prices fall.", FRIDAY, ("the fall", "DATE", "2025-FA", D("2025-09-01"), D("2025-11-30"))),
+    ("Wait a second.", FRIDAY, ("a second", "DURATION", "PT1S", None, None)),
     ("In early 2011 it grew.", FRIDAY, ("early 2011", "DATE", "2011", D("2011-01-01"), D("2011-12-31"))),
 ]
 
@@ -210,6 +218,9 @@ FR_TRAPS = [
     "Il a reçu Portland une seconde fois.",
     "L'accord du Vendredi Saint serait caduc.",
     "Les sports d'hiver et les journaux quotidiens.",
+    "Un homme de 45 ans a été arrêté.",
+    "Tout a changé du jour au lendemain.",
+    "Selon le Journal du dimanche.",
     "Le projet a été présenté au conseil.",
 ]
 EN_TRAPS = [
@@ -224,6 +235,11 @@ EN_TRAPS = [
     "Shoppers queued on Black Friday.",
     "The rally was held on Good Friday.",
     "The 3:07:35 finish.",
+    "The fall in prices was steep.",
+    "After the fall of the Berlin Wall.",
+    "He won a second term.",
+    "The Sunday Times reported it.",
+    "He told the Today programme.",
 ]
 
 

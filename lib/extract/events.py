@@ -187,6 +187,8 @@ def _placeholders(table: ModuleType) -> dict[str, str]:
         "qual": _words(table.QUALIFIERS, "qual"),
         "frac": rf"(?P<frac>(?:{ones}\s+)?{fractions})",
         "year": r"(?P<year>(?:19|20)\d\d|2100)(?!\d)",
+        # Beside a month a four-digit number is a year even outside 1900-2100: "14 juillet 1789".
+        "longyear": r"(?P<year>1\d{3}|20\d\d|2100)(?!\d)",
         "yy": r"(?P<yy>['’]?\d\d)(?!\d)",
         "day": table.DAY,
         "clock": table.CLOCK,
@@ -204,7 +206,7 @@ def _placeholders(table: ModuleType) -> dict[str, str]:
 
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
-_DIGIT_PLACEHOLDERS = {"day", "year", "yy", "num", "clock", "decade", "century"}
+_DIGIT_PLACEHOLDERS = {"day", "year", "longyear", "yy", "num", "clock", "decade", "century"}
 
 
 def _anchor_vocabulary(table: ModuleType) -> dict[str, list[str]]:
@@ -626,10 +628,15 @@ def _season(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
     code = _lookup(table.SEASONS, word)
     direction = _direction(match, ctx)
     year = _year_of(match)
-    if _key(word) in table.AMBIGUOUS_SEASONS and not (
-        _group(match, "det") or direction is not None or year or _group(match, "mod") or word[0].isupper()
-    ):
-        return None
+    if _key(word) in table.AMBIGUOUS_SEASONS and not (direction is not None or year or _group(match, "mod")):
+        # "a été" is a verb and "the fall in prices" a noun: a bare "été"/"fall" needs a determiner and,
+        # for "the", a preposition before it ("in the fall").
+        det = _group(match, "det")
+        before = ctx.text[max(0, match.start() - _CONTEXT_WINDOW) : match.start()]
+        if det is None and not word[0].isupper():
+            return None
+        if det is not None and _key(det) == "the" and not ctx.grammar.month_context.search(before):
+            return None
     if year is None:
         dct = ctx.dct(f"XXXX-{code}", granularity="month")
         year = dct.year

@@ -106,11 +106,11 @@ _PLURAL_UNITS = r"(?P<unit>decades|years|months|weeks|days|hours|minutes)"
 _BARE_UNITS = r"(?P<unit>minutes|hours|days|weeks|months|years|decades)"
 RULES = [
     # Calendar dates.
-    (r"(?:{weekday},? )?{month} {day},? {year}", "calendar", {}),
-    (r"(?:{weekday},? )?(?:the )?{day} (?:of )?{month},? {year}", "calendar", {}),
+    (r"(?:{weekday},? )?{month} {day},? {longyear}", "calendar", {}),
+    (r"(?:{weekday},? )?(?:the )?{day} (?:of )?{month},? {longyear}", "calendar", {}),
     (r"(?:{mod})?(?:{weekday},? )?{month} {day}(?!\d|:)", "calendar", {}),
     (r"(?:{mod})?(?:{weekday},? )?(?:the )?{day} (?:of )?{month}", "calendar", {}),
-    (r"(?:{mod})?{month},? {year}", "calendar", {}),
+    (r"(?:{mod})?{month},? {longyear}", "calendar", {}),
     (r"(?:{mod})?(?:{dir} )?{month}", "calendar", {}),
     (r"(?:{mod})?(?:{dir} )?{weekday}(?: {partday})?", "calendar", {}),
     (r"{mod}{year}", "year", {}),
@@ -172,4 +172,8 @@ NEGATIVE = (
     r"(?:day|days|year) one",
     r"(?:british )?summer time|daylight saving time",
     r"good friday|black friday|cyber monday|super tuesday|ash wednesday|palm sunday|bloody sunday|black monday",
+    r"(?:the )?sunday (?:times|telegraph|express|mirror|post|people)|mail on sunday|today (?:programme|show)",
+    # "a second term", "the second round": the ordinal, not the unit.
+    r"(?:a|one|the) second (?!ago\b|later\b|earlier\b|before\b|after\b|or\b|and\b|longer\b)[a-z]+",
+    r"(?:fall|spring) of (?:the|a|an|his|her|its|their)\b|arab spring|prague spring",
 )

@@ -97,9 +97,15 @@ DIRECTIONS = {
 # Before a bare four-digit number, these words make it a year ("en 2022", "depuis 2022").
 YEAR_CONTEXT_BEFORE = (
     r"(?:\b(?:en|depuis|dès|jusqu'en|avant|après|entre|et|à|fin|début|mi|année|l'an|an|été|hiver|"
-    r"printemps|automne|courant|vers|d'ici|saison|exercice|promotion|cru|millésime)|l'année|l’année|l'an|l’an|mi-|\()\s*$"
+    r"printemps|automne|courant|vers|d'ici|horizon|saison|exercice|promotion|cru|millésime)|l'année|l’année|l'an|l’an|mi-|\()\s*$"
 )
 YEAR_CONTEXT_AFTER = r"^\s*(?:[,.;:)!?»/(]|-(?:19|20)\d\d|$|et\b|à\b)"
+
+# Before "N ans", these make it an age, not a duration: "âgé de 24 ans", "un homme de 45 ans", "les 6-16 ans".
+AGE_BEFORE = (
+    r"(?:\bâgée?s? de|\d-|\b(?:homme|femme|garçon|fille|jeune|enfant|adolescente?|bébé|victime|conducteur|"
+    r"conductrice|retraitée?|personne|individu|suspect|joueur|joueuse|mère|père)s? (?:âgée?s? )?de)\s*$"
+)
 
 # Verb forms and words that put a sentence in the future: a bare weekday then means the coming one.
 FUTURE_CUES = (
@@ -126,10 +132,10 @@ _REL_UNITS = r"(?P<unit>semaine|mois|année|an|trimestre|week-end|décennie)"
 _PLURAL_UNITS = r"(?P<unit>décennies|années|ans|mois|semaines|jours|heures|minutes)"
 RULES = [
     # Calendar dates.
-    (r"(?:{mod})?(?:le )?(?:{weekday} )?{day} {month} {year}", "calendar", {}),
+    (r"(?:{mod})?(?:le )?(?:{weekday} )?{day} {month} {longyear}", "calendar", {}),
     (r"(?:le )?(?:{weekday} )?{day} {month} {yy}", "calendar", {"after": r"^\s*(?:[,.;:)!?»]|$)"}),
     (r"(?:{mod})?(?:le )?(?:{weekday} )?{day} {month}(?: {dir})?", "calendar", {}),
-    (r"(?:{mod})?(?:(?:le )?mois d'|(?:le )?mois de )?{month} {year}", "calendar", {}),
+    (r"(?:{mod})?(?:(?:le )?mois d'|(?:le )?mois de )?{month} {longyear}", "calendar", {}),
     (r"(?:{mod})?{month} {yy}", "calendar", {"after": r"^\s*(?:[,.;:)!?»]|$)"}),
     (r"(?:{mod})?(?:(?:le )?mois d'|(?:le )?mois de )?{month}(?: {dir})?", "calendar", {}),
     (r"(?:le |ce )?(?:même )?{weekday}(?: {dir})?(?: {partday})?", "calendar", {}),
@@ -168,7 +174,7 @@ RULES = [
     (r"(?:la )?nuit (?:de|du) {weekday} (?:à|au) {weekday_any}", "calendar", {"partday": "NI"}),
     (r"{mod}{partday}", "deictic", {"days": 0, "from_context": True}),
     # Durations.
-    (r"(?:{qual} )?{num} {unit}", "duration", {"not_before": r"(?:\bâgée?s? de|\d-)\s*$",
+    (r"(?:{qual} )?{num} {unit}", "duration", {"not_before": AGE_BEFORE,
                                                 "not_around": (r",\s*$", r"^\s*[,.;)]")}),
     (r"(?:{qual} )?{frac} (?:de |d')?{unit}", "duration", {}),
     (r"{few} {unit}", "duration", {}),
@@ -197,4 +203,5 @@ NEGATIVE = (
     r"(?<=\w\s)d'(?:hiver|été|automne|printemps)",
     r"(?:une|la|sa|cette) seconde (?!de\b|d'|plus\b|après\b|avant\b)\w+",
     r"vendredi saint|lundi de pâques|mardi gras|jeudi noir|mercredi des cendres|dimanche des rameaux",
+    r"journal du dimanche|du jour au lendemain",
 )
