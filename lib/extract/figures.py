@@ -55,9 +55,10 @@ def _patterns(lang: str) -> _Patterns:
     t = table(lang)
     decimal = re.escape(t.DECIMAL_SEPARATOR)
     group = "[" + re.escape(t.THOUSANDS_SEPARATORS) + "]"
-    # One group separator kind per number; every alternative is anchored on digits, so matching is linear.
+    # Every alternative is anchored on digits and bounded (at most 10^15, six decimals), so matching is
+    # linear and values stay finite: "200 200 200 …" is several numbers, not one with 300 digits.
     digits = re.compile(
-        rf"(?<![\w.,])(?:\d{{1,3}}(?:{group}\d{{3}})+(?!\d)(?:{decimal}\d+)?|\d+(?:{decimal}\d+)?)(?![\d])"
+        rf"(?<![\w.,])(?:\d{{1,3}}(?:{group}\d{{3}}){{1,4}}(?!\d)(?:{decimal}\d{{1,6}})?|\d{{1,15}}(?:{decimal}\d{{1,6}})?)(?![\d])"
     )
     number_word = rf"(?:{_alternation(t.NUMBER_WORDS)})(?![\w])"
     joiner = r"(?:-|\s+(?:" + _alternation(j for j in t.NUMBER_JOINERS if j != "-") + r")\s+|\s+)"

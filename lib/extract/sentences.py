@@ -15,10 +15,10 @@ from lib.models import Span
 
 _OPENING_QUOTES = "«“"
 _CLOSING_QUOTES = "»”"
-# A boundary candidate, a quote that changes the nesting, or a line break. Linear: each branch
-# starts on a distinct character class and the lookahead is bounded.
+# A boundary candidate, a quote that changes the nesting, or a line break. Linear: a run of
+# stops is only tried from its first character and never backtracked into ("......" is one try).
 _CANDIDATE = re.compile(
-    r"[.!?…]+[»”\"’)\]]*(?=\s+[«“\"(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])|[«“»”]|\n"
+    r"(?<![.!?…])[.!?…]++[»”\"’)\]]*+(?=\s+[«“\"(\[]?\s?[A-ZÀ-ÖØ-Þ0-9])|[«“»”]|\n"
 )
 _ABBREVIATION_WINDOW = 40
 
