@@ -291,6 +291,24 @@ def test_offsets_always_point_at_the_event_text(text, lang):
         assert event.start < event.end
 
 
+@pytest.mark.parametrize("text, lang", [
+    ("Il y a 123456789012345678901234567890 ans.", "fr"),
+    ("Pendant " + "9" * 5000 + " ans.", "fr"),
+    ("It happened 99999999999 years ago.", "en"),
+    ("Au 1e siècle, au 0e siècle.", "fr"),
+    ("Le 31 février et le 30 février 2024.", "fr"),
+])
+def test_expressions_off_the_calendar_never_crash(text, lang):
+    for event in find_events(text, lang, FRIDAY):
+        assert text[event.start : event.end] == event.text
+        assert event.date is None or event.date.year >= 1
+
+
+def test_huge_counts_keep_their_exact_value():
+    event = one("Il y a 123456789012345678901234567890 ans.", "fr")
+    assert (event.type, event.value) == ("DURATION", "P123456789012345678901234567890Y")
+
+
 @pytest.mark.parametrize("piece", [
     "fin " * 2000, "début de " * 2000, "1 " * 5000, "il y a " * 2000, "the end of " * 2000, "22 h " * 3000,
     "mi-" * 5000, "vingt-" * 3000, " " * 20000 + "x", "ces derniers " * 2000, "Friday, " * 3000,

@@ -382,6 +382,9 @@ def _resolve(rule: _Rule, match: re.Match, ctx: _Context) -> _Resolved | None:
         return RESOLVERS[rule.resolver](match, rule.params, ctx)
     except _Unanchored as missing:
         return _Resolved(missing.type, missing.value, None, None, missing.granularity, "no publication date")
+    except (ValueError, OverflowError):
+        # Off the calendar ("il y a 9999999 ans", "le 1er siècle" before year 1): not placeable, so not an event.
+        return None
 
 
 # --- calendar arithmetic ----------------------------------------------------------------------------
@@ -455,9 +458,11 @@ def _lookup(mapping: dict, text: str | None):
     return mapping.get(key, mapping.get(key.replace("'", "’")))
 
 
-def _number(text: str, ctx: _Context) -> float | None:
+def _number(text: str, ctx: _Context) -> int | float | None:
     """'dix-huit' -> 18, '24' -> 24, 'a' -> 1."""
     text = text.strip()
+    if text.isdigit():
+        return int(text)  # exact, however long: a float would print 1.2e29 as 123456789012345677877719597056
     if text[0].isdigit():
         return float(text.replace(",", "."))
     words = ctx.table.NUMBER_WORDS
@@ -465,7 +470,7 @@ def _number(text: str, ctx: _Context) -> float | None:
     if single is not None:
         return float(single)
     try:
-        return float(text2num(_key(text), ctx.table.__name__.rsplit("_", 1)[-1]))
+        return float(text2num(_key(text), ctx.table.LANG))
     except ValueError:
         return None
 

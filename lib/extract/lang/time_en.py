@@ -3,6 +3,8 @@
 Same layout as time_fr.py: word tables, then RULES whose placeholders the event finder fills in.
 """
 
+LANG = "en"
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
     "september": 9, "october": 10, "november": 11, "december": 12,

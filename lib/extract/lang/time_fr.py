@@ -9,6 +9,8 @@ optional parameters for it, and optional context the text before/after the match
 Keep every pattern free of nested unbounded repetition: the finder must stay linear-time.
 """
 
+LANG = "fr"
+
 MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
     "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12,
