@@ -317,7 +317,7 @@ def _strict(data: bytes, encoding: str) -> str:
 def _wide_encoding(data: bytes) -> str | None:
     """UTF-16/32 without a BOM, recognised by where NULs fall: ASCII-heavy text has them in every other byte."""
     sample = data[:8192]
-    if len(sample) < 2:
+    if len(sample) < 8:  # "0\x00" may be UTF-16 for "0", or two bytes of anything: too little to say
         return None
     n = len(sample) // 4 * 4
     if n >= 8:
@@ -474,6 +474,7 @@ class _PageParser(HTMLParser):
         self._open: list[str] = []  # open containers that choose the article: article, main, title, h1
         self._line: list[str] = []
         self._in_json_ld = False
+        self._closing = False
         self._articles_seen = 0
         self._lines: dict[str, list[str]] = {"article": [], "main": [], "body": []}
 
@@ -526,6 +527,8 @@ class _PageParser(HTMLParser):
                 pass
 
     def handle_data(self, data: str) -> None:
+        if self._closing and data.lstrip().startswith("<"):
+            return
         if self._in_json_ld:
             self.json_ld[-1] += data
         if self._dropped:
@@ -538,6 +541,9 @@ class _PageParser(HTMLParser):
         self._line.append(data)
 
     def close(self) -> None:
+        # At the end the parser hands back what it could not parse ("<!-- never closed", "<scr")
+        # as text; browsers treat it as markup and show nothing, and so do we.
+        self._closing = True
         super().close()
         self._flush()
 
