@@ -5,6 +5,8 @@ green in the claims bars, the figure points and the timeline.
 """
 from __future__ import annotations
 
+from datetime import date
+
 import altair as alt
 import pandas as pd
 
@@ -28,7 +30,7 @@ def status_scale() -> alt.Scale:
 
 
 def _status_colour() -> alt.Color:
-    return alt.Color("status:N", title="Status", scale=status_scale(), legend=alt.Legend(orient="bottom"))
+    return alt.Color("status:N", title="Status", scale=status_scale(), legend=alt.Legend(orient="bottom", columns=4, labelLimit=120))
 
 
 def status_by_speaker(claims: pd.DataFrame) -> alt.Chart:
@@ -94,12 +96,16 @@ def timeline_frame(events: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=[*cols, "is_day"])
     data = events[cols].copy()
     data = data[data["date"].notna()]
-    data["date"] = pd.to_datetime(data["date"]).dt.strftime("%Y-%m-%d")
-    ends = pd.to_datetime(data["end_date"])
-    data["end_date"] = ends.dt.strftime("%Y-%m-%d").where(ends.notna(), data["date"])
+    data["date"] = data["date"].map(_iso)
+    ends = data["end_date"].map(_iso)
+    data["end_date"] = ends.where(ends.notna(), data["date"])
     data["granularity"] = data["granularity"].fillna("day")
     data["is_day"] = data["granularity"].eq("day") & data["end_date"].eq(data["date"])
     return data.reset_index(drop=True)
+
+
+def _iso(day) -> str | None:
+    return day.isoformat()[:10] if isinstance(day, date) else None
 
 
 def timeline_chart(events: pd.DataFrame) -> alt.LayerChart:
@@ -113,7 +119,8 @@ def timeline_chart(events: pd.DataFrame) -> alt.LayerChart:
         alt.Tooltip("status:N", title="Status"),
         alt.Tooltip("sentence:N", title="Sentence"),
     ]
-    base = alt.Chart(data).encode(
+    # Data on the layer, not on each sub-chart: Altair would otherwise compare the two copies on every rerun.
+    base = alt.Chart().encode(
         x=alt.X("date:T", title="Date"),
         y=alt.Y("text:N", title="Expression", sort=alt.EncodingSortField("date", order="ascending")),
         color=_status_colour(),
@@ -121,7 +128,7 @@ def timeline_chart(events: pd.DataFrame) -> alt.LayerChart:
     )
     periods = base.transform_filter("!datum.is_day").mark_bar(height=10, opacity=0.8).encode(x2="end_date:T")
     days = base.transform_filter("datum.is_day").mark_point(size=110, filled=True)
-    return alt.layer(periods, days, title="Timeline").interactive(bind_y=False)
+    return alt.layer(periods, days, data=data, title="Timeline").interactive(bind_y=False)
 
 
 CHARTS = {"claim": status_by_speaker, "figure": figures_chart, "event": timeline_chart}

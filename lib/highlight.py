@@ -95,8 +95,9 @@ def legend() -> str:
         for kind in KIND_STYLES
     )
     swatches = "".join(
-        f'<span style="display:inline-block;width:0.8em;height:0.8em;background:{colour};'
-        f'margin:0 0.25em 0 0.75em;border-radius:2px;"></span>{html.escape(status)}'
+        f'<span style="white-space:nowrap;margin-right:0.75em;"><span style="display:inline-block;width:0.8em;'
+        f'height:0.8em;background:{colour};margin-right:0.25em;border-radius:2px;"></span>'
+        f"{html.escape(status)}</span> "
         for status, colour in STATUS_COLOURS.items()
     )
     return f'<div class="fd-legend" style="line-height:2;">{kinds}<br>{swatches}</div>'

@@ -243,9 +243,10 @@ def apply_pending(frame: pd.DataFrame, pending: dict[str, Edit]) -> pd.DataFrame
     if not ids:
         return frame
     frame = frame.copy()
-    for item_id in ids:
-        edit = pending[item_id]
-        frame.loc[item_id, ["status", "note", "evidence"]] = [edit.status, edit.note, " ".join(edit.evidence)]
+    # One assignment per column, not per row: thousands of pending edits stay cheap.
+    frame.loc[ids, "status"] = [pending[i].status for i in ids]
+    frame.loc[ids, "note"] = [pending[i].note for i in ids]
+    frame.loc[ids, "evidence"] = [" ".join(pending[i].evidence) for i in ids]
     return frame
 
 

@@ -270,8 +270,11 @@ def filters_from_widgets(kind: str, options: dict) -> Filters:
     elif kind == "figure":
         units = middle.multiselect("Unit", options["units"], key=f"f-unit-{kind}")
     else:
-        span = middle.date_input("Between", value=(), key=f"f-dates-{kind}", min_value=date(1, 1, 1))
-        since, until = (tuple(span) + (None, None))[:2] if span else (None, None)
+        first, last = middle.columns(2)
+        since = first.date_input("From", value=None, key=f"f-since-{kind}", min_value=date(1, 1, 1),
+                                 max_value=date(9999, 12, 31), format="YYYY-MM-DD")
+        until = last.date_input("To", value=None, key=f"f-until-{kind}", min_value=date(1, 1, 1),
+                                max_value=date(9999, 12, 31), format="YYYY-MM-DD")
     text = right.text_input("Search text, notes, sentences", key=f"f-text-{kind}")
     return Filters(tuple(statuses), tuple(speakers), tuple(units), since, until, text)
 

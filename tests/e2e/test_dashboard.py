@@ -107,7 +107,7 @@ def test_seed_to_saved_review_to_csv(page: Page, app_url: str):
     expect(progress).to_contain_text(f"1 of {total} checked")
 
     page.get_by_text("Timeline", exact=True).click()
-    expect(page.get_by_text("Between")).to_be_visible()
+    expect(page.get_by_text("From", exact=True)).to_be_visible()
     idle(page)
     shot(page, "3-review-timeline")
 
