@@ -57,6 +57,13 @@ FR_CASES = [
     ("Il a écopé de 10 ans de prison.", FRIDAY, ("10 ans", "DURATION", "P10Y", None, None)),
     ("Objectif à l'horizon 2030, dit-il.", FRIDAY, ("2030", "DATE", "2030", D("2030-01-01"), D("2030-12-31"))),
     ("Il est rentré cet été.", FRIDAY, ("cet été", "DATE", "2025-SU", D("2025-06-01"), D("2025-08-31"))),
+    ("Les syndicats ont appelé à manifester le jeudi 2 octobre.", date(2025, 9, 25),
+     ("le jeudi 2 octobre", "DATE", "2025-10-02", D("2025-10-02"), D("2025-10-02"))),
+    ("A 3 heures du matin, le texte n'était pas adopté.", FRIDAY,
+     ("3 heures du matin", "TIME", "2025-08-15T03:00", FRIDAY, FRIDAY)),
+    ("La séance a repris vers 8 heures du soir.", FRIDAY,
+     ("8 heures du soir", "TIME", "2025-08-15T20:00", FRIDAY, FRIDAY)),
+    ("Ils ont attendu pendant 3 heures.", FRIDAY, ("3 heures", "DURATION", "PT3H", None, None)),
     ("La croissance a ralenti en 97, selon l'Insee.", FRIDAY, ("97", "DATE", "1997", D("1997-01-01"), D("1997-12-31"))),
     ("Des pays ont rejoint l'alliance depuis 2022.", FRIDAY,
      ("2022", "DATE", "2022", D("2022-01-01"), D("2022-12-31"))),
@@ -240,6 +247,7 @@ EN_TRAPS = [
     "He won a second term.",
     "The Sunday Times reported it.",
     "He told the Today programme.",
+    "Rates rose by a quarter point.",
 ]
 
 

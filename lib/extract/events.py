@@ -595,7 +595,13 @@ def _calendar(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
                     return None
                 raise
             tense = ctx.tense(match.start(), match.end()) if direction is None else 0
-            if tense:
+            fitting = [y for y in (dct.year - 1, dct.year, dct.year + 1)
+                       if weekday is not None and day_n <= calendar.monthrange(y, month)[1]
+                       and date(y, month, day_n).weekday() == weekday]
+            if fitting:
+                # "jeudi 2 octobre": the weekday names the year, whatever the tense.
+                year = min(fitting, key=lambda y: abs((date(y, month, day_n) - dct).days))
+            elif tense:
                 # The publication day itself counts as both past and future.
                 year = _nearest_year(month, day_n, dct - timedelta(days=tense), tense)
             else:
@@ -758,9 +764,9 @@ def _clock(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
             return None
         if ampm and hour > 12:
             return None
-        if ampm and ampm.lower().startswith("p") and hour < 12:
+        if ampm and _key(ampm) in ctx.table.PM_MARKERS and hour < 12:
             hour += 12
-        if ampm and ampm.lower().startswith("a") and hour == 12:
+        if ampm and _key(ampm) not in ctx.table.PM_MARKERS and hour == 12:
             hour = 0
         minute = int(minute_text) if minute_text else 0
     weekday = _lookup(ctx.table.WEEKDAYS, _group(match, "weekday"))

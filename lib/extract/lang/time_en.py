@@ -44,6 +44,8 @@ MONTH_CONTEXT_BEFORE = (
     r"\b(?:in|since|until|till|by|of|from|through|during|before|after|early|late|mid|last|next|this|between|and)\s*$"
 )
 
+PM_MARKERS = ("pm", "p.m.", "p.m")
+
 DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 CLOCK = (
     r"(?<![:\d])(?P<hour>[01]?\d|2[0-3])(?::(?P<minute>[0-5]\d))?(?:\s?(?P<ampm>[ap]\.m\.|[ap]m(?!\w)))?(?!:?\d)"
@@ -178,4 +180,5 @@ NEGATIVE = (
     # "a second term", "the second round": the ordinal, not the unit.
     r"(?:a|one|the) second (?!ago\b|later\b|earlier\b|before\b|after\b|or\b|and\b|longer\b)[a-z]+",
     r"(?:fall|spring) of (?:the|a|an|his|her|its|their)\b|arab spring|prague spring",
+    r"(?:a|one|three) quarters? (?:point|percentage|of (?:a|an|the|its|their|his|her|all))\b",
 )

@@ -48,6 +48,9 @@ FRACTIONS = {"quart": 0.25, "demi": 0.5}
 AMBIGUOUS_SEASONS = frozenset({"été"})
 MONTH_CONTEXT_BEFORE = r"$^"
 
+# After a clock hour, these mean the afternoon or evening: "à 8 heures du soir" is 20:00.
+PM_MARKERS = ("soir", "après-midi")
+
 # Placeholder patterns that are not word lists.
 DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:er|e)?(?!\d)"
 CLOCK = r"(?P<hour>[01]?\d|2[0-3]) ?h(?: ?(?P<minute>[0-5]\d))?(?![\w:])"
@@ -170,6 +173,8 @@ RULES = [
     (r"(?:le même jour|ce jour-là|ce même jour)", "deictic", {"days": 0, "from_context": True}),
     # Clock times, anchored on the last day mentioned.
     (r"(?:vers )?{clock}(?: {weekday}|,? {deictic})?", "clock", {}),
+    (r"(?P<hour>[01]?\d|2[0-3]) heures?(?: (?P<minute>[0-5]\d))?(?: (?:du |de l')(?P<ampm>matin|soir|après-midi))?",
+     "clock", {"before": r"(?:\b[aà]|\bvers|\bdès|\bavant|\baprès|\bjusqu'à)\s*$"}),
     (r"(?P<word>midi|minuit)", "clock", {"before": r"(?:\bà|\bvers|\bdès|\bavant|\baprès|\bjusqu'à)\s*$"}),
     (r"(?:la|en|dans la|pendant la|durant la) (?P<partday>soirée|nuit|matinée)", "deictic",
      {"days": 0, "from_context": True}),
