@@ -248,12 +248,11 @@ def read_bytes(data: bytes, filename: str) -> Article:
     if not data:
         raise SourceError("empty file")
     suffix = Path(filename).suffix.lower()
-    text, _encoding = decode_bytes(data)
     if suffix in HTML_SUFFIXES:
-        return read_html(text, source=filename)
+        return read_html(_decode_declared(data, None, "text/html"), source=filename)
     if suffix in TEXT_SUFFIXES or not suffix:
         # Markdown stays as typed: the dashboard never renders article text, so links and images are inert.
-        return read_text(text, source=filename)
+        return read_text(decode_bytes(data)[0], source=filename)
     raise SourceError(f"unsupported file type {suffix!r}: use .txt, .md or .html")
 
 
@@ -265,15 +264,13 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     every printable character) line by line, so a file mixing UTF-8 and cp1252 lines is
     read correctly too.
 
-    >>> decode_bytes("é".encode("utf-16-le") + "t".encode("utf-16-le"))
-    ('ét', 'utf-16-le')
+    >>> decode_bytes("L’été".encode("utf-16-le"))
+    ('L’été', 'utf-16-le')
     """
     for bom, encoding in BOMS:
         if data.startswith(bom):
             return _strict(data[len(bom):], encoding), encoding
-    for signature, name in BINARY_SIGNATURES:
-        if data.startswith(signature):
-            raise SourceError(f"binary file (looks like {name}), not text")
+    _refuse_binary_signature(data)
     if b"\x00" in data[:65536]:
         encoding = _wide_encoding(data)
         if encoding is None:
@@ -303,6 +300,12 @@ def _decode_lines(data: bytes) -> tuple[str, str]:
             parts.append(line.decode("cp1252", errors=_LATIN1_FALLBACK))
             kinds.add("cp1252")
     return "".join(parts), ("utf-8+cp1252" if "utf-8" in kinds else "cp1252")
+
+
+def _refuse_binary_signature(data: bytes) -> None:
+    for signature, name in BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise SourceError(f"binary file (looks like {name}), not text")
 
 
 def _strict(data: bytes, encoding: str) -> str:
@@ -674,7 +677,7 @@ def fetch_url(
                         f"not an article page: content type {content_type or 'missing'} (expected HTML or plain text)"
                     )
                 data = _read_capped(response, max_bytes, deadline)
-            text = _decode_fetched(data, charset, content_type)
+            text = _decode_declared(data, charset, content_type)
             if content_type == "text/plain":
                 article = read_text(text, source=current)
             else:
@@ -813,9 +816,11 @@ def _read_capped(response, max_bytes: int, deadline: float) -> bytes:
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 
 
-def _decode_fetched(data: bytes, charset: str | None, content_type: str) -> str:
+def _decode_declared(data: bytes, charset: str | None, content_type: str) -> str:
+    """Bytes in the charset the server or the page's <meta charset> declares, else as decode_bytes reads them."""
     if not data:
         raise SourceError("empty page")
+    _refuse_binary_signature(data)
     if charset is None and content_type != "text/plain":
         found = _META_CHARSET.search(data[:4096])
         charset = found.group(1).decode("ascii").lower() if found else None

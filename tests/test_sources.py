@@ -118,6 +118,11 @@ def test_read_html_takes_title_and_date_from_page_metadata(head, extra, title, p
     assert article.published == published
 
 
+def test_an_html_upload_is_read_in_the_charset_its_meta_tag_declares():
+    page = '<html><head><meta charset="iso-8859-15"></head><body><p>Le prix : 5 \u20ac, à Paris.</p></body></html>'
+    assert read_bytes(page.encode("iso-8859-15"), "page.html").text == "Le prix : 5 \u20ac, à Paris."
+
+
 def test_read_html_keeps_paragraphs_and_headings_as_lines_and_drops_site_chrome():
     article = read_html(PAGE.format(lang="en", head="", extra=""))
     assert article.text.splitlines() == [
