@@ -130,6 +130,13 @@ EN_CASES = [
     ("Signed on July 4, 1776.", FRIDAY, ("July 4, 1776", "DATE", "1776-07-04", D("1776-07-04"), D("1776-07-04"))),
     ("In the fall, prices fall.", FRIDAY, ("the fall", "DATE", "2025-FA", D("2025-09-01"), D("2025-11-30"))),
     ("Wait a second.", FRIDAY, ("a second", "DURATION", "PT1S", None, None)),
+    ("Over the weekend, protesters gathered.", date(2025, 9, 25),
+     ("the weekend", "DATE", "2025-W38-WE", D("2025-09-20"), D("2025-09-21"))),
+    ("The summit will take place over the weekend.", date(2025, 9, 25),
+     ("the weekend", "DATE", "2025-W39-WE", D("2025-09-27"), D("2025-09-28"))),
+    ("Profits in Q3 2024 rose.", FRIDAY, ("Q3 2024", "DATE", "2024-Q3", D("2024-07-01"), D("2024-09-30"))),
+    ("From March 3 to 5, the summit met.", date(2025, 9, 25),
+     ("March 3", "DATE", "2025-03-03", D("2025-03-03"), D("2025-03-03"))),
     ("In early 2011 it grew.", FRIDAY, ("early 2011", "DATE", "2011", D("2011-01-01"), D("2011-12-31"))),
 ]
 
@@ -161,6 +168,21 @@ def test_month_follows_the_tense_of_the_verb_before_it():
     assert [(e.text, e.value) for e in events] == [("mars", "2025-03"), ("hier", "2025-08-14")]
     events = find_events("The discount would be paid between now and December.", "en", FRIDAY)
     assert [(e.text, e.value) for e in events] == [("now", "PRESENT_REF"), ("December", "2025-12")]
+
+
+def test_second_year_of_a_range_is_a_year():
+    events = find_events("La saison 2019-2020 a été annulée.", "fr", FRIDAY)
+    assert [(e.text, e.value) for e in events] == [("2019", "2019"), ("2020", "2020")]
+
+
+def test_month_listed_after_another_month_is_a_month_even_when_ambiguous():
+    events = find_events("In April, May and June, sales rose.", "en", FRIDAY)
+    assert [(e.text, e.value) for e in events] == [("April", "2025-04"), ("May", "2025-05"), ("June", "2025-06")]
+
+
+def test_a_future_verb_in_a_relative_clause_does_not_move_the_month():
+    events = find_events("Le recensement de mars, qui devrait être affiné, confirme la tendance.", "fr", FRIDAY)
+    assert [(e.text, e.value) for e in events] == [("mars", "2025-03")]
 
 
 def test_previous_year_counts_from_the_last_year_mentioned():
@@ -228,6 +250,7 @@ FR_TRAPS = [
     "Un homme de 45 ans a été arrêté.",
     "Tout a changé du jour au lendemain.",
     "Selon le Journal du dimanche.",
+    "Le 11-Septembre a changé le monde.",
     "Le projet a été présenté au conseil.",
 ]
 EN_TRAPS = [

@@ -71,6 +71,7 @@ class _Grammar:
     negative: re.Pattern | None
     future: re.Pattern
     past: re.Pattern
+    relative: re.Pattern
     month_context: re.Pattern
     anchor: re.Pattern
     anchor_kinds: dict[str, frozenset[str]]
@@ -140,7 +141,8 @@ class _Context:
             for cue in cues.finditer(text, lo, hi):
                 if cue.end() <= start and (best_left is None or start - cue.end() < best_left[0]):
                     best_left = (start - cue.end(), sign)
-                elif end <= cue.start() <= right_limit and (best_right is None or cue.start() - end < best_right[0]):
+                elif end <= cue.start() <= right_limit and (best_right is None or cue.start() - end < best_right[0]) \
+                        and not self.grammar.relative.search(text, end, cue.start()):
                     best_right = (cue.start() - end, sign)
         best = best_left or best_right
         return best[1] if best else 0
@@ -264,6 +266,7 @@ def _grammar(lang: str) -> _Grammar:
         negative=negative,
         future=re.compile(table.FUTURE_CUES, re.IGNORECASE),
         past=re.compile(table.PAST_CUES, re.IGNORECASE),
+        relative=re.compile(table.RELATIVE_PRONOUNS, re.IGNORECASE),
         month_context=re.compile(table.MONTH_CONTEXT_BEFORE, re.IGNORECASE),
     )
 
@@ -686,6 +689,11 @@ def _relative(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
     if unit is None:
         return None
     shift = params.get("shift")
+    if shift == "tense":
+        dct = ctx.dct("XXXX-WXX-WE" if unit == "WE" else "XXXX-XX", granularity=_UNIT_GRANULARITY.get(unit))
+        on_it = unit == "WE" and dct.weekday() >= 5
+        # From a weekday, the coming weekend is in the same ISO week and the past one a week back.
+        shift = 0 if on_it or ctx.tense(match.start(), match.end()) == 1 else -1
     direction = _direction(match, ctx)
     if direction is not None:
         shift = direction if shift is None else shift + direction
@@ -835,6 +843,8 @@ def _ref(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
 
 def _quarter(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
     ordinal = _lookup(ctx.table.ORDINALS, _group(match, "ordinal"))
+    if _group(match, "qn"):
+        ordinal = int(match.group("qn"))
     quarter = ordinal if ordinal is not None else 4
     if not 1 <= quarter <= 4:
         return None

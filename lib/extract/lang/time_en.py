@@ -42,6 +42,7 @@ FRACTIONS = {"quarter": 0.25, "half": 0.5}
 AMBIGUOUS_SEASONS = frozenset({"fall", "spring"})
 MONTH_CONTEXT_BEFORE = (
     r"\b(?:in|since|until|till|by|of|from|through|during|before|after|early|late|mid|last|next|this|between|and)\s*$"
+    r"|\b(?:january|february|april|june|july|august|september|october|november|december),\s*$"
 )
 
 PM_MARKERS = ("pm", "p.m.", "p.m")
@@ -89,7 +90,7 @@ DIRECTIONS = {
 
 YEAR_CONTEXT_BEFORE = (
     r"(?:\b(?:a|the|his|her|its|their|our|in|since|by|until|till|from|to|and|or|of|before|after|between|during|through|year|early|late|"
-    r"mid|fiscal|fy|around|circa|spring|summer|fall|autumn|winter)|mid-|\()\s*$"
+    r"mid|fiscal|fy|around|circa|spring|summer|fall|autumn|winter)|mid-|\(|\b(?:19|20)\d\d\s*[-/])\s*$"
 )
 YEAR_CONTEXT_AFTER = r"^\s*(?:[,.;:)!?\"”/]|-(?:19|20)?\d\d|$)"
 
@@ -99,11 +100,17 @@ FUTURE_CUES = (
     r"start|begin|end|close|open|launch|expire|resume|take effect))\b"
 )
 # "-ed" after "be"/"been" is a passive participle ("is due to be published"), not a past tense.
-PAST_CUES = r"\b(?:said|told|was|were|had|did|ago|yesterday|last|(?<!\bbe\s)(?<!been\s)(?<!being\s)\w{3,}ed)\b"
+PAST_CUES = (
+    r"(?<!\bbe\s)(?<!been\s)(?<!being\s)\b(?:said|told|was|were|had|did|ago|yesterday|last|met|went|came|"
+    r"made|took|gave|saw|got|found|left|held|began|rose|fell|won|lost|paid|sold|bought|brought|thought|knew|"
+    r"became|ran|spent|sent|led|wrote|spoke|broke|chose|drove|flew|grew|struck|stood|sat|\w{3,}ed)\b"
+)
 ANAPHORIC = frozenset({"previous", "preceding", "following"})
+# A cue after one of these belongs to a relative clause, not to the time expression before it.
+RELATIVE_PRONOUNS = r"\b(?:which|who|that)\b"
 
 # Literal words of RULES that are in no list above; the finder only looks around these and the lists.
-ANCHORS = ("noon", "midnight", "annually", "yearly", "daily", "weekly", "monthly", "fy")
+ANCHORS = ("noon", "midnight", "annually", "yearly", "daily", "weekly", "monthly", "fy", "q1", "q2", "q3", "q4")
 
 _REL_UNITS = r"(?P<unit>week|month|year|quarter|weekend|decade|century|fiscal year)"
 _PLURAL_UNITS = r"(?P<unit>decades|years|months|weeks|days|hours|minutes)"
@@ -131,6 +138,9 @@ RULES = [
     (r"(?:{rmod})?(?:the )?{dir} " + _REL_UNITS, "relative", {}),
     (r"{rmod}(?:the )?" + _REL_UNITS, "relative", {"shift": 0}),
     (r"(?:the )?(?:{ordinal}|final) quarter(?: of {year})?", "quarter", {}),
+    (r"Q(?P<qn>[1-4])(?: {year})?", "quarter", {}),
+    # "over the weekend": the weekend of the week the sentence speaks of.
+    (r"(?:over|during|at|on|this) (?P<span>the (?P<unit>weekend))", "relative", {"shift": "tense", "span": "span"}),
     # Counted from the publication date.
     # TimeML reads "a month earlier" and "eight years from now" as durations: only "ago" places a date.
     (r"(?:{qual} )?{num} {unit} ago", "ago", {"dir": -1}),

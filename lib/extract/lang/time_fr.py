@@ -102,7 +102,8 @@ DIRECTIONS = {
 # Before a bare four-digit number, these words make it a year ("en 2022", "depuis 2022").
 YEAR_CONTEXT_BEFORE = (
     r"(?:\b(?:en|depuis|dès|jusqu'en|avant|après|entre|et|à|fin|début|mi|année|l'an|an|été|hiver|"
-    r"printemps|automne|courant|vers|d'ici|horizon|saison|exercice|promotion|cru|millésime)|l'année|l’année|l'an|l’an|mi-|\()\s*$"
+    r"printemps|automne|courant|vers|d'ici|horizon|saison|exercice|promotion|cru|millésime)|l'année|l’année|l'an|l’an|mi-|\(|"
+    r"\b(?:19|20)\d\d\s*[-/])\s*$"
 )
 YEAR_CONTEXT_AFTER = r"^\s*(?:[,.;:)!?»/(]|-(?:19|20)\d\d|$|et\b|à\b)"
 
@@ -124,6 +125,8 @@ PAST_CUES = (
     r"\b(?:a|ont|avait|avaient|avons|avez|est|sont|était|étaient)\s+(?:(?:déjà|été|pas|bien|aussi|encore)\s+)?"
     r"\w+(?:é|ée|és|ées|i|is|it|u|us|ue|ert|erts|int|ait)\b|\b\w*[^r\W](?:ait|aient)\b|\bhier\b|\bdernier\b"
 )
+# A cue after one of these belongs to a relative clause, not to the time expression before it.
+RELATIVE_PRONOUNS = r"\b(?:qui|que|qu'|qu’|dont|lequel|laquelle)"
 # Direction words that count from the last date mentioned, not from the publication date.
 ANAPHORIC = frozenset({"précédent", "précédente", "suivant", "suivante"})
 
@@ -210,5 +213,5 @@ NEGATIVE = (
     r"(?<=\w\s)d'(?:hiver|été|automne|printemps)",
     r"(?:une|la|sa|cette) seconde (?!de\b|d'|plus\b|après\b|avant\b)\w+",
     r"vendredi saint|lundi de pâques|mardi gras|jeudi noir|mercredi des cendres|dimanche des rameaux",
-    r"journal du dimanche|du jour au lendemain",
+    r"journal du dimanche|du jour au lendemain|11[- ]septembre",
 )
