@@ -19,24 +19,24 @@ def _span(text: str, needle: str, occurrence: int = 1) -> tuple[int, int]:
     return start, start + len(needle)
 
 
-def small_extraction(text: str = TEXT, published: date | None = date(2025, 8, 15)) -> Extraction:
+def small_extraction(text: str = TEXT, published: date | None = date(2025, 8, 15), prefix: str = "") -> Extraction:
     """Two claims with speakers, three figures, two events (a day and a month) over TEXT."""
     article = Article(text, lang="fr", published=published, title="Essai", source="test")
     s1 = _span(text, text.split(". ")[0] + ".")
     s2 = _span(text, "Radakin a averti en février 2022 que la Russie restait dangereuse.")
     claims = (
-        Claim("c1", *s1, text[s1[0]:s1[1]], "Healy", 0.9),
-        Claim("c2", *s2, text[s2[0]:s2[1]], "Radakin", 0.7),
+        Claim(prefix + "c1", *s1, text[s1[0]:s1[1]], "Healy", 0.9),
+        Claim(prefix + "c2", *s2, text[s2[0]:s2[1]], "Radakin", 0.7),
     )
     f1, f2, f3 = _span(text, "plus de 200"), _span(text, "30"), _span(text, "5%")
     figures = (
-        Figure("f1", *f1, text[f1[0]:f1[1]], 200, "planificateurs", "more than", "c1", s1),
-        Figure("f2", *f2, "30", 30, "pays", None, "c1", s1),
-        Figure("f3", *f3, "5%", 5, "%", None, None, _span(text, "Les dépenses atteindront 5% du PIB.")),
+        Figure(prefix + "f1", *f1, text[f1[0]:f1[1]], 200, "planificateurs", "more than", "c1", s1),
+        Figure(prefix + "f2", *f2, "30", 30, "pays", None, prefix + "c1", s1),
+        Figure(prefix + "f3", *f3, "5%", 5, "%", None, None, _span(text, "Les dépenses atteindront 5% du PIB.")),
     )
     e1, e2 = _span(text, "vendredi"), _span(text, "février 2022")
     events = (
-        Event("e1", *e1, "vendredi", "DATE", "2025-08-15", date(2025, 8, 15), date(2025, 8, 15), "day", "c1", None, s1),
-        Event("e2", *e2, "février 2022", "DATE", "2022-02", date(2022, 2, 1), date(2022, 2, 28), "month", "c2", None, s2),
+        Event(prefix + "e1", *e1, "vendredi", "DATE", "2025-08-15", date(2025, 8, 15), date(2025, 8, 15), "day", prefix + "c1", None, s1),
+        Event(prefix + "e2", *e2, "février 2022", "DATE", "2022-02", date(2022, 2, 1), date(2022, 2, 28), "month", prefix + "c2", None, s2),
     )
     return Extraction(article, claims, figures, events, engine_version="test")

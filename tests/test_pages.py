@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from lib import export
 from lib.models import Kind, Status
 from lib.store import Store, StoreUnavailable
-from tests.dashboard_fixtures import small_extraction
+from tests.dashboard_fixtures import TEXT, small_extraction
 
 GERMAN = ("Der Verteidigungsminister sagte am Freitag, die britischen Truppen seien bereit, in die Ukraine "
           "zu gehen, sobald ein Waffenstillstand vereinbart sei. Mehr als zweihundert Planer aus dreißig "
@@ -390,3 +390,105 @@ def test_whole_flow_seed_to_reviews_to_export(store):
 
     goto(at, "export")
     assert not at.exception and len(at.get("download_button")) == 5
+
+
+# -- Export bytes, URL loading, database away on arrival -----------------------------------------
+
+
+@pytest.fixture
+def downloads(monkeypatch):
+    """The bytes every download button hands to the browser, by file name."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    captured: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def recording(self, path_or_data, mimetype, kind, filename=None):
+        if isinstance(path_or_data, bytes) and filename:
+            captured[filename] = path_or_data
+        return original(self, path_or_data, mimetype, kind, filename)
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", recording)
+    return captured
+
+
+def test_export_bytes_are_exactly_lib_export_for_the_article_and_for_all(store, stored, downloads):
+    store.save_extraction(small_extraction(TEXT + " Fin de la dépêche.", published=None, prefix="b-"))
+    store.save_review("c1", status=Status.VERIFIED, note="=HYPERLINK(\"x\")", analyst="Bob", expected_version=0)
+    at = goto(start(article_id=stored), "export")
+    items = store.items(stored)
+    summaries = {a.id: a for a in store.articles()}
+    stem = f"factdesk-{stored}"
+    assert downloads[f"{stem}-claims.csv"] == export.export_csv(items, "claim", summaries)
+    assert downloads[f"{stem}-events.csv"] == export.export_csv(items, "event", summaries)
+    assert downloads[f"{stem}-summary.csv"] == export.export_summary_csv(items, summaries)
+    assert downloads[f"{stem}-claimreview.jsonld"] == export.export_claimreview(items, summaries)
+    rows = list(csv.DictReader(io.StringIO(downloads[f"{stem}-claims.csv"].decode("utf-8"))))
+    assert {r["item"] for r in rows} == {"c1", "c2"}
+
+    at.radio(key="export-scope").set_value("All articles").run()
+    at.checkbox(key="export-bom").check().run()
+    everything = store.items()
+    assert downloads["factdesk-all-figures.csv"] == export.export_csv(everything, "figure", summaries, bom=True)
+    assert downloads["factdesk-all-figures.csv"].startswith("\ufeff".encode("utf-8"))
+
+
+def test_loading_from_a_url_reads_title_and_date_from_the_page(store, monkeypatch):
+    import http.server
+    import threading
+
+    page = (
+        "<html lang='fr'><head><title>Healy à la BBC</title>"
+        "<meta property='article:published_time' content='2025-08-15T08:00:00Z'></head><body><article>"
+        "<p>Le secrétaire à la Défense, John Healy, a déclaré vendredi que le gouvernement était prêt à "
+        "envoyer des troupes britanniques en Ukraine si un cessez-le-feu était signé.</p>"
+        "<p>Plus de 200 planificateurs militaires de 30 pays ont contribué à la planification, a déclaré Healy.</p>"
+        "</article></body></html>"
+    ).encode("utf-8")
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's name
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("FACTDESK_ALLOW_PRIVATE_URLS", "1")  # the test's server is on loopback
+    try:
+        at = start()
+        at.radio(key="load-from").set_value("URL").run()
+        at.text_input(key="url").input(f"http://127.0.0.1:{server.server_port}/article").run()
+        at.button(key="read-url").click().run()
+    finally:
+        server.shutdown()
+    assert not at.exception and not at.error
+    assert [t.value for t in at.text_input if t.key.startswith("title-")] == ["Healy à la BBC"]
+    assert at.date_input[0].value.isoformat() == "2025-08-15"
+    at.button(key="extract").click().run()
+    assert [a.title for a in store.articles()] == ["Healy à la BBC"]
+
+
+def test_private_addresses_are_refused_by_default(store, monkeypatch):
+    monkeypatch.delenv("FACTDESK_ALLOW_PRIVATE_URLS", raising=False)
+    at = start()
+    at.radio(key="load-from").set_value("URL").run()
+    at.text_input(key="url").input("http://127.0.0.1:9/secret").run()
+    at.button(key="read-url").click().run()
+    assert not at.exception
+    (message,) = texts(at.error)
+    assert "127.0.0.1" in message or "private" in message.lower() or "loopback" in message.lower()
+    assert at.session_state["draft"] is None
+
+
+def test_database_unreachable_on_arrival_is_a_clear_error(monkeypatch):
+    monkeypatch.setenv("FACTDESK_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:1/factdesk")
+    at = start(article_id="abc")
+    for page in ("review", "article", "corpus", "export"):
+        goto(at, page)
+        assert any("cannot be reached" in e for e in texts(at.error)), page
