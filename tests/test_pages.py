@@ -492,3 +492,26 @@ def test_database_unreachable_on_arrival_is_a_clear_error(monkeypatch):
     for page in ("review", "article", "corpus", "export"):
         goto(at, page)
         assert any("cannot be reached" in e for e in texts(at.error)), page
+
+
+def test_removed_database_file_keeps_the_edits_and_saves_once_it_is_back(store, stored, db_url, tmp_path):
+    at = goto(start(article_id=stored), "review")
+    edit(at, {1: {"status": "inconclusive", "note": "source unreachable"}})
+    database = tmp_path / "factdesk.db"
+    aside = tmp_path / "aside"
+    aside.mkdir()
+    moved = [path for path in tmp_path.glob("factdesk.db*")]
+    for path in moved:
+        path.rename(aside / path.name)
+    at.button(key="save").click().run()
+    assert not at.exception
+    (message,) = texts(at.error)
+    assert "cannot be reached" in message and "moved or removed" in message and "1 not saved yet" in message
+    assert at.data_editor[0].value.loc["c2", ["status", "note"]].tolist() == ["inconclusive", "source unreachable"]
+    assert "c2" in at.session_state["pending"]["claim"]
+    for path in moved:
+        (aside / path.name).rename(path)
+    assert database.exists()
+    at.button(key="save").click().run()
+    assert texts(at.success) == ["Saved 1 review"]
+    assert {i.id: i.review.status for i in store.items(kind=Kind.CLAIM)}["c2"] == Status.INCONCLUSIVE
