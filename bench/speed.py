@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import statistics
 import sys
 import time
@@ -192,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     print("First call in this process (loading tables/data), ms and peak KB:")
     for name, (elapsed, peak) in firsts.items():
         print(f"  {name:<20} {elapsed:>8.1f} ms {peak:>10.0f} KB")
+    print(f"Process peak resident memory (both libraries loaded): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     return 0
 
 
