@@ -27,7 +27,7 @@ for conflict in st.session_state[session.CONFLICTS]:
         st.warning(
             f"Conflict on item {mine.item_id}: you set **{mine.status}** ({plain(mine.note or 'no note')}); "
             f"{plain(theirs.analyst or 'another analyst')} saved **{theirs.status}** ({plain(theirs.note or 'no note')}) "
-            f"at {theirs.at:%Y-%m-%d %H:%M}, version {theirs.version}." if theirs.at else f"version {theirs.version}."
+            f"at {f'{theirs.at:%Y-%m-%d %H:%M}' if theirs.at else 'an unknown time'}, version {theirs.version}."
         )
         keep_mine, keep_theirs = st.columns(2)
         keep_mine.button("Keep mine (save it next)", key=f"mine-{mine.item_id}",
