@@ -66,3 +66,8 @@ def test_detect_language_confidence_is_empty_for_text_without_letters():
 def test_detect_language_reads_only_a_sample_of_a_huge_text():
     text = "Le ministre a déclaré vendredi que les troupes étaient prêtes. " * 200_000  # 12.6 MB
     assert detect_language(text) == "fr"
+
+
+@pytest.mark.parametrize("seed", list_seeds(), ids=lambda seed: seed.path.name)
+def test_every_seed_is_detected_in_the_language_its_sidecar_declares(seed):
+    assert detect_language(read_seed(seed).text) == seed.lang
