@@ -649,6 +649,9 @@ def fetch_url(
     connect_timeout, read_timeout = timeout
     deadline = time.monotonic() + connect_timeout + read_timeout
     session = requests.Session()
+    # No ~/.netrc: its passwords must never be sent to an address a user typed. Proxies from the
+    # environment are still honoured, per request, below.
+    session.trust_env = False
     session.headers["User-Agent"] = "FactDesk/1 (+article reader)"
     session.headers["Accept"] = "text/html,application/xhtml+xml,text/plain;q=0.9"
     if not allow_private:
@@ -661,7 +664,14 @@ def fetch_url(
     try:
         for _hop in range(MAX_REDIRECTS + 1):
             _check_url(current, allow_private)
-            response = session.get(current, stream=True, allow_redirects=False, timeout=timeout)
+            response = session.get(
+                current,
+                stream=True,
+                allow_redirects=False,
+                timeout=timeout,
+                proxies=requests.utils.get_environ_proxies(current),
+                verify=os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True,
+            )
             with response:
                 if response.is_redirect:
                     location = response.headers.get("Location", "")
