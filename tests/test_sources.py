@@ -343,6 +343,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         self.hits.append(self.path)
+        self.authorizations.append(self.headers.get("Authorization"))
         path = self.path
         if path == "/article":
             self._send(200, ARTICLE_HTML)
@@ -379,7 +380,7 @@ class _Handler(BaseHTTPRequestHandler):
 @pytest.fixture()
 def server(monkeypatch):
     monkeypatch.setenv("FACTDESK_ALLOW_PRIVATE_URLS", "1")
-    handler = type("Handler", (_Handler,), {"release": threading.Event(), "hits": []})
+    handler = type("Handler", (_Handler,), {"release": threading.Event(), "hits": [], "authorizations": []})
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     httpd.daemon_threads = True
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
@@ -397,6 +398,16 @@ def test_fetch_url_reads_an_html_page_with_its_metadata(server):
     assert article.text == "The defence secretary said on Friday that British troops were ready to deploy."
     assert (article.title, article.published, article.lang) == ("Served title", date(2025, 8, 15), "en")
     assert article.source == f"{base}/article"
+
+
+def test_fetch_url_never_sends_netrc_credentials(server, tmp_path, monkeypatch):
+    base, handler = server
+    netrc = tmp_path / "netrc"
+    netrc.write_text("machine 127.0.0.1 login analyst password secret\n", encoding="utf-8")
+    netrc.chmod(0o600)
+    monkeypatch.setenv("NETRC", str(netrc))
+    fetch_url(f"{base}/article")
+    assert handler.authorizations == [None]
 
 
 def test_fetch_url_reads_plain_text_in_the_declared_charset(server):
