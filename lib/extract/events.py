@@ -72,6 +72,8 @@ class _Grammar:
     future: re.Pattern
     past: re.Pattern
     relative: re.Pattern
+    age_years: re.Pattern
+    not_age_years: re.Pattern
     month_context: re.Pattern
     anchor: re.Pattern
     anchor_kinds: dict[str, frozenset[str]]
@@ -200,6 +202,7 @@ def _placeholders(table: ModuleType) -> dict[str, str]:
         "deictic": _words(table.DEICTIC_DAYS, "deictic"),
         "ref": _words(table.REFS, "ref"),
         "ordinal": _words(table.ORDINALS, "ordinal"),
+        "holiday": _words(table.HOLIDAYS, "holiday"),
         "dir": _words(table.DIRECTIONS, "dir"),
         "mod": rf"{_words([m for m, v in table.MODS.items() if v not in _AROUND_PUBLICATION], 'mod')}"
                rf"(?:\s+(?:{link_alt})?|(?<=-))",
@@ -209,10 +212,12 @@ def _placeholders(table: ModuleType) -> dict[str, str]:
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _DIGIT_PLACEHOLDERS = {"day", "year", "longyear", "yy", "num", "clock", "decade", "century"}
+# Placeholders whose words are anchors of another kind.
+_PLACEHOLDER_KINDS = {"weekday_any": "weekday", "holiday": "month"}
 
 
 def _anchor_vocabulary(table: ModuleType) -> dict[str, list[str]]:
-    return {"month": list(table.MONTHS), "weekday": list(table.WEEKDAYS), "season": list(table.SEASONS),
+    return {"month": [*table.MONTHS, *table.HOLIDAYS], "weekday": list(table.WEEKDAYS), "season": list(table.SEASONS),
             "unit": list(table.UNITS), "deictic": list(table.DEICTIC_DAYS), "ref": list(table.REFS),
             "partday": list(table.PARTS_OF_DAY), "extra": list(table.ANCHORS)}
 
@@ -222,7 +227,7 @@ def _rule_anchors(pattern: str, table: ModuleType) -> frozenset[str]:
     Over-inclusion only costs time; an empty set means the rule runs everywhere."""
     kinds = set()
     for name in _PLACEHOLDER.findall(pattern):
-        kinds.add("digit" if name in _DIGIT_PLACEHOLDERS else "weekday" if name == "weekday_any" else name)
+        kinds.add("digit" if name in _DIGIT_PLACEHOLDERS else _PLACEHOLDER_KINDS.get(name, name))
     lowered = pattern.lower()
     for kind, words in _anchor_vocabulary(table).items():
         if any(re.search(rf"(?<![\w\\]){re.escape(w.lower())}(?!\w)", lowered) for w in words):
@@ -267,6 +272,8 @@ def _grammar(lang: str) -> _Grammar:
         future=re.compile(table.FUTURE_CUES, re.IGNORECASE),
         past=re.compile(table.PAST_CUES, re.IGNORECASE),
         relative=re.compile(table.RELATIVE_PRONOUNS, re.IGNORECASE),
+        age_years=re.compile(table.AGE_YEARS_BEFORE, re.IGNORECASE),
+        not_age_years=re.compile(table.AGE_YEARS_NOT_AFTER, re.IGNORECASE),
         month_context=re.compile(table.MONTH_CONTEXT_BEFORE, re.IGNORECASE),
     )
 
@@ -802,6 +809,11 @@ def _duration(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
         n = _number(num, ctx)
         if n is None or n == 0:
             return None
+        before = ctx.text[max(0, match.start() - _CONTEXT_WINDOW) : match.start()]
+        after = ctx.text[match.end() : match.end() + _CONTEXT_WINDOW]
+        if unit == "Y" and num.strip().isdigit() and ctx.grammar.age_years.search(before) \
+                and not ctx.grammar.not_age_years.search(after):
+            return None
     elif frac is not None:
         n = _lookup(ctx.table.FRACTIONS, frac.split()[-1])
     else:
@@ -845,15 +857,33 @@ def _quarter(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
     ordinal = _lookup(ctx.table.ORDINALS, _group(match, "ordinal"))
     if _group(match, "qn"):
         ordinal = int(match.group("qn"))
-    quarter = ordinal if ordinal is not None else 4
-    if not 1 <= quarter <= 4:
+    half = params.get("half", False)
+    count = 2 if half else 4
+    part = ordinal if ordinal is not None else count
+    if not 1 <= part <= count:
         return None
+    months = 6 if half else 3
+    code = f"H{part}" if half else f"Q{part}"
     year = _year_of(match)
     if year is None:
-        dct = ctx.dct(f"XXXX-Q{quarter}", granularity="quarter")
-        current = (dct.month - 1) // 3 + 1
-        year = dct.year if quarter <= current else dct.year - 1
-    return _period(date(year, 3 * quarter - 2, 1), "Q")
+        dct = ctx.dct(f"XXXX-{code}", granularity="month" if half else "quarter")
+        current = (dct.month - 1) // months + 1
+        year = dct.year if part <= current else dct.year - 1
+    first = date(year, months * (part - 1) + 1, 1)
+    if not half:
+        return _period(first, "Q")
+    return _Resolved("DATE", f"{year}-{code}", first, _month_end(year, months * part), "month")
+
+
+def _holiday(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
+    """'Noël', 'Christmas Eve': a fixed day, in the year the tense points to (else the nearest)."""
+    month, day = _lookup(ctx.table.HOLIDAYS, match.group("holiday"))
+    year = _year_of(match)
+    if year is None:
+        dct = ctx.dct(f"XXXX-{month:02d}-{day:02d}", granularity="day")
+        tense = ctx.tense(match.start(), match.end())
+        year = _nearest_year(month, day, dct - timedelta(days=tense), tense or None)
+    return _period(date(year, month, day), "D")
 
 
 RESOLVERS: dict[str, Callable[[re.Match, dict, _Context], _Resolved | None]] = {
@@ -871,5 +901,6 @@ RESOLVERS: dict[str, Callable[[re.Match, dict, _Context], _Resolved | None]] = {
     "set": _set,
     "ref": _ref,
     "quarter": _quarter,
+    "holiday": _holiday,
 }
 

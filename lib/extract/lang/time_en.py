@@ -45,6 +45,9 @@ MONTH_CONTEXT_BEFORE = (
     r"|\b(?:january|february|april|june|july|august|september|october|november|december),\s*$"
 )
 
+# Before "N years", these make it an age: "retire at 64 years" (none needed in English news so far).
+AGE_YEARS_BEFORE = r"$^"
+AGE_YEARS_NOT_AFTER = r"$^"
 PM_MARKERS = ("pm", "p.m.", "p.m")
 
 DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
@@ -60,6 +63,13 @@ ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2
 
 PARTS_OF_DAY = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
+}
+
+# Holidays on a fixed day: (month, day). Movable feasts (Easter, Thanksgiving) are left out.
+HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+    "new year's eve": (12, 31), "halloween": (10, 31), "valentine's day": (2, 14),
+    "independence day": (7, 4), "boxing day": (12, 26), "armistice day": (11, 11),
 }
 
 DEICTIC_DAYS = {
@@ -79,7 +89,7 @@ MODS = {
     "early": "START", "the beginning": "START", "the start": "START", "beginning": "START",
     "the early part": "START", "late": "END", "the end": "END", "end": "END",
     "the latter part": "END", "mid": "MID", "mid-": "MID", "the middle": "MID", "middle": "MID",
-    "earlier": "EARLIER", "later": "LATER",
+    "earlier": "EARLIER", "later": "LATER", "so far": "EARLIER",
 }
 MOD_LINKS = ("of",)
 
@@ -96,7 +106,8 @@ YEAR_CONTEXT_AFTER = r"^\s*(?:[,.;:)!?\"”/]|-(?:19|20)?\d\d|$)"
 
 FUTURE_CUES = (
     r"\b(?:will|'ll|’ll|shall|would|could|might|going to|is to|are to|scheduled|expected to|plans? to|"
-    r"planned|next|upcoming|tomorrow|due to|set to|until|till|to (?:rise|fall|climb|drop|increase|cut|raise|hit|reach|"
+    r"planned|next|upcoming|tomorrow|due to|set to|until|till|expects?|forecasts?|predicts?|aims? to|hopes? to|"
+    r"to (?:rise|fall|climb|drop|increase|cut|raise|hit|reach|"
     r"start|begin|end|close|open|launch|expire|resume|take effect))\b"
 )
 # "-ed" after "be"/"been" is a passive participle ("is due to be published"), not a past tense.
@@ -110,7 +121,7 @@ ANAPHORIC = frozenset({"previous", "preceding", "following"})
 RELATIVE_PRONOUNS = r"\b(?:which|who|that)\b"
 
 # Literal words of RULES that are in no list above; the finder only looks around these and the lists.
-ANCHORS = ("noon", "midnight", "annually", "yearly", "daily", "weekly", "monthly", "fy", "q1", "q2", "q3", "q4")
+ANCHORS = ("noon", "midnight", "annually", "yearly", "daily", "weekly", "monthly", "fy", "q1", "q2", "q3", "q4", "h1", "h2", "half")
 
 _REL_UNITS = r"(?P<unit>week|month|year|quarter|weekend|decade|century|fiscal year)"
 _PLURAL_UNITS = r"(?P<unit>decades|years|months|weeks|days|hours|minutes)"
@@ -139,6 +150,9 @@ RULES = [
     (r"{rmod}(?:the )?" + _REL_UNITS, "relative", {"shift": 0}),
     (r"(?:the )?(?:{ordinal}|final) quarter(?: of {year})?", "quarter", {}),
     (r"Q(?P<qn>[1-4])(?: {year})?", "quarter", {}),
+    (r"(?:the )?{ordinal} half(?: of {year})?", "quarter", {"half": True}),
+    (r"H(?P<qn>[12])(?: {year})?", "quarter", {"half": True}),
+    (r"{holiday}(?: {year})?", "holiday", {}),
     # "over the weekend": the weekend of the week the sentence speaks of.
     (r"(?:over|during|at|on|this) (?P<span>the (?P<unit>weekend))", "relative", {"shift": "tense", "span": "span"}),
     # Counted from the publication date.
@@ -188,7 +202,7 @@ NEGATIVE = (
     r"good friday|black friday|cyber monday|super tuesday|ash wednesday|palm sunday|bloody sunday|black monday",
     r"(?:the )?sunday (?:times|telegraph|express|mirror|post|people)|mail on sunday|today (?:programme|show)",
     # "a second term", "the second round": the ordinal, not the unit.
-    r"(?:a|one|the) second (?!ago\b|later\b|earlier\b|before\b|after\b|or\b|and\b|longer\b)[a-z]+",
+    r"(?:a|one|the) second (?!ago\b|later\b|earlier\b|before\b|after\b|or\b|and\b|longer\b|quarter\b|half\b)[a-z]+",
     r"(?:fall|spring) of (?:the|a|an|his|her|its|their)\b|arab spring|prague spring",
     r"(?:a|one|three) quarters? (?:point|percentage|of (?:a|an|the|its|their|his|her|all))\b",
 )

@@ -67,6 +67,13 @@ PARTS_OF_DAY = {
     "matin": "MO", "matinée": "MO", "après-midi": "AF", "soir": "EV", "soirée": "EV", "nuit": "NI",
 }
 
+# Holidays on a fixed day: (month, day). Movable feasts (Pâques, Pentecôte) are left out.
+HOLIDAYS = {
+    "noël": (12, 25), "le jour de noël": (12, 25), "la veille de noël": (12, 24), "le réveillon": (12, 24),
+    "la toussaint": (11, 1), "le jour de l'an": (1, 1), "la saint-sylvestre": (12, 31),
+    "la saint-valentin": (2, 14), "l'armistice": (11, 11), "la fête nationale": (7, 14),
+}
+
 # Days counted from the publication date.
 DEICTIC_DAYS = {
     "avant-hier": -2, "hier": -1, "aujourd'hui": 0, "aujourd’hui": 0, "demain": 1, "après-demain": 2,
@@ -113,11 +120,16 @@ AGE_BEFORE = (
     r"conductrice|retraitée?|personne|individu|suspect|joueur|joueuse|mère|père)s? (?:âgée?s? )?de)\s*$"
 )
 
+# Before "N ans" only: "partir à la retraite à 64 ans" is an age, "condamné à 10 ans de prison" is not.
+AGE_YEARS_BEFORE = r"\bà\s*$"
+AGE_YEARS_NOT_AFTER = r"^\s*(?:de|d'|d’)"
+
 # Verb forms and words that put a sentence in the future: a bare weekday then means the coming one.
 FUTURE_CUES = (
     r"\b(?:sera|seront|aura|auront|fera|feront|ira|iront|va|vont|devra|devront|pourra|pourront|"
     r"pourrait|pourraient|devrait|devraient|prochain|prochaine|prochains|prochaines|demain|prévu|prévue|"
-    r"prévus|prévues|doit|doivent|à partir d(?:e|u|es)|d'ici|jusqu'au|jusqu'à|à compter d(?:e|u)|\w{3,}(?:era|eront|ira|iront|dra|dront)|"
+    r"prévus|prévues|doit|doivent|prévoit|prévoient|table sur|tablent sur|s'attend à|s'attendent à|"
+    r"espère|espèrent|envisage|envisagent|à partir d(?:e|u|es)|d'ici|jusqu'au|jusqu'à|à compter d(?:e|u)|\w{3,}(?:era|eront|ira|iront|dra|dront)|"
     r"\w{3,}r(?:ait|aient))\b"
 )
 # Past-tense cues; the cue nearest to a weekday or a month decides which way it points.
@@ -131,7 +143,7 @@ RELATIVE_PRONOUNS = r"\b(?:qui|que|qu'|qu’|dont|lequel|laquelle)"
 ANAPHORIC = frozenset({"précédent", "précédente", "suivant", "suivante"})
 
 # Literal words of RULES that are in no list above; the finder only looks around these and the lists.
-ANCHORS = ("lendemain", "veille", "trimestre", "midi", "minuit", "siècle", "quotidiennement", "mensuellement", "annuel",
+ANCHORS = ("lendemain", "veille", "trimestre", "semestre", "midi", "minuit", "siècle", "quotidiennement", "mensuellement", "annuel",
            "annuels", "annuelle", "annuelles", "annuellement", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI")
 
 # Rules: (pattern, resolver, params). Overlapping matches: the longest wins. {mod} carries its own
@@ -166,6 +178,8 @@ RULES = [
      "anchored", {}),
     (r"(?:les |des |ces )?{num} {dir} " + _PLURAL_UNITS, "anchored", {}),
     (r"(?:le |au |du )?{ordinal} trimestre(?: (?:de |d')?{year})?", "quarter", {}),
+    (r"(?:le |au |du )?{ordinal} semestre(?: (?:de |d')?{year})?", "quarter", {"half": True}),
+    (r"{holiday}(?: {year})?", "holiday", {}),
     # Counted from the publication date.
     (r"il y a (?:{qual} )?{num} {unit}", "ago", {"dir": -1}),
     (r"dans {num} {unit}", "ago", {"dir": 1}),
@@ -213,5 +227,5 @@ NEGATIVE = (
     r"(?<=\w\s)d'(?:hiver|été|automne|printemps)",
     r"(?:une|la|sa|cette) seconde (?!de\b|d'|plus\b|après\b|avant\b)\w+",
     r"vendredi saint|lundi de pâques|mardi gras|jeudi noir|mercredi des cendres|dimanche des rameaux",
-    r"journal du dimanche|du jour au lendemain|11[- ]septembre",
+    r"journal du dimanche|du jour au lendemain|11-septembre",
 )
