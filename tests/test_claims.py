@@ -22,7 +22,7 @@ ATTRIBUTIONS = [
     ("fr", "« Le plan est prêt », a-t-elle précisé.", PRONOUN),
     ("fr", "Le Royaume-Uni et la France ont rassemblé des troupes.", None),
     ("en", "“We are ready,” Healy said.", "Healy"),
-    ("en", "“We are ready,” said Defence Secretary John Healy.", "Defence Secretary John Healy"),
+    ("en", "“We are ready,” said Defence Secretary John Healy.", "John Healy"),
     ("en", "John Healy, the defence secretary, told the BBC the troops were ready.", "John Healy"),
     ("en", "According to Nato officials, spending rose 5%.", "Nato officials"),
     ("fr", "Selon le ministère de l’Intérieur, 80 barrages ont été recensés.", "ministère de l’Intérieur"),

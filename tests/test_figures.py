@@ -33,6 +33,7 @@ FRENCH = [
     ("jusqu'à 12 tonnes", [("jusqu'à 12", 12, "tonnes", "at most")]),
     ("un recul de -3 % du PIB", [("-3 %", -3, "%", None)]),
     ("les neuf pays du groupe", [("neuf", 9, "pays", None)]),
+    ("Une vingtaine de députés du bloc central", [("Une vingtaine", 20, "députés", "about")]),
     ("six nouveaux réacteurs nucléaires", [("six", 6, "réacteurs nucléaires", None)]),
     ("Trois ministres doivent recevoir", [("Trois", 3, "ministres", None)]),
     ("Trois des six ministres sont venus", [("Trois", 3, "ministres", None), ("six", 6, "ministres", None)]),
@@ -73,6 +74,7 @@ ENGLISH = [
     ("600,000 heat pumps a year, up from about 98,000", [
         ("600,000", 600_000, "heat pumps", None), ("about 98,000", 98_000, "heat pumps", "about")]),
     ("30 countries signed", [("30", 30, "countries", None)]),
+    ("a dozen ships", [("a dozen", 12, "ships", "about")]),
 ]
 ENGLISH_TRAPS = [
     "one of the planners",

@@ -17,7 +17,7 @@ from functools import lru_cache
 from types import ModuleType
 
 from lib.extract.lang import table
-from lib.extract.speakers import SpeakerTracker, attribution, opens_with_quote
+from lib.extract.speakers import SpeakerTracker, attribution, names_in, opens_with_quote
 from lib.models import Claim, Event, Figure, Span
 
 CLAIM_THRESHOLD = 0.5
@@ -62,6 +62,7 @@ def find_claims(
         sentence = text[start:end]
         found = attribution(sentence, lang)
         speaker = tracker.resolve(found, continues_quote=opens_with_quote(sentence, lang))
+        tracker.observe(names_in(sentence, lang))
         score = checkworthiness(
             sentence,
             t,

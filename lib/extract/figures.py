@@ -43,6 +43,7 @@ class _Patterns:
     qualifier: re.Pattern
     link: re.Pattern
     partitive: re.Pattern
+    approximate: re.Pattern
 
 
 def _alternation(words) -> str:
@@ -80,6 +81,10 @@ def _patterns(lang: str) -> _Patterns:
         ordinal_suffix=re.compile(rf"(?:{_alternation(t.ORDINAL_SUFFIXES)}){after}"),
         qualifier=re.compile(rf"(?<![\w])(?:{_alternation(t.QUALIFIERS)})\s*$", re.IGNORECASE),
         link=re.compile(rf"\s*(?:{_alternation(t.COUNTED_NOUN_LINKS)})(?:\s+|(?<=['’]))", re.IGNORECASE),
+        approximate=re.compile(
+            rf"(?<![\w])(?:{_alternation(t.APPROXIMATE_ARTICLES)})\s+(?:{_alternation(t.APPROXIMATE_NUMERALS)}){after}",
+            re.IGNORECASE,
+        ),
         partitive=re.compile(
             rf"\s+(?:{_alternation(t.PARTITIVE_LINKS)})\s+(?:\d+\s+|(?:{_alternation(t.NUMBER_WORDS)})\s+)?",
             re.IGNORECASE,
@@ -98,6 +103,7 @@ def find_figures(text: str, lang: str, sentences: list[Span], taken: list[Span])
     blocked = _SpanIndex(taken)
     candidates = [(m.start(), m.end(), "digits") for m in p.digits.finditer(text)]
     candidates += [(m.start(), m.end(), "words") for m in p.words.finditer(text)]
+    candidates += [(m.start(), m.end(), "approximate") for m in p.approximate.finditer(text)]
     candidates.sort()
 
     figures: list[Figure] = []
@@ -141,6 +147,11 @@ def _read_figure(text: str, start: int, end: int, form: str, t: ModuleType, p: _
         value = _digits_value(number_text, t)
         if p.ordinal_suffix.match(text, end) or _glued_to_word(text, start, end, p):
             return None
+    elif form == "approximate":
+        # "une vingtaine de députés": about 20, counting what follows "de".
+        value = t.APPROXIMATE_NUMERALS[number_text.split()[-1].lower()]
+        unit = _counted_noun(text, end, True, t, p)
+        return Figure(id="", start=start, end=end, text=number_text, value=value, unit=unit, approx="about")
     else:
         value = _words_value(number_text, text, start, end, t, p)
     if value is None:

@@ -19,6 +19,8 @@ from types import ModuleType
 from lib.extract.lang import table
 
 PRONOUN = "<pronoun>"
+# Lowercase words inside organisation names, in any language we ship ("Bank of England").
+_CONNECTOR_WORDS = frozenset({"of", "for", "and", "de", "du", "des", "la", "le", "pour"})
 _MAX_SUBJECT_WORDS = 7
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
 # Clause punctuation that bounds a subject or an inverted speaker.
@@ -79,16 +81,47 @@ def attribution(sentence: str, lang: str) -> str | None:
     if p.inverted_pronoun.search(sentence):
         return PRONOUN
     for verb in p.verb.finditer(sentence):
-        speaker = None
-        if _is_inverted(sentence, verb.start(), t):
-            speaker = _speaker_after(sentence[verb.end() :], t, p)
+        inverted = _is_inverted(sentence, verb.start(), t)
+        if not inverted and not _reports_speech(verb, sentence, t):
+            continue
+        speaker = _speaker_after(sentence[verb.end() :], t, p) if inverted else None
         speaker = speaker or _subject_before(sentence[: verb.start()], t, p)
+        speaker = speaker or _name_opening_the_sentence(sentence, verb.start(), t, p)
         if speaker:
             return speaker
     according = p.attribution.search(sentence)
     if according:
-        return _noun_phrase(according.group("who"), t, p)
+        speaker = _noun_phrase(according.group("who"), t, p)
+        if speaker == PRONOUN:
+            # "Le programme d'Hélène Garnier prévoit…, selon elle": the pronoun's antecedent is in the sentence.
+            return _person_before(sentence[: according.start()], t, p) or PRONOUN
+        return speaker
     return None
+
+
+def _reports_speech(verb: re.Match, sentence: str, t: ModuleType) -> bool:
+    """'a annoncé la suspension' is an act; 'a annoncé que…', 'a annoncé jeudi que…' report speech."""
+    participle = verb.group().split()[-1].lower()
+    if participle not in t.CLAUSE_VERBS:
+        return True
+    following = [w for w in sentence[verb.end() :].split()[:3] if any(ch.isalnum() for ch in w) or w in t.CLAUSE_MARKERS]
+    if not following:
+        return True  # "…, data from Gas Infrastructure Europe showed."
+    return any(word.lower().startswith(t.CLAUSE_MARKERS) for word in following)
+
+
+def _name_opening_the_sentence(sentence: str, verb_start: int, t: ModuleType, p: _Patterns) -> str | None:
+    """'Kathy Lund, a retired teacher in Paradise, one of the towns…, said': the opening name is the subject."""
+    if not sentence[:verb_start].rstrip().endswith(","):
+        return None
+    first = _CLAUSE_BREAK.split(sentence, maxsplit=1)[0].strip(" «“\"")
+    whole = p.name.fullmatch(first)
+    return _clean(first, t) if whole and " " in first and _is_name(first, t) else None
+
+
+def _person_before(text: str, t: ModuleType, p: _Patterns) -> str | None:
+    names = [m.group() for m in p.name.finditer(text) if " " in m.group() and _is_name(m.group(), t)]
+    return _clean(names[-1], t) if names else None
 
 
 def opens_with_quote(sentence: str, lang: str) -> bool:
@@ -145,6 +178,8 @@ def _subject_before(before: str, t: ModuleType, p: _Patterns) -> str | None:
         if first in t.SPEAKER_PRONOUNS and len(words) <= 2:
             return PRONOUN
         tail = _name_at_end(segment, t, p)
+        if tail and tail == _clean(segment, t):
+            return tail
         phrase_words = _before_relative_pronoun(words, t)
         if not tail and len(phrase_words) <= _MAX_SUBJECT_WORDS and (
             first in _determiners(t) or _is_appositive_name(segments, segment, t, p)
@@ -206,6 +241,19 @@ def _noun_phrase(phrase: str, t: ModuleType, p: _Patterns) -> str | None:
     if words[0].lower() in t.SPEAKER_PRONOUNS or words[0].lower() in t.OBJECT_PRONOUNS:
         return PRONOUN
     text = " ".join(words)
+    all_names = [m for m in p.name.finditer(text) if _is_name(m.group(), t)]
+    if all_names and any(w.lower().strip("'’") in t.SOURCE_NOUNS for w in words):
+        return _clean(all_names[0].group(), t)  # "LSEG data", "un sondage de l'institut Vigie Opinion"
+    names = [m for m in all_names if m.start() > 0]
+    if names:
+        last = names[-1]
+        before = text[: last.start()].split()
+        if last.end() == len(text) and " " in last.group() and before and before[-1][:1].islower() and (
+            before[-1].lower().rstrip("'’") not in t.NAME_CONNECTORS + t.DETERMINERS
+        ):
+            return _clean(last.group(), t)  # "catastrophe modeller Halden Risk Analytics"
+    elif words[0].lower() in t.INDEFINITE_DETERMINERS:
+        return None  # "selon un sondage" names no one
     for determiner in sorted(_determiners(t), key=len, reverse=True):
         for joiner in (" ", "'", "’"):
             if text.lower().startswith(determiner + joiner) and len(text) > len(determiner) + 1:
@@ -229,18 +277,37 @@ def _is_name(candidate: str, t: ModuleType) -> bool:
 
 
 def _clean(candidate: str, t: ModuleType) -> str:
+    """Without leading determiners and titles: 'Cal Fire Director Ramon Ortega' -> 'Ramon Ortega'."""
     words = candidate.rstrip(".").split()
     while words and words[0].lower().rstrip("'’") in _determiners(t):
         words.pop(0)
+    titles = [i for i, w in enumerate(words[:-1]) if w.lower() in t.TITLE_WORDS]
+    if titles and all(w[:1].isupper() for w in words[titles[-1] + 1 :]):
+        words = words[titles[-1] + 1 :]
     return " ".join(words)
+
+
+def names_in(sentence: str, lang: str) -> list[str]:
+    """Multi-word names in a sentence, for resolving later short mentions ('the department')."""
+    t = table(lang)
+    return [_clean(m.group(), t) for m in _patterns(lang).name.finditer(sentence) if " " in m.group().strip()]
 
 
 @dataclass
 class SpeakerTracker:
-    """Carries the last named speaker forward and expands surnames to the full name seen first."""
+    """Carries the last named speaker forward and resolves short mentions to a full name seen earlier.
+
+    'Healy' after 'John Healy', and 'the department' or 'the central bank' after 'California Department
+    of Insurance' or 'Bank of England': a mention of one or two words whose head word is a word of an
+    earlier multi-word name takes that name (the most recent one).
+    """
 
     last: str | None = None
-    full_names: dict[str, str] = field(default_factory=dict)
+    seen_names: list[str] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)
+
+    def observe(self, names: list[str]) -> None:
+        self.seen_names.extend(names)
 
     def resolve(self, found: str | None, continues_quote: bool) -> str | None:
         if found == PRONOUN or (found is None and continues_quote):
@@ -248,9 +315,15 @@ class SpeakerTracker:
         if found is None:
             return None
         words = found.split()
-        if len(words) == 1 and words[0].casefold() in self.full_names:
-            found = self.full_names[words[0].casefold()]
-        elif len(words) > 1 and all(w[:1].isupper() for w in words):
-            self.full_names.setdefault(words[-1].casefold(), found)
+        if len(words) <= 2:
+            head = words[-1].casefold()
+            # Earlier speakers first: "the Bank said" means the Bank of England that spoke before,
+            # not "Bank Rate", which was only mentioned.
+            candidates = list(reversed(self.speakers)) + list(reversed(self.seen_names))
+            earlier = next((n for n in candidates if head in n.casefold().split() and n != found), None)
+            if earlier and (len(words) == 1 or words[0][:1].islower() or earlier.casefold().endswith(head)):
+                found = earlier
+        if len(words) > 1 and all(w[:1].isupper() for w in words if w.lower() not in _CONNECTOR_WORDS):
+            self.speakers.append(found)
         self.last = found
         return found

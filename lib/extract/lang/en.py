@@ -41,6 +41,9 @@ MEASURE_UNITS = (
     "hectares", "acres", "megawatts", "MW", "GW", "°C", "°F", "degrees", "barrels", "feet", "metres", "meters",
 )
 
+APPROXIMATE_NUMERALS = {"dozen": 12, "score": 20}
+APPROXIMATE_ARTICLES = ("a",)
+
 QUALIFIERS = {
     "more than": "more than", "over": "more than", "in excess of": "more than", "upwards of": "more than",
     "above": "more than",
@@ -87,7 +90,7 @@ SAYING_VERBS = (
 )
 SAYING_AUXILIARIES = ("has", "have", "had")
 ATTRIBUTION_PREPOSITIONS = ("according to", "in the words of", "as stated by")
-SPEAKER_PRONOUNS = ("he", "she", "they")
+SPEAKER_PRONOUNS = ("he", "she", "they", "it")
 # Lowercase words allowed between the capitalised words of a name: "Office for National Statistics".
 NAME_CONNECTORS = ("for", "of", "and", "on", "de", "van", "von", "der", "al", "bin", "ben", "da", "di", "la", "le")
 DETERMINERS = ("the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our")
@@ -96,6 +99,21 @@ OBJECT_PRONOUNS = ("him", "her", "them")
 # the name is an appositive subject ("Elena Márquez, said Madrid would…").
 INVERTED_AFTER_COMMA = False
 BYLINE_WORDS = ("by",)
+TITLE_WORDS = (
+    "president", "minister", "secretary", "director", "general", "governor", "deputy", "mayor", "senator",
+    "commissioner", "chair", "chairman", "chairwoman", "chief", "executive", "spokesman", "spokeswoman",
+    "spokesperson", "ambassador", "envoy", "prosecutor", "judge", "professor", "dr", "dr.", "mr", "mr.",
+    "mrs", "mrs.", "ms", "ms.", "sir", "lord", "lady", "chancellor", "admiral", "inspector", "economist",
+    "analyst", "editor", "correspondent", "ceo", "officer", "head", "leader",
+)
+SOURCE_NOUNS = (
+    "data", "figures", "estimates", "forecasts", "forecast", "survey", "poll", "report", "statistics",
+    "study", "analysis", "research", "modeller", "modeler", "tracker", "index", "statement", "filing",
+)
+INDEFINITE_DETERMINERS = ("a", "an", "some")
+CLAUSE_VERBS = ("announced", "announces", "estimated", "estimates", "noted", "notes", "predicted", "predicts",
+                "showed", "show", "shows")
+CLAUSE_MARKERS = ("that", ":", "“", '"')
 
 QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"))
 

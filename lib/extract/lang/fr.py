@@ -51,6 +51,13 @@ MEASURE_UNITS = (
 )
 
 # Qualifier before the number -> the contract's `approx` vocabulary.
+# Approximate counts: "une vingtaine de députés" is about 20.
+APPROXIMATE_NUMERALS = {
+    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
+    "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1000,
+}
+APPROXIMATE_ARTICLES = ("une",)
+
 QUALIFIERS = {
     "plus de": "more than", "plus d'": "more than", "plus d’": "more than", "au-delà de": "more than",
     "près de": "about", "environ": "about", "quelque": "about", "quelques": "about", "autour de": "about",
@@ -99,7 +106,7 @@ ORDINAL_WORDS = ("premier", "première", "premiers", "premières", "second", "se
 SAYING_VERBS = (
     "déclaré", "dit", "affirmé", "ajouté", "averti", "souligné", "expliqué", "indiqué", "estimé", "annoncé",
     "assuré", "précisé", "rappelé", "insisté", "prévenu", "confirmé", "reconnu", "répondu", "jugé", "noté",
-    "martelé", "confié", "conclu", "poursuivi", "appelé", "commenté", "réagi", "tranché", "résumé", "raconté", "admis", "démenti", "nié", "signalé", "révélé",
+    "martelé", "confié", "conclu", "table sur", "tablent sur", "promis", "annoncé", "noté", "poursuivi", "appelé", "commenté", "réagi", "tranché", "résumé", "raconté", "admis", "démenti", "nié", "signalé", "révélé",
     "déploré", "dénoncé", "affirme", "déclare", "dit", "ajoute", "avertit", "souligne", "explique", "indique",
     "estime", "annonce", "assure", "précise", "rappelle", "insiste", "prévient", "confirme", "reconnaît",
     "répond", "juge", "note", "martèle", "dénonce", "déplore", "révèle", "signale",
@@ -120,6 +127,24 @@ DETERMINERS = ("le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", 
 OBJECT_PRONOUNS = ("elle", "lui", "eux", "elles")
 # French news puts the speaker after the verb with no quotation: "Les troupes partiront, a déclaré Healy."
 INVERTED_AFTER_COMMA = True
+# Titles that may precede a capitalised name; the speaker is the person after them.
+TITLE_WORDS = (
+    "président", "présidente", "ministre", "secrétaire", "directeur", "directrice", "général", "générale",
+    "gouverneur", "maire", "sénateur", "sénatrice", "député", "députée", "porte-parole", "chef", "cheffe",
+    "commissaire", "ambassadeur", "ambassadrice", "procureur", "juge", "professeur", "docteur", "m.", "mme",
+)
+# A source that is a document or measurement speaks for the body named in it:
+# "selon un sondage de l'institut Vigie Opinion" -> Vigie Opinion.
+SOURCE_NOUNS = (
+    "sondage", "enquête", "étude", "rapport", "données", "chiffres", "estimations", "prévisions",
+    "statistiques", "baromètre", "projections", "institut", "analyse", "note", "communiqué",
+)
+# An indefinite speaker ("selon un sondage") names no one.
+INDEFINITE_DETERMINERS = ("un", "une", "des")
+# These verbs report speech only when a clause follows ("a annoncé que…", "a estimé jeudi que…");
+# with a plain object ("a annoncé la suspension de la réforme") they report an act, not a statement.
+CLAUSE_VERBS = ("annoncé", "annonce", "estimé", "estime", "jugé", "juge", "noté", "note", "prévenu", "promis")
+CLAUSE_MARKERS = ("que", "qu'", "qu’", ":", "«", "“")
 # A byline ("Par Camille Rousseau, à Toulouse") opens with this word; it is never a claim.
 BYLINE_WORDS = ("par",)
 
