@@ -38,8 +38,6 @@ _CONTEXT_WINDOW = 30
 # Every rule needs at least one anchor (a digit or a table word); rules only run this far around anchors.
 _WINDOW_BEFORE = 64
 _WINDOW_AFTER = 48
-# A vague count ("ces derniers mois") still gets a period on the timeline: this many units.
-_VAGUE_COUNT = 3
 
 _UNIT_GRANULARITY = {"S": "day", "MIN": "day", "H": "day", "D": "day", "W": "week", "WE": "week",
                      "M": "month", "Q": "quarter", "Y": "year", "DE": "decade", "CE": "decade"}
@@ -474,7 +472,9 @@ def _number(text: str, ctx: _Context) -> int | float | None:
     if text.isdigit():
         return int(text)  # exact, however long: a float would print 1.2e29 as 123456789012345677877719597056
     if text[0].isdigit():
-        return float(text.replace(",", "."))
+        # "2,5 ans" in French, "1,000 years" in English: the table says which mark is decimal.
+        other = "." if ctx.table.DECIMAL_SEPARATOR == "," else ","
+        return float(text.replace(other, "").replace(ctx.table.DECIMAL_SEPARATOR, "."))
     words = ctx.table.NUMBER_WORDS
     single = _lookup(words, text)
     if single is not None:

@@ -4,6 +4,7 @@ Same layout as time_fr.py: word tables, then RULES whose placeholders the event 
 """
 
 LANG = "en"
+DECIMAL_SEPARATOR = "."
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,

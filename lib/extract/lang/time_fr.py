@@ -10,6 +10,7 @@ Keep every pattern free of nested unbounded repetition: the finder must stay lin
 """
 
 LANG = "fr"
+DECIMAL_SEPARATOR = ","
 
 MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7,
