@@ -358,6 +358,26 @@ def test_huge_counts_keep_their_exact_value():
     assert (event.type, event.value) == ("DURATION", "P123456789012345678901234567890Y")
 
 
+CONTRACT_TYPES = {"DATE", "TIME", "DURATION", "SET"}
+CONTRACT_GRANULARITIES = {None, "day", "week", "month", "quarter", "year", "decade"}
+
+
+@pytest.mark.parametrize("lang, cases", [("fr", FR_CASES), ("en", EN_CASES)])
+def test_every_event_keeps_the_contract(lang, cases):
+    text = " ".join(case[0] for case in cases)
+    events = find_events(text, lang, FRIDAY)
+    assert len(events) >= len(cases)
+    for event in events:
+        assert text[event.start : event.end] == event.text and event.id == ""
+        assert event.type in CONTRACT_TYPES and event.granularity in CONTRACT_GRANULARITIES
+        if event.type in ("DURATION", "SET") and event.date is None:
+            assert event.end_date is None
+        if event.date is not None:
+            assert event.end_date is not None and event.date <= event.end_date and event.unresolved is None
+    assert [e.start for e in events] == sorted(e.start for e in events)
+    assert all(a.end <= b.start for a, b in zip(events, events[1:]))
+
+
 @pytest.mark.parametrize("piece", [
     "fin " * 2000, "début de " * 2000, "1 " * 5000, "il y a " * 2000, "the end of " * 2000, "22 h " * 3000,
     "mi-" * 5000, "vingt-" * 3000, " " * 20000 + "x", "ces derniers " * 2000, "Friday, " * 3000,
