@@ -71,6 +71,8 @@ FR_CASES = [
      ("Noël", "DATE", "2025-12-25", D("2025-12-25"), D("2025-12-25"))),
     ("Une remontée est attendue au premier semestre 2026.", FRIDAY,
      ("au premier semestre 2026", "DATE", "2026-H1", D("2026-01-01"), D("2026-06-30"))),
+    ("Des heurts ont éclaté pendant le week-end.", date(2025, 9, 25),
+     ("le week-end", "DATE", "2025-W38-WE", D("2025-09-20"), D("2025-09-21"))),
     ("La croissance a ralenti en 97, selon l'Insee.", FRIDAY, ("97", "DATE", "1997", D("1997-01-01"), D("1997-12-31"))),
     ("Des pays ont rejoint l'alliance depuis 2022.", FRIDAY,
      ("2022", "DATE", "2022", D("2022-01-01"), D("2022-12-31"))),

@@ -171,6 +171,9 @@ RULES = [
     # This / last / next period.
     (r"(?:{rmod})?(?:cette|ce|cet) " + _REL_UNITS, "relative", {"shift": 0}),
     (r"(?:{rmod})?(?:la |le |l')?" + _REL_UNITS + " {dir}", "relative", {}),
+    # "pendant le week-end": the weekend of the week the sentence speaks of.
+    (r"(?:pendant|durant|au cours du|lors du|tout le) (?P<span>(?:le )?(?P<unit>week-end))", "relative",
+     {"shift": "tense", "span": "span"}),
     (r"(?:la |les )?{dir} (?:{num} )?(?P<unit>décennie|décennies|années|ans|mois|semaines|jours|heures)",
      "anchored", {}),
     (r"(?:{rmod})?(?:la |le |l')?{dir} " + _REL_UNITS, "relative", {}),
