@@ -209,6 +209,16 @@ def test_previous_year_counts_from_the_last_year_mentioned():
     assert [(e.text, e.value) for e in events] == [("2024", "2024"), ("the previous year", "2023")]
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Je suis passée à midi, puis à minuit.", "fr", [("midi", "2025-08-15T12:00"), ("minuit", "2025-08-15T00:00")]),
+    ("They met at noon.", "en", [("noon", "2025-08-15T12:00")]),
+    ("The vote is tonight.", "en", [("tonight", "2025-08-15TNI")]),
+    ("Le vote a lieu ce soir.", "fr", [("ce soir", "2025-08-15TEV")]),
+])
+def test_clock_words_and_parts_of_day(text, lang, expected):
+    assert [(e.text, e.value) for e in find_events(text, lang, FRIDAY)] == expected
+
+
 def test_english_clock_with_weekday_takes_that_day():
     events = find_events("Polls close at 8 p.m. Friday.", "en", FRIDAY)
     assert [(e.text, e.type, e.value) for e in events] == [("8 p.m. Friday", "TIME", "2025-08-15T20:00")]

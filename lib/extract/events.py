@@ -758,8 +758,8 @@ def _deictic(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
     if days is None:
         return None
     partday = _group(match, "partday")
-    if word is not None and _key(word) == "tonight":
-        partday = partday or "night"
+    if word is not None and partday is None:
+        partday = _lookup(ctx.table.DEICTIC_PARTS_OF_DAY, word)
     if params.get("from_context"):
         base = ctx.anchor_day("XXXX-XX-XX")
     else:
@@ -770,7 +770,7 @@ def _deictic(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
 def _clock(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
     word = _group(match, "word")
     if word is not None:
-        hour, minute = (12, 0) if _key(word) in ("midi", "noon") else (0, 0)
+        hour, minute = _lookup(ctx.table.CLOCK_WORDS, word)
     else:
         hour = int(match.group("hour"))
         minute_text = _group(match, "minute")

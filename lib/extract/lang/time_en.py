@@ -49,6 +49,9 @@ MONTH_CONTEXT_BEFORE = (
 # Before "N years", these make it an age: "retire at 64 years" (none needed in English news so far).
 AGE_YEARS_BEFORE = r"$^"
 AGE_YEARS_NOT_AFTER = r"$^"
+# Clock times written as words, and deictic words that also name a part of the day.
+CLOCK_WORDS = {"noon": (12, 0), "midnight": (0, 0)}
+DEICTIC_PARTS_OF_DAY = {"tonight": "NI"}
 PM_MARKERS = ("pm", "p.m.", "p.m")
 
 DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
@@ -166,7 +169,7 @@ RULES = [
     (r"that (?:day|morning|afternoon|evening|night)", "deictic", {"days": 0, "from_context": True}),
     # Clock times.
     (r"(?:about |around )?{clock}(?: (?:GMT|UTC|ET|EST|EDT|PT|PST|PDT|BST|CET))?(?: {weekday})?", "clock", {}),
-    (r"(?:at )?(?P<word>noon|midnight)", "clock", {"before": r"\b(?:at|by|until|before|after|around)\s*$"}),
+    (r"(?P<word>noon|midnight)", "clock", {"before": r"\b(?:at|by|until|before|after|around)\s*$"}),
     # "£35 a year", "1.5 million shells a year": a rate after an amount.
     (r"(?:a|an) (?P<unit>year|month|week|day|hour)", "set",
      {"before": r"(?:\d\S*|%|\b(?:once|twice|times|pounds?|dollars?|euros?|million|billion|trillion|bn|m))"

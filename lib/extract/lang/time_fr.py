@@ -50,6 +50,9 @@ AMBIGUOUS_SEASONS = frozenset({"été"})
 MONTH_CONTEXT_BEFORE = r"$^"
 
 # After a clock hour, these mean the afternoon or evening: "à 8 heures du soir" is 20:00.
+# Clock times written as words, and deictic words that also name a part of the day.
+CLOCK_WORDS = {"midi": (12, 0), "minuit": (0, 0)}
+DEICTIC_PARTS_OF_DAY: dict[str, str] = {}
 PM_MARKERS = ("soir", "après-midi")
 
 # Placeholder patterns that are not word lists.
