@@ -14,17 +14,21 @@ from datetime import date
 from lib.extract import extract
 from lib.extract.lang import UnsupportedLanguage
 from lib.language import detect_language
-from lib.sources import SourceError, read_file
+from lib.sources import SourceError, check_published, read_file
 
 EXIT_BAD_INPUT = 2
 
 
 def parse_date(value: str) -> date:
-    """argparse type for YYYY-MM-DD that names the bad value: '2025-02-30' is refused."""
+    """argparse type for YYYY-MM-DD that names the bad value: '2025-02-30', '3025-01-01' are refused."""
     try:
-        return date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a real date (YYYY-MM-DD): {value!r}") from None
+    try:
+        return check_published(parsed)
+    except SourceError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
