@@ -9,9 +9,12 @@ import csv
 import io
 import re
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.conftest import ARTIFACTS
+
+pytestmark = pytest.mark.e2e
 
 IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 ANALYST = "E2E Analyst"
