@@ -16,7 +16,9 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+
+import dateparser
 from functools import lru_cache
 from types import ModuleType
 from typing import Callable
@@ -103,6 +105,7 @@ class _Context:
     def __init__(self, grammar: _Grammar, text: str, published: date | None):
         self.grammar = grammar
         self.table = grammar.table
+        self.lang = grammar.table.__name__.rsplit("_", 1)[-1]
         self.text = text
         self.published = published
         self.last_day: date | None = None
@@ -611,10 +614,15 @@ def _calendar(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
             if fitting:
                 # "jeudi 2 octobre": the weekday names the year, whatever the tense.
                 year = min(fitting, key=lambda y: abs((date(y, month, day_n) - dct).days))
-            elif tense:
-                # The publication day itself counts as both past and future.
-                year = _nearest_year(month, day_n, dct - timedelta(days=tense), tense)
+            elif tense or direction:
+                # dateparser resolves the day against the publication date in the direction the sentence
+                # points ("adoptée le 3 mars" -> the past one, "sera votée le 3 mars" -> the coming one).
+                found = _parse_with_dateparser(f"{day_n} {month_word}", ctx, dct, direction or tense)
+                if found is None:
+                    return None
+                year = found.year
             else:
+                # No tense to go by: the nearest such day, which dateparser has no setting for.
                 year = _nearest_year(month, day_n, dct, direction)
         if day_n > calendar.monthrange(year, month)[1]:
             return None
@@ -627,6 +635,23 @@ def _calendar(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
         else:
             year = dct.year if (month - dct.month) * direction > 0 else dct.year + direction
     return _clip(_period(date(year, month, 1), "M"), mod, ctx)
+
+
+def _parse_with_dateparser(phrase: str, ctx: _Context, base: date, direction: int) -> date | None:
+    """dateparser.parse on a candidate we found, never on free text, with the language and the base fixed.
+
+    >>> from datetime import date
+    >>> ctx = _Context(_grammar("fr"), "", date(2025, 12, 5))
+    >>> _parse_with_dateparser("3 mars", ctx, date(2025, 12, 5), -1), _parse_with_dateparser("3 mars", ctx, date(2025, 12, 5), 1)
+    (datetime.date(2025, 3, 3), datetime.date(2026, 3, 3))
+    """
+    settings = {
+        "RELATIVE_BASE": datetime.combine(base, time()),
+        "PREFER_DATES_FROM": "future" if direction > 0 else "past",
+        "REQUIRE_PARTS": ["day", "month"],
+    }
+    parsed = dateparser.parse(phrase, languages=[ctx.lang], settings=settings)
+    return parsed.date() if parsed else None
 
 
 def _nearest_year(month: int, day: int, dct: date, direction: int | None) -> int:
