@@ -54,25 +54,29 @@ def _pg_schema_url(database_url: str, schema: str) -> str:
     return url.render_as_string(hide_password=False)
 
 
-@pytest.fixture(params=BACKENDS)
-def store_url(request, tmp_path):
-    """A URL to an empty store: a SQLite file in tmp_path, or a fresh PostgreSQL schema."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'factdesk.db'}"
-        return
+@pytest.fixture
+def pg_admin(pg_database):
+    """(URL of a fresh empty schema, an AUTOCOMMIT engine on the session database, that database's URL)."""
     import sqlalchemy as sa
 
-    database = request.getfixturevalue("pg_database")
     schema = f"t_{uuid.uuid4().hex[:12]}"
-    admin = _admin_engine(database)
+    admin = _admin_engine(pg_database)
     with admin.connect() as conn:
         conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
     try:
-        yield _pg_schema_url(database, schema)
+        yield _pg_schema_url(pg_database, schema), admin, pg_database
     finally:
         with admin.connect() as conn:
             conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
         admin.dispose()
+
+
+@pytest.fixture(params=BACKENDS)
+def store_url(request, tmp_path):
+    """A URL to an empty store: a SQLite file in tmp_path, or a fresh PostgreSQL schema."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'factdesk.db'}"
+    return request.getfixturevalue("pg_admin")[0]
 
 
 @pytest.fixture

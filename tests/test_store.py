@@ -275,8 +275,11 @@ def test_reviews_survive_closing_and_reopening_the_store(store_url, sample_extra
 KILL_SCRIPT = """
 import os, signal, sys
 sys.path.insert(0, {root!r})
-sys.path.insert(0, {tests!r})
-from conftest import build_extraction
+import importlib.util
+spec = importlib.util.spec_from_file_location("store_conftest", {tests!r} + "/conftest.py")
+shared = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(shared)
+build_extraction = shared.build_extraction
 from lib.store import Store
 store = Store({url!r})
 def die(self, conn, rows, now):

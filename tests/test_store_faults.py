@@ -101,21 +101,9 @@ def test_file_removed_during_a_save_reports_the_save_as_failed(sqlite_store, tmp
 # -- PostgreSQL --------------------------------------------------------------------------------
 
 @pytest.fixture
-def pg_url(request):
-    """A fresh PostgreSQL schema (reusing the shared fixture's machinery), or a loud skip/CI failure."""
-    url_fixture = request.getfixturevalue("pg_database")
-    import uuid
-
-    from conftest import _admin_engine, _pg_schema_url
-
-    schema = f"f_{uuid.uuid4().hex[:12]}"
-    admin = _admin_engine(url_fixture)
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-    yield _pg_schema_url(url_fixture, schema), admin, url_fixture
-    with admin.connect() as conn:
-        conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-    admin.dispose()
+def pg_url(pg_admin):
+    """(fresh schema URL, admin engine, session database URL): a loud skip, or a failure in CI, without a server."""
+    return pg_admin
 
 
 def terminate(admin, pid: int) -> None:
