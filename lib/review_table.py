@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import pandas as pd
@@ -173,6 +173,7 @@ class Edit:
     note: str
     evidence: tuple[str, ...]
     expected_version: int
+    label: str = ""  # the item's text, shortened, so messages name what the analyst sees
 
 
 def parse_evidence(text: str) -> tuple[str, ...]:
@@ -210,7 +211,7 @@ def pending_edits(stored: pd.DataFrame, edited: pd.DataFrame) -> tuple[dict[str,
         except ValueError as error:
             problems.append(f"{label}: {error}")
             continue
-        edits[item_id] = Edit(item_id, status, note, links, int(before["version"]))
+        edits[item_id] = Edit(item_id, status, note, links, int(before["version"]), label)
     return edits, problems
 
 
@@ -223,7 +224,7 @@ def merge_pending(pending: dict[str, Edit], shown_ids, edits: dict[str, Edit]) -
         # The version an edit answers is the one the analyst first edited against: a refresh
         # that brought in someone else's save must still end in a conflict, not an overwrite.
         if earlier is not None:
-            edit = Edit(edit.item_id, edit.status, edit.note, edit.evidence, earlier.expected_version)
+            edit = replace(edit, expected_version=earlier.expected_version)
         merged[item_id] = edit
     return merged
 

@@ -294,8 +294,15 @@ def add_item(article_id: str, kind: str) -> None:
             notify("error", f"“{plain(number)}” is not a number: write the value first, then the unit "
                    "(e.g. '200 planificateurs').")
             return
+    start = end = None
+    stored_text = getattr(article(article_id), "text", "")
+    wanted = text.strip()
+    # Found once, verbatim: the item gets its span, so the Article page highlights it too.
+    if wanted and stored_text.count(wanted) == 1:
+        start = stored_text.index(wanted)
+        end = start + len(wanted)
     try:
-        store().add_item(article_id, Kind(kind), text, analyst=analyst(), fields=fields)
+        store().add_item(article_id, Kind(kind), text, analyst=analyst(), fields=fields, start=start, end=end)
     except ValueError as error:
         notify("error", f"Not added: {plain(error)}.")
         return

@@ -25,7 +25,7 @@ for conflict in st.session_state[session.CONFLICTS]:
     theirs, mine = conflict.theirs, conflict.edit
     with st.container(border=True):
         st.warning(
-            f"Conflict on item {mine.item_id}: you set **{mine.status}** ({plain(mine.note or 'no note')}); "
+            f"Conflict on “{plain(mine.label or mine.item_id)}”: you set **{mine.status}** ({plain(mine.note or 'no note')}); "
             f"{plain(theirs.analyst or 'another analyst')} saved **{theirs.status}** ({plain(theirs.note or 'no note')}) "
             f"at {f'{theirs.at:%Y-%m-%d %H:%M}' if theirs.at else 'an unknown time'}, version {theirs.version}."
         )
@@ -50,7 +50,7 @@ with session.reported_errors():
 
     table, chart = st.columns([3, 2])
     config, order, disabled = session.editor_columns(kind)
-    key = rt.view_key(kind, filters, number, st.session_state[session.GENERATION])
+    key = rt.view_key(article_id, kind, filters, number, st.session_state[session.GENERATION])
     edited = table.data_editor(shown, key=f"editor-{key}", column_config=config, column_order=order,
                                disabled=disabled, hide_index=True, width="stretch")
     edits, problems = rt.pending_edits(stored.loc[shown.index], edited)

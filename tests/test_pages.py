@@ -230,6 +230,7 @@ def test_a_conflict_keeps_both_edits_and_lets_the_analyst_choose(store, stored):
     store.save_review("c1", status=Status.FALSE, note="theirs", analyst="Bob", expected_version=0)
     at.button(key="save").click().run()
     (warning,) = texts(at.warning)
+    assert warning.startswith("Conflict on “Healy a déclaré vendredi")
     assert "verified" in warning and "Bob" in warning and "false" in warning and "theirs" in warning
     assert at.data_editor[0].value.loc["c1", "status"] == "verified"  # mine still on screen
     assert store.items(kind=Kind.CLAIM)[0].review.note == "theirs"  # theirs still saved
@@ -286,7 +287,19 @@ def test_an_analyst_adds_a_missed_figure(store, stored):
     assert not at.exception
     added = [i for i in store.items(kind=Kind.FIGURE) if i.origin == "manual"]
     assert [(i.text, i.fields["value"], i.fields["unit"]) for i in added] == [("deux milliards d'euros", 2e9, "EUR")]
+    assert (added[0].start, added[0].end) == (None, None)  # not in the article's text
     assert len(at.data_editor[0].value) == 4
+
+
+def test_an_added_claim_found_in_the_text_is_highlighted(store, stored):
+    at = goto(start(article_id=stored), "review")
+    at.text_area(key="add-text-claim").input("Les dépenses atteindront 5% du PIB.")
+    at.text_input(key="add-detail-claim").input("")
+    at.button(key="add-claim-submit").click().run()
+    (added,) = [i for i in store.items(kind=Kind.CLAIM) if i.origin == "manual"]
+    assert (added.start, added.end, added.fields["speaker"]) == (TEXT.index("Les dépenses"), len(TEXT), None)
+    goto(at, "article")
+    assert f'data-item="{added.id}"' in at.get("html")[0].value
 
 
 # -- Article ---------------------------------------------------------------------------------
@@ -515,3 +528,15 @@ def test_removed_database_file_keeps_the_edits_and_saves_once_it_is_back(store, 
     at.button(key="save").click().run()
     assert texts(at.success) == ["Saved 1 review"]
     assert {i.id: i.review.status for i in store.items(kind=Kind.CLAIM)}["c2"] == Status.INCONCLUSIVE
+
+
+def test_unsaved_edits_stay_with_their_article_when_another_is_opened(store, stored):
+    other = small_extraction(TEXT + " Fin de la dépêche.", prefix="b-")
+    store.save_extraction(other)
+    at = goto(start(article_id=stored), "review")
+    edit(at, {0: {"status": "false"}})
+    at.session_state["article_id"] = other.article.id
+    at.run()
+    assert list(at.data_editor[0].value.index) == ["b-c1", "b-c2"]
+    assert set(at.data_editor[0].value["status"]) == {"unchecked"}
+    assert list(at.session_state["pending"]["claim"]) == ["c1"]

@@ -74,7 +74,8 @@ def test_pending_edits_keep_only_changed_rows_with_their_version(filled):
     edited.loc["c2", ["status", "note", "evidence"]] = ["false", "wrong year", "https://a.org/x, https://b.org"]
     edits, problems = rt.pending_edits(stored, edited)
     assert problems == []
-    assert edits == {"c2": rt.Edit("c2", "false", "wrong year", ("https://a.org/x", "https://b.org"), 0)}
+    assert edits == {"c2": rt.Edit("c2", "false", "wrong year", ("https://a.org/x", "https://b.org"), 0,
+                                   "Radakin a averti en février 2022 que la Russie restait dang…")}
 
 
 def test_pending_edits_refuse_non_http_evidence(filled):
