@@ -106,6 +106,24 @@ def bench_ingest(url: str, folder: Path, workers: int) -> tuple[float, dict]:
     return seconds, tally
 
 
+def split_cost(url: str, folder: Path, count: int = 100) -> tuple[float, float]:
+    """Median ms per article spent extracting and spent saving, in this one process (no pool)."""
+    from lib.__main__ import load_article
+    from lib.extract import extract
+
+    extract_ms, save_ms = [], []
+    with Store(url) as store:
+        for path in sorted(folder.glob("*.txt"))[:count]:
+            article = load_article(str(path), None, None)
+            started = time.perf_counter()
+            extraction = extract(article)
+            extract_ms.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            store.save_extraction(extraction)
+            save_ms.append((time.perf_counter() - started) * 1000)
+    return statistics.median(extract_ms), statistics.median(save_ms)
+
+
 def big_extraction(template: Extraction, rng: random.Random, copies: int) -> Extraction:
     """A synthetic long article: the template's text `copies` times plus a unique line, every item repeated."""
     seed_text = template.article.text
@@ -183,6 +201,9 @@ def main() -> None:
                     print(f"{backend:<10} ingest {args.articles} articles, {workers} worker(s): {seconds:6.1f} s "
                           f"= {rates[workers]:6.1f} articles/s  {tally}", flush=True)
                 print(f"{backend:<10} 2 workers / 1 worker: {rates[2] / rates[1]:.2f}x", flush=True)
+                extract_ms, save_ms = split_cost(databases.fresh(backend), corpus)
+                print(f"{backend:<10} per article, one process: extract {extract_ms:.1f} ms, "
+                      f"save_extraction {save_ms:.1f} ms (one transaction)", flush=True)
 
                 with Store(url) as store:
                     started = time.perf_counter()
