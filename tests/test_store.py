@@ -328,6 +328,17 @@ def test_database_url_prefers_environment_then_secrets_then_default(tmp_path, mo
     assert database_url() == "sqlite:///elsewhere.db"
 
 
+def test_unreadable_secrets_file_is_named_in_the_error(tmp_path, monkeypatch):
+    from lib.store import StoreUnavailable
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("FACTDESK_DATABASE_URL", raising=False)
+    (tmp_path / ".streamlit").mkdir()
+    (tmp_path / ".streamlit" / "secrets.toml").write_text("[connections.factdesk\nurl = 1", encoding="utf-8")
+    with pytest.raises(StoreUnavailable, match=r"cannot read \.streamlit/secrets\.toml"):
+        database_url()
+
+
 def test_store_opened_without_url_uses_the_default_sqlite_file(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("FACTDESK_DATABASE_URL", raising=False)
