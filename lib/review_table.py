@@ -378,3 +378,23 @@ def recurring_speakers(claims: pd.DataFrame, similarity: float = 0.85) -> pd.Dat
         if len(g["articles"]) > 1 or len(g["spellings"]) > 1
     ]
     return pd.DataFrame(result, columns=columns_out).sort_values(["articles", "claims"], ascending=False)
+
+
+def recurring_figures(figures: pd.DataFrame) -> pd.DataFrame:
+    """The same value with the same unit in more than one article ('200 planificateurs' twice)."""
+    columns_out = ["value", "unit", "articles", "mentions", "texts"]
+    if not len(figures):
+        return pd.DataFrame(columns=columns_out)
+    data = figures.assign(unit_key=figures["unit"].fillna(NO_UNIT).map(_name_key))
+    rows = []
+    for (value, _key), group in data.groupby(["value", "unit_key"]):
+        articles = group["article_id"].nunique()
+        if articles > 1:
+            rows.append({
+                "value": value,
+                "unit": group["unit"].fillna(NO_UNIT).mode().iloc[0],
+                "articles": articles,
+                "mentions": len(group),
+                "texts": " | ".join(sorted(set(group["text"]))),
+            })
+    return pd.DataFrame(rows, columns=columns_out).sort_values(["articles", "mentions"], ascending=False)

@@ -32,7 +32,10 @@ with session.reported_errors():
     if st.button("Open its review", type="primary", key="corpus-open"):
         session.open_article(chosen)
         st.switch_page("pages/review.py")
-    recurring = rt.recurring_speakers(session.frame(None, "claim"))
-    if len(recurring):
-        st.subheader("Speakers in more than one article")
-        st.dataframe(recurring, hide_index=True, width="stretch")
+    speakers = rt.recurring_speakers(session.frame(None, "claim"))
+    figures = rt.recurring_figures(session.frame(None, "figure"))
+    if len(speakers) or len(figures):
+        st.subheader("What recurs across articles")
+        left, right = st.columns(2)
+        left.dataframe(speakers, hide_index=True, width="stretch")
+        right.dataframe(figures, hide_index=True, width="stretch")

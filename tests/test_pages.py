@@ -355,9 +355,18 @@ def test_corpus_lists_articles_with_progress_and_opens_one(store, stored):
     table = at.dataframe[0].value
     assert table.loc[0, ["title", "lang", "claims", "figures", "events"]].tolist() == ["Essai", "fr", 2, 3, 2]
     assert table.loc[0, "progress"] == pytest.approx(1 / 7)
+    assert len(at.dataframe) == 1  # one article: nothing recurs yet
     at.button(key="corpus-open").click().run()
     assert at.session_state["article_id"] == stored
     assert at.title[0].value == "Review"
+
+
+def test_corpus_shows_speakers_and_figures_met_in_several_articles(store, stored):
+    store.save_extraction(small_extraction(TEXT + " Fin de la dépêche.", prefix="b-"))
+    at = goto(start(), "corpus")
+    _corpus, speakers, figures = (d.value for d in at.dataframe)
+    assert speakers[["speaker", "articles", "claims"]].values.tolist() == [["Healy", 2, 2], ["Radakin", 2, 2]]
+    assert sorted(figures["unit"]) == ["%", "pays", "planificateurs"]
 
 
 def test_export_offers_every_file_for_the_article(stored):

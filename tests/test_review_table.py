@@ -162,6 +162,19 @@ def test_recurring_speakers_groups_spellings_and_articles():
     assert rows["Radakin"] == ("Radakin, Radhakin", 1, 2) or rows["Radhakin"] == ("Radakin, Radhakin", 1, 2)
 
 
+def test_recurring_figures_need_two_articles():
+    import pandas as pd
+
+    figures = pd.DataFrame({
+        "value": [200, 200, 200, 30],
+        "unit": ["planificateurs", "Planificateurs", "planificateurs", "pays"],
+        "text": ["plus de 200", "200", "200", "30"],
+        "article_id": ["a", "b", "a", "a"],
+    })
+    result = rt.recurring_figures(figures)
+    assert result[["value", "unit", "articles", "mentions"]].values.tolist() == [[200, "planificateurs", 2, 3]]
+
+
 def test_corpus_frame_has_progress_share(filled):
     frame = rt.corpus_frame(filled.articles())
     assert frame.loc[0, ["claims", "figures", "events", "total"]].tolist() == [2, 3, 2, 7]
