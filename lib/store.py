@@ -38,7 +38,7 @@ from urllib.parse import quote
 import sqlalchemy as sa
 from sqlalchemy import event, exc
 from sqlalchemy.engine import Connection, Engine, make_url
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.pool import QueuePool, StaticPool
 
 from lib.models import Article, Event, Extraction, Figure, Kind, Review, Status, stable_id
 
@@ -258,7 +258,9 @@ class Store:
                     f"file:{quote(str(path))}?mode=rw", uri=True, timeout=timeout, check_same_thread=False
                 )
 
-            engine = sa.create_engine("sqlite://", creator=connect)
+            # The URL handed over is a placeholder, so name the pool: a file database wants a QueuePool
+            # (SQLAlchemy would pick the one-connection-per-thread pool meant for in-memory databases).
+            engine = sa.create_engine("sqlite://", creator=connect, poolclass=QueuePool)
             event.listen(engine, "checkout", self._check_sqlite_file)
 
         @event.listens_for(engine, "connect")
