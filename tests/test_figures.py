@@ -34,6 +34,13 @@ FRENCH = [
     ("un recul de -3 % du PIB", [("-3 %", -3, "%", None)]),
     ("les neuf pays du groupe", [("neuf", 9, "pays", None)]),
     ("Une vingtaine de députés du bloc central", [("Une vingtaine", 20, "députés", "about")]),
+    ("deux tiers des électeurs", [("deux tiers", 0.666667, "électeurs", None)]),
+    ("la moitié des foyers", [("la moitié", 0.5, "foyers", None)]),
+    ("75 millions de $ d'obligations", [("75 millions de $", 75_000_000, "USD", None)]),
+    ("un crédit de EUR 1000 pour la ferme", [("EUR 1000", 1000, "EUR", None)]),
+    ("un recul de moins 3 %", [("moins 3 %", -3, "%", None)]),
+    ("10 mille manifestants", [("10 mille", 10_000, "manifestants", None)]),
+    ("quatre-vingts ans", [("quatre-vingts", 80, "ans", None)]),
     ("six nouveaux réacteurs nucléaires", [("six", 6, "réacteurs nucléaires", None)]),
     ("Trois ministres doivent recevoir", [("Trois", 3, "ministres", None)]),
     ("Trois des six ministres sont venus", [("Trois", 3, "ministres", None), ("six", 6, "ministres", None)]),
@@ -75,6 +82,12 @@ ENGLISH = [
         ("600,000", 600_000, "heat pumps", None), ("about 98,000", 98_000, "heat pumps", "about")]),
     ("30 countries signed", [("30", 30, "countries", None)]),
     ("a dozen ships", [("a dozen", 12, "ships", "about")]),
+    ("a third of households", [("a third", 0.333333, "households", None)]),
+    ("two-thirds of voters", [("two-thirds", 0.666667, "voters", None)]),
+    ("growth of minus five percent", [("minus five percent", -5, "%", None)]),
+    ("40 000 is the same as 40\u202f000", [("40 000", 40_000, None, None), ("40\u202f000", 40_000, None, None)]),
+    ("twenty-one million three hundred thousand", [("twenty-one million three hundred thousand", 21_300_000, None, None)]),
+    ("a 9.2321312 ratio", [("9.2321312", 9.2321312, "ratio", None)]),
 ]
 ENGLISH_TRAPS = [
     "one of the planners",
@@ -84,6 +97,8 @@ ENGLISH_TRAPS = [
     "since 2022",
     "F-35 jets and the G7",
     "at 10:30",
+    "see https://example.com/search?q=30%25%2020% for details",
+    "millions of people",
 ]
 
 

@@ -44,6 +44,8 @@ class _Patterns:
     link: re.Pattern
     partitive: re.Pattern
     approximate: re.Pattern
+    fraction: re.Pattern
+    negative: re.Pattern
 
 
 def _alternation(words) -> str:
@@ -59,9 +61,9 @@ def _patterns(lang: str) -> _Patterns:
     # Every alternative is anchored on digits and bounded (at most 10^15, six decimals), so matching is
     # linear and values stay finite: "200 200 200 …" is several numbers, not one with 300 digits.
     digits = re.compile(
-        rf"(?<![\w.,])(?:\d{{1,3}}(?:{group}\d{{3}}){{1,4}}(?!\d)(?:{decimal}\d{{1,6}})?|\d{{1,15}}(?:{decimal}\d{{1,6}})?)(?![\d])"
+        rf"(?<![\w.,])(?:\d{{1,3}}(?:{group}\d{{3}}){{1,4}}(?!\d)(?:{decimal}\d{{1,12}})?|\d{{1,15}}(?:{decimal}\d{{1,12}})?)(?![\d])"
     )
-    number_word = rf"(?:{_alternation(t.NUMBER_WORDS)})(?![\w])"
+    number_word = rf"(?:{_alternation(tuple(t.NUMBER_WORDS) + _scale_words_in_runs(lang))})(?![\w])"
     joiner = r"(?:-|\s+(?:" + _alternation(j for j in t.NUMBER_JOINERS if j != "-") + r")\s+|\s+)"
     words = re.compile(rf"(?<![\w-]){number_word}(?:{joiner}{number_word})*", re.IGNORECASE)
     after = r"(?![\w])"
@@ -72,15 +74,24 @@ def _patterns(lang: str) -> _Patterns:
         percent=re.compile(rf"\s?(?:{_alternation(t.PERCENT_WORDS)})(?:(?<=%)|{after})", re.IGNORECASE),
         scale=re.compile(rf"\s?(?:{_alternation(t.SCALE_WORDS)}){after}", re.IGNORECASE),
         currency_word=re.compile(
-            rf"\s*(?:(?:{_alternation(t.COUNTED_NOUN_LINKS)})\s*)?(?:{_alternation(t.CURRENCY_WORDS)}){after}|"
+            rf"\s*(?:(?:{_alternation(t.COUNTED_NOUN_LINKS)})\s*)?"
+            rf"(?:(?:{_alternation(list(t.CURRENCY_WORDS) + list(t.CURRENCY_CODES))}){after}|(?:{_alternation(t.CURRENCY_SYMBOLS)}))|"
             rf"\s?(?:{_alternation(t.CURRENCY_SYMBOLS)})",
             re.IGNORECASE,
         ),
-        currency_prefix=re.compile(rf"(?:{_alternation(t.CURRENCY_SYMBOLS)})\s?$"),
+        currency_prefix=re.compile(
+            rf"(?:(?:{_alternation(t.CURRENCY_SYMBOLS)})|(?<![\w])(?:{_alternation(t.CURRENCY_CODES)}))\s?$"
+        ),
         measure=re.compile(rf"\s?(?:{_alternation(t.MEASURE_UNITS)}){after}"),
         ordinal_suffix=re.compile(rf"(?:{_alternation(t.ORDINAL_SUFFIXES)}){after}"),
         qualifier=re.compile(rf"(?<![\w])(?:{_alternation(t.QUALIFIERS)})\s*$", re.IGNORECASE),
         link=re.compile(rf"\s*(?:{_alternation(t.COUNTED_NOUN_LINKS)})(?:\s+|(?<=['’]))", re.IGNORECASE),
+        fraction=re.compile(
+            rf"(?<![\w-])(?:(?P<numerator>{_alternation(t.NUMBER_WORDS)}|{_alternation(t.FRACTION_ARTICLES)})[ -])"
+            rf"(?P<denominator>{_alternation(t.FRACTIONS)})(?![\w])",
+            re.IGNORECASE,
+        ),
+        negative=re.compile(rf"(?<![\w])(?:{_alternation(t.NEGATIVE_WORDS)})\s+$", re.IGNORECASE),
         approximate=re.compile(
             rf"(?<![\w])(?:{_alternation(t.APPROXIMATE_ARTICLES)})\s+(?:{_alternation(t.APPROXIMATE_NUMERALS)}){after}",
             re.IGNORECASE,
@@ -90,6 +101,22 @@ def _patterns(lang: str) -> _Patterns:
             re.IGNORECASE,
         ),
     )
+
+
+def _scale_words_in_runs(lang: str) -> tuple[str, ...]:
+    """Scale words text2num can read inside a run of number words ('deux milliards', 'two million')."""
+    t = table(lang)
+    two = t.NUMBER_WORDS[2]
+    accepted = []
+    for word in t.SCALE_WORDS:
+        if len(word) < 4 or not word.isalpha():
+            continue
+        try:
+            text2num(f"{two} {word}", lang)
+        except ValueError:
+            continue
+        accepted.append(word)
+    return tuple(accepted)
 
 
 def find_figures(text: str, lang: str, sentences: list[Span], taken: list[Span]) -> list[Figure]:
@@ -104,12 +131,14 @@ def find_figures(text: str, lang: str, sentences: list[Span], taken: list[Span])
     candidates = [(m.start(), m.end(), "digits") for m in p.digits.finditer(text)]
     candidates += [(m.start(), m.end(), "words") for m in p.words.finditer(text)]
     candidates += [(m.start(), m.end(), "approximate") for m in p.approximate.finditer(text)]
-    candidates.sort()
+    candidates += [(m.start(), m.end(), "fraction") for m in p.fraction.finditer(text)]
+    # At one position the longest reading wins: "deux tiers" over "deux", "un million" over "un".
+    candidates.sort(key=lambda c: (c[0], -c[1]))
 
     figures: list[Figure] = []
     last_end = 0
     for start, end, form in candidates:
-        if start < last_end or blocked.overlaps(start, end):
+        if start < last_end or blocked.overlaps(start, end) or _inside_url(text, start):
             continue
         figure = _read_figure(text, start, end, form, t, p)
         if figure is None or blocked.overlaps(figure.start, figure.end):
@@ -147,6 +176,16 @@ def _read_figure(text: str, start: int, end: int, form: str, t: ModuleType, p: _
         value = _digits_value(number_text, t)
         if p.ordinal_suffix.match(text, end) or _glued_to_word(text, start, end, p):
             return None
+    elif form == "fraction":
+        # "deux tiers des électeurs", "a third of households", "la moitié des": a share, not a count.
+        match = p.fraction.match(text, start)
+        numerator = match.group("numerator").lower()
+        top = 1 if numerator in t.FRACTION_ARTICLES else _words_value(numerator, text, start, start, t, p, alone_ok=True)
+        if top is None:
+            return None
+        value = round(top / t.FRACTIONS[match.group("denominator").lower()], 6)
+        unit = _counted_noun(text, end, True, t, p)
+        return Figure(id="", start=start, end=end, text=number_text, value=value, unit=unit)
     elif form == "approximate":
         # "une vingtaine de députés": about 20, counting what follows "de".
         value = t.APPROXIMATE_NUMERALS[number_text.split()[-1].lower()]
@@ -173,8 +212,8 @@ def _read_figure(text: str, start: int, end: int, form: str, t: ModuleType, p: _
         unit, end = "%", percent.end()
     elif (currency := p.currency_word.match(text, end)) and unit is None:
         unit = _currency_code(currency.group(), t)
-        if currency.group().strip() in t.CURRENCY_SYMBOLS:
-            end = currency.end()
+        if currency.group().rstrip()[-1:] in "".join(t.CURRENCY_SYMBOLS):
+            end = currency.end()  # "40 millions €", "75 millions de $": the symbol is part of the amount
     elif (measure := p.measure.match(text, end)) and unit is None:
         unit = measure.group().strip()
     elif unit is None:
@@ -190,6 +229,9 @@ def _read_figure(text: str, start: int, end: int, form: str, t: ModuleType, p: _
     if qualifier := p.qualifier.search(text, max(0, start - 30), start):
         approx = t.QUALIFIERS[_fold(qualifier.group().strip())]
         start = qualifier.start()
+    elif negative := p.negative.search(text, max(0, start - 12), start):
+        start = negative.start()  # "minus five percent", "moins 3 %" (never "au moins", a qualifier)
+        value = -value
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         value = int(value)
     if not math.isfinite(value):
@@ -206,17 +248,31 @@ def _digits_value(number_text: str, t: ModuleType) -> float:
     return int(whole)
 
 
-def _words_value(number_text, text, start, end, t, p) -> int | None:
+def _words_value(number_text, text, start, end, t, p, alone_ok=False) -> int | None:
     """Value of a run of number words; lone articles ('un accord', 'one of') are not figures."""
     words = number_text.lower()
-    if words in t.AMBIGUOUS_ALONE and not p.scale.match(text, end):
+    if words in t.AMBIGUOUS_ALONE and not p.scale.match(text, end) and not alone_ok:
         return None
+    if all(word in t.SCALE_WORDS for word in re.split(r"[\s-]+", words)):
+        return None  # "des milliers", "millions of people": no number is given
     if words in getattr(t, "HOMOGRAPHS", ()) and not _after_determiner(text, start, t):
         return None
     try:
         return text2num(words.replace("’", "'"), t.__name__.rsplit(".", 1)[-1])
     except ValueError:
         return None
+
+
+_URL_TOKEN = re.compile(r"://|www\.|%[0-9A-Fa-f]{2}|[?&]\w+=")
+
+
+def _inside_url(text: str, position: int) -> bool:
+    """Numbers inside a link or an encoded query are part of an address, not figures."""
+    left = max(text.rfind(" ", 0, position), text.rfind("\n", 0, position)) + 1
+    right_space = text.find(" ", position)
+    right = len(text) if right_space == -1 else right_space
+    token = text[left : min(right, left + 2000)]
+    return bool(_URL_TOKEN.search(token))
 
 
 def _after_determiner(text: str, start: int, t: ModuleType) -> bool:
@@ -300,6 +356,9 @@ def _currency_code(written: str, t: ModuleType) -> str:
     for link in t.COUNTED_NOUN_LINKS:
         if folded.startswith(link):
             folded = folded[len(link) :].strip()
+    for symbol, code in t.CURRENCY_SYMBOLS.items():
+        if folded == symbol.lower():
+            return code
     return t.CURRENCY_WORDS.get(folded, folded.upper())
 
 

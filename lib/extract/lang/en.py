@@ -6,7 +6,8 @@ Everything here is data: lib/extract/figures.py, claims.py and speakers.py read 
 # --- figures -----------------------------------------------------------------------------------
 
 DECIMAL_SEPARATOR = "."
-THOUSANDS_SEPARATORS = ",\u202f\u2009"
+# Commas, and the spaces style guides and SI use: "40 000", "40\u202f000".
+THOUSANDS_SEPARATORS = ", \u00a0\u202f\u2009"
 
 NUMBER_WORDS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -18,7 +19,7 @@ NUMBER_JOINERS = ("and", "-")
 AMBIGUOUS_ALONE = ("one",)
 
 SCALE_WORDS = {
-    "thousand": 1_000, "thousands": 1_000, "k": 1_000,
+    "hundred": 100, "thousand": 1_000, "thousands": 1_000, "k": 1_000,
     "million": 1_000_000, "millions": 1_000_000, "m": 1_000_000, "mn": 1_000_000,
     "billion": 1_000_000_000, "billions": 1_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
     "trillion": 1_000_000_000_000, "trillions": 1_000_000_000_000, "tn": 1_000_000_000_000,
@@ -27,13 +28,20 @@ SCALE_WORDS = {
 PERCENT_WORDS = ("%", "per cent", "percent", "pct")
 PERCENTAGE_POINT_WORDS = ("percentage points", "percentage point", "points", "point")
 
-CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "US$": "USD", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH"}
+CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "US$": "USD", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH",
+                    "₹": "INR", "C$": "CAD", "A$": "AUD", "HK$": "HKD", "R$": "BRL"}
+CURRENCY_CODES = ("EUR", "USD", "GBP", "JPY", "CHF", "CNY", "CAD", "AUD", "INR", "RUB", "UAH", "HKD", "BRL")
 CURRENCY_WORDS = {
     "euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD", "us dollars": "USD",
     "pound": "GBP", "pounds": "GBP", "pounds sterling": "GBP", "sterling": "GBP",
     "yen": "JPY", "rouble": "RUB", "roubles": "RUB", "ruble": "RUB", "rubles": "RUB",
-    "hryvnia": "UAH", "hryvnias": "UAH", "yuan": "CNY", "swiss francs": "CHF",
+    "hryvnia": "UAH", "hryvnias": "UAH", "yuan": "CNY", "swiss francs": "CHF", "rupee": "INR",
+    "rupees": "INR", "canadian dollars": "CAD", "australian dollars": "AUD", "hong kong dollars": "HKD",
 }
+FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5,
+             "fifths": 5, "tenth": 10, "tenths": 10}
+FRACTION_ARTICLES = ("a", "one")
+NEGATIVE_WORDS = ("minus", "negative")
 
 MEASURE_UNITS = (
     "km", "kilometre", "kilometres", "kilometer", "kilometers", "mile", "miles", "kg", "kilogram",

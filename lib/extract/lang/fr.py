@@ -12,7 +12,7 @@ THOUSANDS_SEPARATORS = " \u00a0\u202f\u2009."
 # Words that make up a number written out; text2num computes the value of the whole run.
 NUMBER_WORDS = (
     "zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize "
-    "vingt trente quarante cinquante soixante septante octante nonante cent cents mille"
+    "vingt vingts trente quarante cinquante soixante septante octante nonante cent cents mille"
 ).split()
 # Joiners allowed inside a run of number words: "vingt et un", "quatre-vingt-dix".
 NUMBER_JOINERS = ("et", "-")
@@ -22,7 +22,7 @@ AMBIGUOUS_ALONE = ("un", "une")
 HOMOGRAPHS = ("neuf",)
 
 SCALE_WORDS = {
-    "millier": 1_000, "milliers": 1_000,
+    "mille": 1_000, "millier": 1_000, "milliers": 1_000,
     "million": 1_000_000, "millions": 1_000_000,
     "milliard": 1_000_000_000, "milliards": 1_000_000_000,
     "billion": 1_000_000_000_000, "billions": 1_000_000_000_000,
@@ -33,15 +33,26 @@ SCALE_WORDS = {
 PERCENT_WORDS = ("%", "pour cent", "pourcent", "p. 100", "pour 100")
 PERCENTAGE_POINT_WORDS = ("points de pourcentage", "point de pourcentage", "points", "point")
 
-CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH", "CHF": "CHF"}
+CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "US$": "USD", "£": "GBP", "¥": "JPY", "₽": "RUB", "₴": "UAH",
+                    "₹": "INR", "C$": "CAD", "$CA": "CAD", "A$": "AUD", "HK$": "HKD", "R$": "BRL"}
+# ISO codes written before or after the amount: "EUR 1000", "1000 EUR".
+CURRENCY_CODES = ("EUR", "USD", "GBP", "JPY", "CHF", "CNY", "CAD", "AUD", "INR", "RUB", "UAH", "HKD", "BRL")
 CURRENCY_WORDS = {
     "euro": "EUR", "euros": "EUR",
     "dollar": "USD", "dollars": "USD", "dollars américains": "USD",
     "livre sterling": "GBP", "livres sterling": "GBP", "livre": "GBP", "livres": "GBP",
     "yen": "JPY", "yens": "JPY", "rouble": "RUB", "roubles": "RUB",
     "hryvnia": "UAH", "hryvnias": "UAH", "franc suisse": "CHF", "francs suisses": "CHF",
-    "yuan": "CNY", "yuans": "CNY",
+    "yuan": "CNY", "yuans": "CNY", "roupie": "INR", "roupies": "INR", "roupies indiennes": "INR",
+    "dollars canadiens": "CAD", "dollar canadien": "CAD", "dollars australiens": "AUD",
+    "dollars de hong kong": "HKD", "réal": "BRL", "réais": "BRL",
 }
+# "deux tiers des électeurs", "la moitié des", "trois quarts": shares written as fractions.
+FRACTIONS = {"moitié": 2, "tiers": 3, "quart": 4, "quarts": 4, "cinquième": 5, "cinquièmes": 5,
+             "dixième": 10, "dixièmes": 10}
+FRACTION_ARTICLES = ("un", "une", "la")
+# "moins 3 %": a minus written as a word (never "moins de", which is a qualifier).
+NEGATIVE_WORDS = ("moins",)
 
 # Measure units kept as written (the counted noun is the unit itself).
 MEASURE_UNITS = (
