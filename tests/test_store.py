@@ -194,6 +194,32 @@ def test_same_article_ingested_twice_at_once_is_added_once(store_url, sample_ext
         opened.close()
 
 
+def test_two_stores_opening_a_fresh_database_at_once_migrate_it_once(store_url, sample_extraction):
+    barrier = threading.Barrier(3)
+    opened: list = []
+    errors: list = []
+
+    def open_store() -> None:
+        barrier.wait()
+        try:
+            opened.append(Store(store_url))
+        except Exception as error:  # noqa: BLE001 - the assertion below shows it
+            errors.append(error)
+
+    threads = [threading.Thread(target=open_store) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and len(opened) == 3
+    assert opened[0].save_extraction(sample_extraction()).outcome == "added"
+    assert len(opened[2].items()) == 6
+    with opened[1]._engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT count(*) FROM alembic_version")).scalar() == 1
+    for store in opened:
+        store.close()
+
+
 def test_database_refuses_a_second_review_with_the_same_version(store, sample_extraction):
     store.save_extraction(sample_extraction())
     item = item_by_text(store, "2035")
