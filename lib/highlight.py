@@ -11,6 +11,7 @@ data attributes built from fixed tables. Pages render this string and nothing el
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 from lib.charts import STATUS_COLOURS
@@ -122,12 +123,21 @@ def _label(item) -> str:
 
 
 _MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:=&\"'")
+WORD_JOINER = "\u2060"  # invisible; breaks the bare-URL and e-mail autolinks that escaping does not stop
 
 
 def plain(text: object) -> str:
     """Text for a Streamlit markdown string (captions, alerts) with every markdown/HTML character escaped.
 
+    Backslash escapes stop markup, images and links; GitHub-style autolinks of bare
+    addresses ("https://…", "www.…", "a@b.org") ignore escapes, so a word joiner splits them.
+
     >>> plain("![x](javascript:alert(1)) :red[hi]")
     '\\\\!\\\\[x\\\\]\\\\(javascript\\\\:alert\\\\(1\\\\)\\\\) \\\\:red\\\\[hi\\\\]'
+    >>> [plain(t).count(WORD_JOINER) for t in ("https://evil.example", "www.evil.example", "a@b.org")]
+    [1, 1, 1]
     """
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in " ".join(str(text).split()))
+    flat = " ".join(str(text).split())
+    flat = flat.replace("://", ":" + WORD_JOINER + "//").replace("@", WORD_JOINER + "@")
+    flat = re.sub(r"(?i)\b(www)\.", lambda m: m.group(1) + WORD_JOINER + ".", flat)
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in flat)
