@@ -5,7 +5,7 @@ import os
 import socket
 import subprocess
 import sys
-import time
+import threading
 import urllib.request
 from pathlib import Path
 
@@ -39,7 +39,7 @@ def _free_port() -> int:
 
 def _healthy(url: str) -> bool:
     try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=5) as response:
             return response.read().strip() == b"ok"
     except OSError:
         return False
@@ -47,33 +47,42 @@ def _healthy(url: str) -> bool:
 
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory):
-    """`streamlit run dashboard.py` as a user would start it, polled until its health check answers."""
+    """`streamlit run dashboard.py` as a user would start it, on a free port with a throwaway store.
+
+    Readiness is the server's own "You can now view" line followed by a healthy
+    /_stcore/health answer — no sleeping; a watchdog ends a server that never gets there.
+    """
     data = tmp_path_factory.mktemp("e2e-store")
     port = _free_port()
-    env = {**os.environ, "FACTDESK_DATABASE_URL": f"sqlite:///{data / 'factdesk.db'}"}
-    log = open(data / "streamlit.log", "wb")
+    env = {**os.environ, "FACTDESK_DATABASE_URL": f"sqlite:///{data / 'factdesk.db'}", "PYTHONUNBUFFERED": "1"}
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
          "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
+    watchdog = threading.Timer(STARTUP_SECONDS, server.kill)
+    watchdog.start()
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + STARTUP_SECONDS
+    seen = []
     try:
-        while not _healthy(url):
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start: {(data / 'streamlit.log').read_text()[-2000:]}")
-            # polling a health endpoint, not waiting for the app's behaviour
-            time.sleep(0.1)
+        for line in server.stdout:
+            seen.append(line)
+            if "You can now view" in line:
+                break
+        watchdog.cancel()
+        if server.poll() is not None or not _healthy(url):
+            raise RuntimeError(f"streamlit did not start on {url}:\n{''.join(seen)[-2000:]}")
+        # Keep draining the server's output so a full pipe never blocks it.
+        threading.Thread(target=lambda: [None for _ in server.stdout], daemon=True).start()
         yield url
     finally:
+        watchdog.cancel()
         server.terminate()
         try:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
-        log.close()
 
 
 @pytest.fixture(scope="session")
