@@ -528,7 +528,7 @@ def test_removed_database_file_keeps_the_edits_and_saves_once_it_is_back(store, 
     at.button(key="save").click().run()
     assert not at.exception
     (message,) = texts(at.error)
-    assert "cannot be reached" in message and "moved or removed" in message and "1 not saved yet" in message
+    assert "cannot be reached" in message and "factdesk.db" in message and "1 not saved yet" in message
     assert at.data_editor[0].value.loc["c2", ["status", "note"]].tolist() == ["inconclusive", "source unreachable"]
     assert "c2" in at.session_state["pending"]["claim"]
     for path in moved:
