@@ -30,7 +30,7 @@ def status_scale() -> alt.Scale:
 
 
 def _status_colour() -> alt.Color:
-    return alt.Color("status:N", title="Status", scale=status_scale(), legend=alt.Legend(orient="bottom", columns=4, labelLimit=120))
+    return alt.Color("status:N", title="Status", scale=status_scale(), legend=alt.Legend(orient="bottom", columns=3, labelLimit=110))
 
 
 def status_by_speaker(claims: pd.DataFrame) -> alt.Chart:
@@ -73,7 +73,8 @@ def figures_chart(figures: pd.DataFrame) -> alt.Chart:
         alt.Chart(data, title="Figures by unit")
         .mark_circle(size=90, opacity=0.85)
         .encode(
-            x=alt.X("value:Q", title="Value", scale=alt.Scale(type="symlog")),
+            x=alt.X("value:Q", title="Value (symmetric log scale)", scale=alt.Scale(type="symlog", padding=12),
+                    axis=alt.Axis(format="~s", tickCount=4, grid=False)),
             y=alt.Y("unit:N", title="Unit or counted noun"),
             color=_status_colour(),
             tooltip=[

@@ -109,10 +109,15 @@ def test_seed_to_saved_review_to_csv(page: Page, app_url: str):
     expect(page.get_by_text("Saved 1 review")).to_be_visible()
     expect(progress).to_contain_text(f"1 of {total} checked")
 
+    page.get_by_text("Figures", exact=True).click()
+    expect(page.get_by_text("Unit", exact=True)).to_be_visible()
+    expect(page.get_by_text("Figures by unit")).to_be_visible()
+    shot(page, "3-review-figures")
+
     page.get_by_text("Timeline", exact=True).click()
     expect(page.get_by_text("From", exact=True)).to_be_visible()
     idle(page)
-    shot(page, "3-review-timeline")
+    shot(page, "4-review-timeline")
 
     # A reload is a new session: what is shown now comes from the store, and the URL keeps the article.
     page.reload()
@@ -125,14 +130,14 @@ def test_seed_to_saved_review_to_csv(page: Page, app_url: str):
     for title in fridays.evaluate_all("spans => spans.map(s => s.title)"):
         assert "2025-08-15" in title
     expect(page.locator("span.fd-claim.fd-verified").first).to_be_visible()
-    shot(page, "4-article")
+    shot(page, "5-article")
 
     nav(page, "Corpus")
     expect(page.get_by_text(re.compile(r"^1 of \d+ items checked in 1 articles"))).to_be_visible()
-    shot(page, "5-corpus")
+    shot(page, "6-corpus")
 
     nav(page, "Export")
-    shot(page, "6-export")
+    shot(page, "7-export")
     claims = download(page, "Claims CSV").decode("utf-8")
     rows = list(csv.DictReader(io.StringIO(claims)))
     assert len(rows) == total
@@ -169,7 +174,7 @@ def test_hostile_article_is_never_markup_in_the_browser(page: Page, app_url: str
     article = page.locator(".fd-article")
     expect(article).to_contain_text("<script>window.pwned=1</script>")
     expect(article).to_contain_text("![pixel](https://evil.example/p.png)")
-    shot(page, "7-hostile-article")
+    shot(page, "8-hostile-article")
     app = page.get_by_test_id("stMain")
     assert app.locator("script").count() == 0
     assert app.locator("img[src='x'], img[src*='evil']").count() == 0
