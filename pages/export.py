@@ -2,6 +2,7 @@
 import streamlit as st
 
 from lib import export, session
+from lib.highlight import plain
 
 st.title("Export")
 with session.reported_errors():
@@ -12,6 +13,8 @@ with session.reported_errors():
     article_id = current if scope == "This article" else None
     items = session.items(article_id)
     summaries = {a.id: a for a in session.articles()}
+    if article_id in summaries:
+        st.caption(f"{plain(summaries[article_id].title or 'Untitled')} · {len(items)} items")
     if not items:
         st.info("Nothing to export yet: load an article first.")
         st.stop()
