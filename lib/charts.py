@@ -10,18 +10,8 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
-from lib.review_table import NO_SPEAKER, NO_UNIT
+from lib.review_table import NO_SPEAKER, NO_UNIT, STATUS_COLOURS
 
-# Colour-blind-safe (Okabe–Ito based); order follows lib.review_table.STATUSES.
-STATUS_COLOURS: dict[str, str] = {
-    "unchecked": "#9e9e9e",
-    "in_progress": "#56b4e9",
-    "verified": "#009e73",
-    "false": "#d55e00",
-    "misleading": "#e69f00",
-    "inconclusive": "#cc79a7",
-    "not_a_claim": "#000000",
-}
 
 
 def status_scale() -> alt.Scale:

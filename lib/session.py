@@ -12,7 +12,6 @@ from datetime import date
 
 import streamlit as st
 
-from lib.extract import extract
 from lib.extract.lang import UnsupportedLanguage
 from lib.highlight import plain
 from lib.language import detect_language
@@ -125,6 +124,8 @@ def after_write() -> None:
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _extract(text: str, lang: str, published: str | None, title: str, source: str, boilerplate: tuple):
+    from lib.extract import extract  # the engine loads its tables on first use, not on the first page
+
     article = Article(
         text, lang=lang, published=date.fromisoformat(published) if published else None,
         title=title, source=source, boilerplate=boilerplate,
