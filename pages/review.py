@@ -45,7 +45,7 @@ with session.reported_errors():
     view_ids = rt.filter_frame(stored, filters).index
     pending = session.pending(kind)
     pages = rt.page_count(stored.loc[view_ids], PAGE_SIZE)
-    number = st.number_input("Page", 1, pages, key=f"page-{kind}") if pages > 1 else 1
+    number = st.number_input("Page", 1, pages, key=f"page-{kind}-{pages}") if pages > 1 else 1
     shown = rt.page(rt.apply_pending(stored.loc[view_ids], pending), number, PAGE_SIZE)
 
     table, chart = st.columns([3, 2])

@@ -40,3 +40,16 @@ def small_extraction(text: str = TEXT, published: date | None = date(2025, 8, 15
         Event(prefix + "e2", *e2, "février 2022", "DATE", "2022-02", date(2022, 2, 1), date(2022, 2, 28), "month", prefix + "c2", None, s2),
     )
     return Extraction(article, claims, figures, events, engine_version="test")
+
+
+def many_claims(n: int) -> Extraction:
+    """n one-sentence claims, speakers alternating Healy / Radakin, ids c000, c001, …"""
+    sentence = "Healy a déclaré que 200 soldats étaient prêts. "
+    text = sentence * n
+    article = Article(text, lang="fr", published=date(2025, 8, 15), title="Beaucoup", source="test")
+    width = len(sentence)
+    claims = tuple(
+        Claim(f"c{i:03d}", i * width, i * width + width - 1, sentence.strip(), ("Healy", "Radakin")[i % 2], 0.5)
+        for i in range(n)
+    )
+    return Extraction(article, claims, engine_version="test")

@@ -549,3 +549,23 @@ def test_unsaved_edits_stay_with_their_article_when_another_is_opened(store, sto
     assert list(at.data_editor[0].value.index) == ["b-c1", "b-c2"]
     assert set(at.data_editor[0].value["status"]) == {"unchecked"}
     assert list(at.session_state["pending"]["claim"]) == ["c1"]
+
+
+def test_long_tables_are_paged_and_edits_land_on_the_right_item(store):
+    from tests.dashboard_fixtures import many_claims
+
+    extraction = many_claims(250)
+    store.save_extraction(extraction)
+    at = goto(start(article_id=extraction.article.id), "review")
+    assert len(at.data_editor[0].value) == 100
+    (page_number,) = at.number_input
+    assert page_number.max == 3
+    page_number.set_value(3).run()
+    assert list(at.data_editor[0].value.index[:2]) == ["c200", "c201"]
+    edit(at, {1: {"status": "verified"}})
+    assert list(at.session_state["pending"]["claim"]) == ["c201"]
+    at.multiselect(key="f-speaker-claim").select("Healy").run()  # 125 rows: two pages now
+    assert not at.exception
+    assert at.number_input[0].max == 2 and at.number_input[0].value == 1
+    at.button(key="save").click().run()
+    assert {i.id: i.review.status for i in store.items(kind=Kind.CLAIM)}["c201"] == Status.VERIFIED
