@@ -385,7 +385,7 @@ def test_export_page_on_an_empty_store_says_so(db_url):
 # -- The whole flow ----------------------------------------------------------------------------
 
 
-def test_whole_flow_seed_to_reviews_to_export(store):
+def test_whole_flow_seed_to_reviews_to_export(store, downloads):
     at = start()
     open_healy_seed(at)
     at.button(key="extract").click().run()
@@ -412,6 +412,13 @@ def test_whole_flow_seed_to_reviews_to_export(store):
 
     goto(at, "export")
     assert not at.exception and len(at.get("download_button")) == 5
+    downloaded = downloads[f"factdesk-{article_id}-claims.csv"]
+    assert downloaded == export.export_csv(items, "claim", summaries)
+    read_back = list(csv.DictReader(io.StringIO(downloaded.decode("utf-8"))))
+    assert [(r["item"], r["status"]) for r in read_back if r["status"] != "unchecked"] == [
+        (first, "verified"), (second, "false")]
+    events = list(csv.DictReader(io.StringIO(downloads[f"factdesk-{article_id}-events.csv"].decode("utf-8"))))
+    assert [r["date"] for r in events if r["text"] == "vendredi"] == ["2025-08-15", "2025-08-15"]
 
 
 # -- Export bytes, URL loading, database away on arrival -----------------------------------------
