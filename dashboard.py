@@ -8,11 +8,11 @@ session.init_state()
 session.analyst_sidebar()
 pg = st.navigation(
     [
-        st.Page("pages/load.py", title="Load", icon="📥", default=True),
-        st.Page("pages/review.py", title="Review", icon="✅"),
-        st.Page("pages/article.py", title="Article", icon="📰"),
-        st.Page("pages/corpus.py", title="Corpus", icon="📚"),
-        st.Page("pages/export.py", title="Export", icon="⬇️"),
+        st.Page("pages/load.py", title="Load", icon=":material/upload_file:", default=True),
+        st.Page("pages/review.py", title="Review", icon=":material/fact_check:"),
+        st.Page("pages/article.py", title="Article", icon=":material/article:"),
+        st.Page("pages/corpus.py", title="Corpus", icon=":material/library_books:"),
+        st.Page("pages/export.py", title="Export", icon=":material/download:"),
     ]
 )
 pg.run()

@@ -8,7 +8,7 @@ st.title("Article")
 article_id = session.current_article()
 if not article_id:
     st.info("No article open yet: load one, or open one from the corpus.")
-    st.page_link("pages/load.py", label="Load an article", icon="📥")
+    st.page_link("pages/load.py", label="Load an article", icon=":material/upload_file:")
     st.stop()
 
 with session.reported_errors():

@@ -8,7 +8,7 @@ with session.reported_errors():
     summaries = session.articles()
     if not summaries:
         st.info("The store is empty: load an article first.")
-        st.page_link("pages/load.py", label="Load an article", icon="📥")
+        st.page_link("pages/load.py", label="Load an article", icon=":material/upload_file:")
         st.stop()
     table = rt.corpus_frame(summaries)
     checked, total = int(table["checked"].sum()), int(table["total"].sum())

@@ -67,4 +67,4 @@ if st.button("Extract and review", type="primary", disabled=not ready, key="extr
                      f"{len(extraction.events)} events")
             progress.update(label=f"Stored ({outcome.outcome}; {outcome.kept} reviews kept)", state="complete")
         st.success(f"“{plain(title or 'Untitled')}” is open for review.")
-        st.page_link("pages/review.py", label="Review its items", icon="✅")
+        st.page_link("pages/review.py", label="Review its items", icon=":material/fact_check:")

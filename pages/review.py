@@ -11,8 +11,8 @@ st.title("Review")
 article_id = session.current_article()
 if not article_id:
     st.info("No article open yet: load one, or open one from the corpus.")
-    st.page_link("pages/load.py", label="Load an article", icon="📥")
-    st.page_link("pages/corpus.py", label="Open the corpus", icon="📚")
+    st.page_link("pages/load.py", label="Load an article", icon=":material/upload_file:")
+    st.page_link("pages/corpus.py", label="Open the corpus", icon=":material/library_books:")
     st.stop()
 
 session.show_notice()
