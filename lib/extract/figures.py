@@ -18,7 +18,7 @@ from types import ModuleType
 
 from text_to_num import text2num
 
-from lib.extract.lang import table
+from lib.extract.lang import alternation, table
 from lib.models import Figure, Span
 
 # Years are events, not figures (DESIGN §2): a bare integer in this range with no unit is a year.
@@ -48,11 +48,6 @@ class _Patterns:
     negative: re.Pattern
 
 
-def _alternation(words) -> str:
-    """A regex alternation of literal words, longest first so 'millions' wins over 'million'."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=None)
 def _patterns(lang: str) -> _Patterns:
     t = table(lang)
@@ -63,41 +58,41 @@ def _patterns(lang: str) -> _Patterns:
     digits = re.compile(
         rf"(?<![\w.,])(?:\d{{1,3}}(?:{group}\d{{3}}){{1,4}}(?!\d)(?:{decimal}\d{{1,12}})?|\d{{1,15}}(?:{decimal}\d{{1,12}})?)(?![\d])"
     )
-    number_word = rf"(?:{_alternation(tuple(t.NUMBER_WORDS) + _scale_words_in_runs(lang))})(?![\w])"
-    joiner = r"(?:-|\s+(?:" + _alternation(j for j in t.NUMBER_JOINERS if j != "-") + r")\s+|\s+)"
+    number_word = rf"(?:{alternation(tuple(t.NUMBER_WORDS) + _scale_words_in_runs(lang))})(?![\w])"
+    joiner = r"(?:-|\s+(?:" + alternation(j for j in t.NUMBER_JOINERS if j != "-") + r")\s+|\s+)"
     words = re.compile(rf"(?<![\w-]){number_word}(?:{joiner}{number_word})*", re.IGNORECASE)
     after = r"(?![\w])"
     return _Patterns(
         digits=digits,
         words=words,
         token=re.compile(r"[^\W\d_][\w'’-]*"),
-        percent=re.compile(rf"\s?(?:{_alternation(t.PERCENT_WORDS)})(?:(?<=%)|{after})", re.IGNORECASE),
-        scale=re.compile(rf"\s?(?:{_alternation(t.SCALE_WORDS)}){after}", re.IGNORECASE),
+        percent=re.compile(rf"\s?(?:{alternation(t.PERCENT_WORDS)})(?:(?<=%)|{after})", re.IGNORECASE),
+        scale=re.compile(rf"\s?(?:{alternation(t.SCALE_WORDS)}){after}", re.IGNORECASE),
         currency_word=re.compile(
-            rf"\s*(?:(?:{_alternation(t.COUNTED_NOUN_LINKS)})\s*)?"
-            rf"(?:(?:{_alternation(list(t.CURRENCY_WORDS) + list(t.CURRENCY_CODES))}){after}|(?:{_alternation(t.CURRENCY_SYMBOLS)}))|"
-            rf"\s?(?:{_alternation(t.CURRENCY_SYMBOLS)})",
+            rf"\s*(?:(?:{alternation(t.COUNTED_NOUN_LINKS)})\s*)?"
+            rf"(?:(?:{alternation(list(t.CURRENCY_WORDS) + list(t.CURRENCY_CODES))}){after}|(?:{alternation(t.CURRENCY_SYMBOLS)}))|"
+            rf"\s?(?:{alternation(t.CURRENCY_SYMBOLS)})",
             re.IGNORECASE,
         ),
         currency_prefix=re.compile(
-            rf"(?:(?:{_alternation(t.CURRENCY_SYMBOLS)})|(?<![\w])(?:{_alternation(t.CURRENCY_CODES)}))\s?$"
+            rf"(?:(?:{alternation(t.CURRENCY_SYMBOLS)})|(?<![\w])(?:{alternation(t.CURRENCY_CODES)}))\s?$"
         ),
-        measure=re.compile(rf"\s?(?:{_alternation(t.MEASURE_UNITS)}){after}"),
-        ordinal_suffix=re.compile(rf"(?:{_alternation(t.ORDINAL_SUFFIXES)}){after}"),
-        qualifier=re.compile(rf"(?<![\w])(?:{_alternation(t.QUALIFIERS)})\s*$", re.IGNORECASE),
-        link=re.compile(rf"\s*(?:{_alternation(t.COUNTED_NOUN_LINKS)})(?:\s+|(?<=['’]))", re.IGNORECASE),
+        measure=re.compile(rf"\s?(?:{alternation(t.MEASURE_UNITS)}){after}"),
+        ordinal_suffix=re.compile(rf"(?:{alternation(t.ORDINAL_SUFFIXES)}){after}"),
+        qualifier=re.compile(rf"(?<![\w])(?:{alternation(t.QUALIFIERS)})\s*$", re.IGNORECASE),
+        link=re.compile(rf"\s*(?:{alternation(t.COUNTED_NOUN_LINKS)})(?:\s+|(?<=['’]))", re.IGNORECASE),
         fraction=re.compile(
-            rf"(?<![\w-])(?:(?P<numerator>{_alternation(t.NUMBER_WORDS)}|{_alternation(t.FRACTION_ARTICLES)})[ -])"
-            rf"(?P<denominator>{_alternation(t.FRACTIONS)})(?![\w])",
+            rf"(?<![\w-])(?:(?P<numerator>{alternation(t.NUMBER_WORDS)}|{alternation(t.FRACTION_ARTICLES)})[ -])"
+            rf"(?P<denominator>{alternation(t.FRACTIONS)})(?![\w])",
             re.IGNORECASE,
         ),
-        negative=re.compile(rf"(?<![\w])(?:{_alternation(t.NEGATIVE_WORDS)})\s+$", re.IGNORECASE),
+        negative=re.compile(rf"(?<![\w])(?:{alternation(t.NEGATIVE_WORDS)})\s+$", re.IGNORECASE),
         approximate=re.compile(
-            rf"(?<![\w])(?:{_alternation(t.APPROXIMATE_ARTICLES)})\s+(?:{_alternation(t.APPROXIMATE_NUMERALS)}){after}",
+            rf"(?<![\w])(?:{alternation(t.APPROXIMATE_ARTICLES)})\s+(?:{alternation(t.APPROXIMATE_NUMERALS)}){after}",
             re.IGNORECASE,
         ),
         partitive=re.compile(
-            rf"\s+(?:{_alternation(t.PARTITIVE_LINKS)})\s+(?:\d+\s+|(?:{_alternation(t.NUMBER_WORDS)})\s+)?",
+            rf"\s+(?:{alternation(t.PARTITIVE_LINKS)})\s+(?:\d+\s+|(?:{alternation(t.NUMBER_WORDS)})\s+)?",
             re.IGNORECASE,
         ),
     )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from types import ModuleType
 
-from lib.extract.lang import table
+from lib.extract.lang import alternation, table
 
 PRONOUN = "<pronoun>"
 # Lowercase words inside organisation names, in any language we ship ("Bank of England").
@@ -36,24 +36,20 @@ class _Patterns:
     inverted_pronoun: re.Pattern
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 @lru_cache(maxsize=None)
 def _patterns(lang: str) -> _Patterns:
     t = table(lang)
-    verbs = _alternation(t.SAYING_VERBS)
-    auxiliaries = _alternation(t.SAYING_AUXILIARIES)
-    connectors = _alternation(t.NAME_CONNECTORS)
+    verbs = alternation(t.SAYING_VERBS)
+    auxiliaries = alternation(t.SAYING_AUXILIARIES)
+    connectors = alternation(t.NAME_CONNECTORS)
     # "John Healy", "Office for National Statistics", "Elena Márquez Soler", "Corinne Le Guen".
     name = rf"{_NAME_WORD}(?:[ \u00a0](?:(?:{connectors})[ \u00a0])*{_NAME_WORD})*"
-    pronouns = _alternation(p for p in t.SPEAKER_PRONOUNS if not p.startswith("t-"))
+    pronouns = alternation(p for p in t.SPEAKER_PRONOUNS if not p.startswith("t-"))
     quotes = re.escape("".join(o for o, _ in t.QUOTE_PAIRS))
     return _Patterns(
         verb=re.compile(rf"(?<![\w-])(?:(?:{auxiliaries})\s+)?(?:{verbs})(?![\w])", re.IGNORECASE),
         attribution=re.compile(
-            rf"(?<![\w])(?:{_alternation(t.ATTRIBUTION_PREPOSITIONS)})\s+(?P<who>[^,.;:!?«»“”\"()]+)", re.IGNORECASE
+            rf"(?<![\w])(?:{alternation(t.ATTRIBUTION_PREPOSITIONS)})\s+(?P<who>[^,.;:!?«»“”\"()]+)", re.IGNORECASE
         ),
         name=re.compile(name),
         opening_quote=re.compile(f"^[{quotes}]"),

@@ -6,6 +6,7 @@ units, qualifiers); `time_<lang>.py` holds the time words the event finder reads
 from __future__ import annotations
 
 import importlib
+import re
 from types import ModuleType
 
 SUPPORTED_LANGUAGES = ("fr", "en")
@@ -31,3 +32,12 @@ def time_table(lang: str) -> ModuleType:
     if lang not in SUPPORTED_LANGUAGES:
         raise UnsupportedLanguage(lang)
     return importlib.import_module(f"lib.extract.lang.time_{lang}")
+
+
+def alternation(words) -> str:
+    """A regex alternation of a table's literal words, longest first so 'millions' wins over 'million'.
+
+    >>> alternation(["million", "millions", "m"])
+    'millions|million|m'
+    """
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
