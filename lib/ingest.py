@@ -7,6 +7,8 @@ files it was holding, which are then retried one by one in a fresh process.
 """
 from __future__ import annotations
 
+import dataclasses
+
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
@@ -77,12 +79,27 @@ def ingest_file(store: Store, path: str | os.PathLike, published: date | None = 
     from lib.extract import extract
 
     try:
-        extraction = extract(load_article(str(path), published, lang))
+        article = _with_stored_metadata(store, load_article(str(path), published, lang))
+        extraction = extract(article)
         saved = store.save_extraction(extraction)
     except Exception as error:  # noqa: BLE001 - one bad file must never stop the batch
         return FileOutcome(str(path), "failed", reason=_reason(error))
     return FileOutcome(str(path), saved.outcome, saved.article_id, len(extraction.items()), saved.kept,
                        saved.orphaned)
+
+
+def _with_stored_metadata(store: Store, article):
+    """An article read again keeps the publication date and title the store has for it, unless the
+    file or the command line gives new ones: re-ingesting without --published must not unresolve
+    every relative date (and every review of one)."""
+    if article.published is not None and article.title:
+        return article
+    stored = store.article(article.id)
+    if stored is None:
+        return article
+    return dataclasses.replace(
+        article, published=article.published or stored.published, title=article.title or stored.title
+    )
 
 
 def ingest_paths(

@@ -59,11 +59,13 @@ BOILERPLATE = {
             r"(?:abonnez-vous|inscrivez-vous)\b",
             r"(?:lire|à lire|voir) (?:aussi|également|la suite)\s*:",
             r"déjà abonné",
+            r"(?:article |contenu )?réservé aux (?:abonnés|abonnées|membres)\b",
             r"partager (?:sur|cet article|par e-?mail|via)\b",
             r"(?:nous utilisons|ce site utilise|ce site web utilise) des cookies",
             r"(?:accepter|gérer|paramétrer) (?:les |mes )?cookies",
             r"tous droits réservés",
             r"suivez-nous\b",
+            r"suivez (?:notre|le) (?:direct|live|fil)\b",
             r"(?:cliquez|appuyez) ici\b",
             r"publicité\s*[-–:]",
             r"newsletter\s*[-–:]",
@@ -84,6 +86,8 @@ BOILERPLATE = {
             r"subscribe (?:to|now|for|today)\b",
             r"(?:get|receive) (?:our|the)\b.{0,60}\b(?:newsletter|alerts?)\b",
             r"already a subscriber",
+            r"(?:this (?:article|story|content) is )?(?:for|only for|available to) (?:subscribers|members)(?: only)?\b",
+            r"subscribers? only\b",
             r"(?:read|see) (?:more|also|next)\s*:",
             r"related\s*:",
             r"share (?:this|on|via)\b",
@@ -93,6 +97,7 @@ BOILERPLATE = {
             r"all rights reserved\b",
             r"©",
             r"follow us\b",
+            r"follow (?:our|the) (?:live|latest)\b",
             r"click here\b",
             r"advertisement\s*[-–:]",
         ),
@@ -410,9 +415,13 @@ def _sidecar_date(value: object, path: Path) -> date | None:
     if not value:
         return None
     try:
-        return date.fromisoformat(str(value))
+        published = date.fromisoformat(str(value))
     except ValueError:
         raise SourceError(f"bad publication date {value!r} in {path.with_suffix('.json').name}") from None
+    try:
+        return check_published(published)
+    except SourceError as error:
+        raise SourceError(f"{error} (in {path.with_suffix('.json').name})") from None
 
 
 def check_published(published: date | None, *, today: date | None = None) -> date | None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import sqlite3
 import tomllib
@@ -327,6 +328,11 @@ class Store:
         except exc.DBAPIError as error:
             if isinstance(error, exc.IntegrityError):
                 raise
+            if isinstance(error, exc.DataError):
+                # The database is there; it refused a value. Saying "unavailable" would send the analyst
+                # looking for a network problem.
+                detail = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+                raise ValueError(f"{self._describe()} refused a value: {detail}") from error
             raise StoreUnavailable(self._unavailable_message(error)) from error
         except (exc.DisconnectionError, exc.TimeoutError) as error:
             raise StoreUnavailable(f"{self._describe()} is unavailable: {error}") from error
@@ -584,6 +590,9 @@ class Store:
             raise ValueError("say who adds the item (analyst name)")
         if (start is None) != (end is None) or (start is not None and not 0 <= start <= end):
             raise ValueError(f"bad span {start}..{end}")
+        bad = [key for key, value in (fields or {}).items() if isinstance(value, float) and not math.isfinite(value)]
+        if bad:
+            raise ValueError(f"{', '.join(bad)} must be a finite number")
         now = _now()
         row = {
             "id": stable_id("manual", article_id, kind.value, uuid.uuid4().hex),

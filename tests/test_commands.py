@@ -170,3 +170,25 @@ def test_export_of_one_article_leaves_the_others_out(store_url, corpus, capsys):
     assert code == 0 and rows
     assert {row["article"] for row in rows} == {ids[0]}
     assert f"figure of {ids[0]}" in {row["text"] for row in rows}
+
+
+def test_ingesting_again_without_a_date_keeps_the_stored_date_and_its_resolved_events(store_url, corpus, capsys):
+    run(capsys, "ingest", corpus / "fr.txt", "--published", "2025-08-15", "--db", store_url)
+    code, out, _ = run(capsys, "ingest", corpus / "fr.txt", "--db", store_url)
+    assert code == 0 and out.startswith("unchanged")
+    with Store(store_url) as store:
+        (article,) = store.articles()
+        assert str(article.published) == "2025-08-15"
+        friday = next(i for i in store.items(article.id, Kind.EVENT) if i.text == "vendredi")
+        assert friday.fields["date"] == "2025-08-15"
+
+
+def test_a_sidecar_with_an_impossible_publication_date_fails_that_file_only(store_url, tmp_path, capsys):
+    (tmp_path / "future.txt").write_text(FRENCH, encoding="utf-8")
+    (tmp_path / "future.json").write_text('{"published": "3025-01-01"}', encoding="utf-8")
+    code, out, _ = run(capsys, "ingest", tmp_path / "future.txt", "--db", store_url)
+    assert code == 1
+    assert "future.txt: publication date 3025-01-01 is in the future" in out
+    assert "(in future.json)" in out
+    with Store(store_url) as store:
+        assert store.articles() == []

@@ -435,3 +435,12 @@ def test_missing_postgresql_skips_loudly_but_fails_in_ci(ci, expected_code, expe
     assert done.returncode == expected_code, done.stdout[-2000:]
     assert expected_text in done.stdout
     assert ("1 passed" in done.stdout) and (("1 skipped" in done.stdout) == (ci == ""))
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf")])
+def test_an_added_figure_with_a_non_finite_value_is_refused_plainly(store, sample_extraction, value):
+    extraction = sample_extraction()
+    store.save_extraction(extraction)
+    with pytest.raises(ValueError, match="value must be a finite number"):
+        store.add_item(extraction.article.id, Kind.FIGURE, "beaucoup", analyst="ana", fields={"value": value})
+    assert [i for i in store.items(extraction.article.id) if i.origin == "manual"] == []
