@@ -1,5 +1,10 @@
 """Claims and speakers: what is checkable, and who said it, per language."""
+from datetime import date
+
 import pytest
+
+from lib.extract import extract
+from lib.models import Article
 
 from lib.extract.claims import find_claims
 from lib.extract.sentences import sentence_spans
@@ -34,6 +39,17 @@ ATTRIBUTIONS = [
     ("en", "Inflation rose to 3.8%, the Office for National Statistics said.", "Office for National Statistics"),
     ("en", "He added that the plan was ready.", PRONOUN),
     ("en", "The army has 80,000 soldiers.", None),
+    ("en", "Premiums rose to 1% from 0.2% in February, said Ruth Adeyemi, head of marine risks at a broker.",
+     "Ruth Adeyemi"),
+    ("en", "“This is the third round, and each time we are told it is the last,” said Alan Ruiz.", "Alan Ruiz"),
+    ("en", "Veridian employed 26,500 people last year, according to its annual report.", "Veridian"),
+    ("en", "Morgan Stanley cut its price target to $95, saying the spending plan was too costly.", "Morgan Stanley"),
+    ("en", "More than 200 companies cut jobs in 2025, according to tracking site Layoffs.fyi.", "Layoffs.fyi"),
+    ("en", "The offices will close within six months, a spokesperson for Veridian said.", "Veridian"),
+    ("fr", "Le trafic restera perturbé mardi, a indiqué lundi la direction de la SNCF.", "SNCF"),
+    ("fr", "Plus de 200 patients ont dormi sur un brancard, a affirmé à l’AFP Sophie Lacombe, infirmière.",
+     "Sophie Lacombe"),
+    ("fr", "Le texte prévoit de suspendre la réforme jusqu’en 2028.", None),
 ]
 
 
@@ -87,3 +103,10 @@ def test_factual_sentences_with_named_actors_are_claims_without_speaker(lang, te
     found = find_claims(text, lang, sentence_spans(text, lang), (), [], [])
     assert [(c.text, c.speaker) for c in found] == [(text, None)]
     assert 0.5 <= found[0].checkworthiness <= 1.0
+
+
+def test_a_company_named_in_the_sentence_is_the_speaker_behind_the_company_said():
+    text = ("Veridian Systems will cut about 2,400 jobs by March, the cloud software company said on Wednesday.\n"
+            "The company now expects revenue of $12.2 billion for 2025, it said.")
+    result = extract(Article(text, lang="en", published=date(2025, 10, 29)))
+    assert [claim.speaker for claim in result.claims] == ["Veridian Systems", "Veridian Systems"]

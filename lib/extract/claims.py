@@ -54,15 +54,16 @@ def find_claims(
     t = table(lang)
     figure_starts = sorted(f.start for f in figures)
     event_starts = sorted(e.start for e in events)
-    tracker = SpeakerTracker()
+    tracker = SpeakerTracker(lang=lang)
     claims: list[Claim] = []
     for start, end in sentences:
         if end - start > MAX_CLAIM_CHARS or _overlaps_any(start, end, boilerplate):
             continue
         sentence = text[start:end]
         found = attribution(sentence, lang)
-        speaker = tracker.resolve(found, continues_quote=opens_with_quote(sentence, lang))
-        tracker.observe(names_in(sentence, lang))
+        names = names_in(sentence, lang)
+        speaker = tracker.resolve(found, continues_quote=opens_with_quote(sentence, lang), sentence_names=names)
+        tracker.observe(names)
         score = checkworthiness(
             sentence,
             t,

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from types import ModuleType
 
-from lib.extract.lang import alternation, table
+from lib.extract.lang import alternation, table, time_table
 
 PRONOUN = "<pronoun>"
 # Lowercase words inside organisation names, in any language we ship ("Bank of England").
@@ -34,6 +34,8 @@ class _Patterns:
     name: re.Pattern
     opening_quote: re.Pattern
     inverted_pronoun: re.Pattern
+    participle: re.Pattern
+    addressee: re.Pattern
 
 
 @lru_cache(maxsize=None)
@@ -49,10 +51,12 @@ def _patterns(lang: str) -> _Patterns:
     return _Patterns(
         verb=re.compile(rf"(?<![\w-])(?:(?:{auxiliaries})\s+)?(?:{verbs})(?![\w])", re.IGNORECASE),
         attribution=re.compile(
-            rf"(?<![\w])(?:{alternation(t.ATTRIBUTION_PREPOSITIONS)})\s+(?P<who>[^,.;:!?«»“”\"()]+)", re.IGNORECASE
+            rf"(?<![\w])(?:{alternation(t.ATTRIBUTION_PREPOSITIONS)})\s+(?P<who>(?:[^,.;:!?«»“”\"()]|\.(?=\w))+)", re.IGNORECASE
         ),
         name=re.compile(name),
         opening_quote=re.compile(f"^[{quotes}]"),
+        addressee=re.compile(rf"(?:{alternation(t.ADDRESSEE_PREPOSITIONS)})\s+(?:{alternation(t.DETERMINERS)})?\s*[A-ZÀ-ÖØ-Þ][\w.-]*\s+"),
+        participle=re.compile(rf",\s*(?:{alternation(t.SAYING_PARTICIPLES)})\b", re.IGNORECASE),
         inverted_pronoun=re.compile(
             rf"(?<![\w-])(?:(?:{auxiliaries})-t-(?:{pronouns})\s+(?:{verbs})|(?:{verbs})-t-(?:{pronouns}))(?![\w])",
             re.IGNORECASE,
@@ -76,8 +80,11 @@ def attribution(sentence: str, lang: str) -> str | None:
     p = _patterns(lang)
     if p.inverted_pronoun.search(sentence):
         return PRONOUN
+    quoted = _quoted_spans(sentence, t)
     for verb in p.verb.finditer(sentence):
-        inverted = _is_inverted(sentence, verb.start(), t)
+        if any(start <= verb.start() < end for start, end in quoted):
+            continue  # "“… each time we are told it is the last,” said Alan Ruiz": the quote's own verbs
+        inverted = _is_inverted(sentence, verb.start(), t) or _inverted_before_name(sentence, verb, t, p)
         if not inverted and not _reports_speech(verb, sentence, t):
             continue
         speaker = _speaker_after(sentence[verb.end() :], t, p) if inverted else None
@@ -87,11 +94,63 @@ def attribution(sentence: str, lang: str) -> str | None:
             return speaker
     according = p.attribution.search(sentence)
     if according:
-        speaker = _noun_phrase(according.group("who"), t, p)
+        who = according.group("who")
+        if _possessive_source(who, t):
+            # "according to its annual report", "selon son bilan": the body the sentence is about.
+            return _first_name(sentence[: according.start()], t, p) or PRONOUN
+        speaker = _noun_phrase(who, t, p)
         if speaker == PRONOUN:
             # "Le programme d'Hélène Garnier prévoit…, selon elle": the pronoun's antecedent is in the sentence.
             return _person_before(sentence[: according.start()], t, p) or PRONOUN
         return speaker
+    participle = p.participle.search(sentence)
+    if participle and not any(start <= participle.start() < end for start, end in quoted):
+        # "Morgan Stanley cut its target, saying…": the subject of the sentence is the speaker.
+        return _first_name(sentence[: participle.start()], t, p)
+    return None
+
+
+def _quoted_spans(sentence: str, t: ModuleType) -> list[tuple[int, int]]:
+    """Spans inside closed « » / “ ” quotations. An unclosed one is ignored: in machine-translated
+    text a stray « often precedes the attribution itself ("« ces derniers mois, a déclaré Healy.")."""
+    spans = []
+    for opening, closing in t.QUOTE_PAIRS:
+        if opening == closing:
+            continue
+        position = 0
+        while (start := sentence.find(opening, position)) != -1:
+            end = sentence.find(closing, start + 1)
+            if end == -1:
+                break
+            spans.append((start, end))
+            position = end + 1
+    return spans
+
+
+def _inverted_before_name(sentence: str, verb: re.Match, t: ModuleType, p: _Patterns) -> bool:
+    """English '…, said Ruth Adeyemi, head of…': after a bare comma, a name that ends its clause is the
+    speaker; 'Elena Márquez, said Madrid would not accept' has the name start a new clause instead."""
+    if not sentence[: verb.start()].rstrip().endswith(","):
+        return False
+    after = sentence[verb.end() :].lstrip()
+    name = p.name.match(after)
+    if not name or not _is_name(name.group(), t):
+        return False
+    rest = after[name.end() :].lstrip()
+    return not rest or rest[0] in ",.;" or rest.split()[0].lower() in t.CLAUSE_AFTER_NAME
+
+
+def _possessive_source(phrase: str, t: ModuleType) -> bool:
+    words = phrase.lower().split()
+    return len(words) >= 2 and words[0] in t.POSSESSIVES and any(w in t.SOURCE_NOUNS for w in words[1:4])
+
+
+def _first_name(text: str, t: ModuleType, p: _Patterns) -> str | None:
+    """The first name in `text`, the sentence-initial word included ('Veridian employed…')."""
+    body = text.lstrip(" «“\"")
+    for match in p.name.finditer(body):
+        if _is_name(match.group(), t) and match.group().lower() not in t.DETERMINERS:
+            return _clean(match.group(), t)
     return None
 
 
@@ -136,7 +195,7 @@ def _is_inverted(sentence: str, verb_start: int, t: ModuleType) -> bool:
 
 def _speaker_after(after: str, t: ModuleType, p: _Patterns) -> str | None:
     """'Healy à la BBC.' -> 'Healy'; 'la ministre de la Transition, Agnès Lemoine.' -> 'Agnès Lemoine'."""
-    after = after.lstrip()
+    after = _skip_after_verb(after.lstrip(), t, p)
     first_clause, *rest = _CLAUSE_BREAK.split(after, maxsplit=1)
     name = p.name.match(first_clause)
     if name and _is_name(name.group(), t):
@@ -155,6 +214,19 @@ def _speaker_after(after: str, t: ModuleType, p: _Patterns) -> str | None:
             return _clean(appositive.group(), t)
     return _noun_phrase(first_clause, t, p)
 
+
+
+def _skip_after_verb(after: str, t: ModuleType, p: _Patterns) -> str:
+    """'lundi la direction de la SNCF', 'à l’AFP Sophie Lacombe': a day or an addressee before the speaker."""
+    time_words = _time_words(t.__name__.rsplit(".", 1)[-1])
+    words = after.split(" ")
+    while words and words[0].lower().strip(",") in time_words:
+        words.pop(0)
+    after = " ".join(words)
+    addressee = p.addressee.match(after)
+    if addressee and p.name.match(after, addressee.end()):
+        after = after[addressee.end() :]
+    return after
 
 
 def _subject_before(before: str, t: ModuleType, p: _Patterns) -> str | None:
@@ -240,6 +312,10 @@ def _noun_phrase(phrase: str, t: ModuleType, p: _Patterns) -> str | None:
     all_names = [m for m in p.name.finditer(text) if _is_name(m.group(), t)]
     if all_names and any(w.lower().strip("'’") in t.SOURCE_NOUNS for w in words):
         return _clean(all_names[0].group(), t)  # "LSEG data", "un sondage de l'institut Vigie Opinion"
+    head_words = [w.lower().strip("'’") for w in words[:3]]
+    complements = [m for m in all_names if m.start() > 0]
+    if complements and any(w in t.ROLE_NOUNS for w in head_words):
+        return _clean(complements[-1].group(), t)  # "a spokesperson for Veridian", "la direction de la SNCF"
     names = [m for m in all_names if m.start() > 0]
     if names:
         last = names[-1]
@@ -268,8 +344,20 @@ def _determiners(t: ModuleType) -> frozenset[str]:
 
 
 def _is_name(candidate: str, t: ModuleType) -> bool:
-    """A capitalised run that is not only stop words or a sentence-initial article."""
-    return any(w.lower() not in t.NOUN_PHRASE_STOPS for w in candidate.split())
+    """A capitalised run that is not only stop words, articles or calendar words ('February', 'Lundi')."""
+    time_words = _time_words(t.__name__.rsplit(".", 1)[-1])
+    return any(w.lower() not in t.NOUN_PHRASE_STOPS and w.lower().strip(".") not in time_words
+               for w in candidate.split())
+
+
+@lru_cache(maxsize=None)
+def _time_words(lang: str) -> frozenset[str]:
+    times = time_table(lang)
+    return frozenset(times.MONTHS) | frozenset(times.WEEKDAYS) | frozenset(_extra_time_words(lang))
+
+
+def _extra_time_words(lang: str) -> tuple[str, ...]:
+    return tuple(table(lang).TIME_ADVERBS)
 
 
 def _clean(candidate: str, t: ModuleType) -> str:
@@ -298,6 +386,7 @@ class SpeakerTracker:
     earlier multi-word name takes that name (the most recent one).
     """
 
+    lang: str = "en"
     last: str | None = None
     seen_names: list[str] = field(default_factory=list)
     speakers: list[str] = field(default_factory=list)
@@ -305,12 +394,21 @@ class SpeakerTracker:
     def observe(self, names: list[str]) -> None:
         self.seen_names.extend(names)
 
-    def resolve(self, found: str | None, continues_quote: bool) -> str | None:
+    def resolve(self, found: str | None, continues_quote: bool, sentence_names: list[str] = ()) -> str | None:
+        """The speaker of a sentence, given what `attribution` found and the names the sentence holds."""
         if found == PRONOUN or (found is None and continues_quote):
             return self.last
         if found is None:
             return None
         words = found.split()
+        if found[0].islower() and words[-1].lower() in table(self.lang).ORG_NOUNS:
+            # "the cloud software company said": an earlier speaker of that kind, else the body the
+            # sentence itself names ("Veridian Systems will cut 2,400 jobs, the … company said").
+            head = words[-1].casefold()
+            earlier = next((n for n in reversed(self.speakers) if head in n.casefold().split()), None)
+            named = [n for n in sentence_names if n != found]
+            found = earlier or (named[-1] if named else found)
+            words = found.split()
         if len(words) <= 2:
             head = words[-1].casefold()
             # Earlier speakers first: "the Bank said" means the Bank of England that spoke before,

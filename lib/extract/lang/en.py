@@ -107,6 +107,17 @@ OBJECT_PRONOUNS = ("him", "her", "them")
 # the name is an appositive subject ("Elena Márquez, said Madrid would…").
 INVERTED_AFTER_COMMA = False
 BYLINE_WORDS = ("by",)
+TIME_ADVERBS = ("yesterday", "today", "tomorrow", "tonight", "on")
+ADDRESSEE_PREPOSITIONS = ("to",)
+# After an inverted speaker's name these start a new phrase, not a clause: "said Ruth Adeyemi on Friday".
+CLAUSE_AFTER_NAME = ("on", "in", "at", "during", "after", "before", "who", "whose", "from", "of", "for")
+POSSESSIVES = ("its", "their", "his", "her")
+SAYING_PARTICIPLES = ("saying", "adding", "warning", "noting", "arguing", "stressing", "explaining", "claiming")
+ROLE_NOUNS = ("spokesperson", "spokesman", "spokeswoman", "representative", "representatives", "management",
+              "press office")
+ORG_NOUNS = ("company", "firm", "group", "bank", "agency", "carrier", "insurer", "operator", "maker",
+             "manufacturer", "retailer", "lender", "airline", "platform", "institute", "federation", "union",
+             "regulator", "broker", "provider", "producer", "giant")
 TITLE_WORDS = (
     "president", "minister", "secretary", "director", "general", "governor", "deputy", "mayor", "senator",
     "commissioner", "chair", "chairman", "chairwoman", "chief", "executive", "spokesman", "spokeswoman",
@@ -117,6 +128,7 @@ TITLE_WORDS = (
 SOURCE_NOUNS = (
     "data", "figures", "estimates", "forecasts", "forecast", "survey", "poll", "report", "statistics",
     "study", "analysis", "research", "modeller", "modeler", "tracker", "index", "statement", "filing",
+    "site", "website", "bulletin", "count", "tally",
 )
 INDEFINITE_DETERMINERS = ("a", "an", "some")
 CLAUSE_VERBS = ("announced", "announces", "estimated", "estimates", "noted", "notes", "predicted", "predicts",

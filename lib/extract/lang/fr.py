@@ -148,7 +148,8 @@ TITLE_WORDS = (
 # "selon un sondage de l'institut Vigie Opinion" -> Vigie Opinion.
 SOURCE_NOUNS = (
     "sondage", "enquête", "étude", "rapport", "données", "chiffres", "estimations", "prévisions",
-    "statistiques", "baromètre", "projections", "institut", "analyse", "note", "communiqué",
+    "statistiques", "baromètre", "projections", "institut", "analyse", "note", "communiqué", "bilan",
+    "site", "bulletin", "relevé", "décompte",
 )
 # An indefinite speaker ("selon un sondage") names no one.
 INDEFINITE_DETERMINERS = ("un", "une", "des")
@@ -156,6 +157,23 @@ INDEFINITE_DETERMINERS = ("un", "une", "des")
 # with a plain object ("a annoncé la suspension de la réforme") they report an act, not a statement.
 CLAUSE_VERBS = ("annoncé", "annonce", "estimé", "estime", "jugé", "juge", "noté", "note", "prévenu", "promis")
 CLAUSE_MARKERS = ("que", "qu'", "qu’", ":", "«", "“")
+# Calendar adverbs that are never names and may stand between a verb and its speaker
+# ("a indiqué lundi la direction"); months and weekdays come from time_fr.py.
+TIME_ADVERBS = ("hier", "aujourd'hui", "aujourd’hui", "demain", "soir", "matin", "dimanche", "samedi")
+# After "a affirmé" an addressee may come before the speaker: "a affirmé à l'AFP Sophie Lacombe".
+ADDRESSEE_PREPOSITIONS = ("à", "au", "aux")
+# English only needs these; in French the comma rule already covers inversion.
+CLAUSE_AFTER_NAME = ()
+POSSESSIVES = ("son", "sa", "ses", "leur", "leurs")
+# "…, affirmant que…": the sentence's subject speaks.
+SAYING_PARTICIPLES = ("affirmant", "estimant", "soulignant", "ajoutant", "expliquant", "précisant",
+                      "assurant", "déclarant", "avertissant", "indiquant")
+# A role speaks for its organisation: "la direction de la SNCF" -> SNCF; "le porte-parole" alone
+# speaks for whoever spoke last.
+ROLE_NOUNS = ("direction", "porte-parole", "représentant", "représentante", "dirigeants")
+# Organisation nouns that refer back to the organisation just named: "l'entreprise", "le groupe".
+ORG_NOUNS = ("entreprise", "société", "groupe", "banque", "agence", "compagnie", "opérateur", "constructeur",
+             "assureur", "transporteur", "plateforme", "institut", "fédération", "syndicat")
 # A byline ("Par Camille Rousseau, à Toulouse") opens with this word; it is never a claim.
 BYLINE_WORDS = ("par",)
 
