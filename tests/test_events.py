@@ -103,6 +103,10 @@ FR_CASES = [
 ]
 
 EN_CASES = [
+    ("SAN FRANCISCO, Oct 29 – Veridian will cut 2,400 jobs.", D("2025-10-29"),
+     ("Oct 29", "DATE", "2025-10-29", D("2025-10-29"), D("2025-10-29"))),
+    ("Veridian reported a third-quarter profit of $1bn.", D("2025-10-29"),
+     ("third-quarter", "DATE", "2025-Q3", D("2025-07-01"), D("2025-09-30"))),
     ("Officials said on Friday.", FRIDAY, ("Friday", "DATE", "2025-08-15", FRIDAY, FRIDAY)),
     ("He spoke on Monday.", FRIDAY, ("Monday", "DATE", "2025-08-11", D("2025-08-11"), D("2025-08-11"))),
     ("The talks will resume on Monday.", FRIDAY, ("Monday", "DATE", "2025-08-18", D("2025-08-18"), D("2025-08-18"))),

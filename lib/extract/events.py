@@ -617,7 +617,10 @@ def _calendar(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
             elif tense or direction:
                 # dateparser resolves the day against the publication date in the direction the sentence
                 # points ("adoptée le 3 mars" -> the past one, "sera votée le 3 mars" -> the coming one).
-                found = _parse_with_dateparser(f"{day_n} {month_word}", ctx, dct, direction or tense)
+                pointing = direction or tense
+                # The publication day itself is both past and future: move the base one day against the
+                # direction so dateparser may return it ("SAN FRANCISCO, Oct 29 – X will cut…" on Oct 29).
+                found = _parse_with_dateparser(f"{day_n} {month_word}", ctx, dct - timedelta(days=pointing), pointing)
                 if found is None:
                     return None
                 year = found.year

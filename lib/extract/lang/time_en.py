@@ -152,9 +152,10 @@ RULES = [
     (r"(?:the )?{dir} (?P<unit>decade)", "anchored", {}),
     (r"(?:{rmod})?(?:the )?{dir} " + _REL_UNITS, "relative", {}),
     (r"{rmod}(?:the )?" + _REL_UNITS, "relative", {"shift": 0}),
-    (r"(?:the )?(?:{ordinal}|final) quarter(?: of {year})?", "quarter", {}),
+    # "the third quarter", and the adjective "third-quarter profit".
+    (r"(?:the )?(?:{ordinal}|final)(?:-| )quarter(?: of {year})?", "quarter", {}),
     (r"Q(?P<qn>[1-4])(?: {year})?", "quarter", {}),
-    (r"(?:the )?{ordinal} half(?: of {year})?", "quarter", {"half": True}),
+    (r"(?:the )?{ordinal}(?:-| )half(?: of {year})?", "quarter", {"half": True}),
     (r"H(?P<qn>[12])(?: {year})?", "quarter", {"half": True}),
     (r"{holiday}(?: {year})?", "holiday", {}),
     # "over the weekend": the weekend of the week the sentence speaks of.
