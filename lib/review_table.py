@@ -163,6 +163,11 @@ def progress(frame: pd.DataFrame) -> Progress:
     return Progress(total - by_status[Status.UNCHECKED.value], total, by_status)
 
 
+def orphaned_count(frame: pd.DataFrame) -> int:
+    """Rows kept as orphaned reviews: their item is gone from the latest extraction."""
+    return int(frame["orphaned"].astype(bool).sum()) if "orphaned" in frame else 0
+
+
 def page(frame: pd.DataFrame, number: int, size: int) -> pd.DataFrame:
     """Rows of page `number` (1-based, clamped) so the editor never carries thousands of rows."""
     pages = page_count(frame, size)
@@ -199,12 +204,16 @@ def parse_evidence(text: str) -> tuple[str, ...]:
     return links
 
 
-def pending_edits(stored: pd.DataFrame, edited: pd.DataFrame) -> tuple[dict[str, Edit], list[str]]:
+def pending_edits(
+    stored: pd.DataFrame, edited: pd.DataFrame, versions: dict[str, int] | None = None
+) -> tuple[dict[str, Edit], list[str]]:
     """Rows whose status, note or evidence differ between the stored and the edited frame, as Edits by id.
 
-    Returns the edits and the problems found (bad evidence links, unknown statuses);
-    a row with a problem is left out so nothing invalid is ever saved.
+    Each edit answers `versions[id]` (the version rendered on screen) when given, else the
+    stored row's version. Returns the edits and the problems found (bad evidence links,
+    unknown statuses); a row with a problem is left out so nothing invalid is ever saved.
     """
+    versions = versions or {}
     edits: dict[str, Edit] = {}
     problems: list[str] = []
     for item_id in edited.index.intersection(stored.index):
@@ -221,7 +230,7 @@ def pending_edits(stored: pd.DataFrame, edited: pd.DataFrame) -> tuple[dict[str,
         except ValueError as error:
             problems.append(f"{label}: {error}")
             continue
-        edits[item_id] = Edit(item_id, status, note, links, int(before["version"]), label)
+        edits[item_id] = Edit(item_id, status, note, links, int(versions.get(item_id, before["version"])), label)
     return edits, problems
 
 
@@ -246,6 +255,75 @@ def view_key(*parts) -> str:
     different editor; the same view keeps its editor and the analyst's edits in it.
     """
     return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()[:12]
+
+
+def versions_digest(rows: pd.DataFrame) -> str:
+    """A short digest of the rows' ids and versions; part of the editor key, so refreshed rows get a new editor.
+
+    An editor keeps its cell edits by row position: carried onto rows that another analyst
+    saved meanwhile, an edit would be judged against values the analyst never saw.
+    """
+    pairs = list(zip(rows.index.tolist(), rows["version"].astype("int64").tolist()))
+    return hashlib.sha1(repr(pairs).encode("utf-8")).hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class EditorView:
+    """What one editor rendered: the stored rows under it, the frame it showed, and the version each row answers.
+
+    Edits are reconciled against this record, never against a frame read since (another
+    analyst's save, the read cache expiring): that is what turns a late edit into a conflict.
+    """
+
+    stored: pd.DataFrame  # stored rows in editor order, as read when the editor was drawn
+    shown: pd.DataFrame  # the same rows with the unsaved edits on top: what the analyst saw
+    versions: dict[str, int]  # per row, the version the values on screen were set against
+
+
+def editor_view(stored_rows: pd.DataFrame, pending: dict[str, Edit]) -> EditorView:
+    """The view an editor over `stored_rows` renders, unsaved edits shown and keeping the version they answer."""
+    versions = {
+        item_id: pending[item_id].expected_version if item_id in pending else int(version)
+        for item_id, version in stored_rows["version"].items()
+    }
+    return EditorView(stored_rows, apply_pending(stored_rows, pending), versions)
+
+
+def apply_editor_state(shown: pd.DataFrame, state) -> pd.DataFrame:
+    """The frame an editor returns for its session value ({'edited_rows': {position: {column: value}}})."""
+    edited = shown.copy()
+    rows = (state or {}).get("edited_rows") or {}
+    for position, changes in rows.items():
+        position = int(position)
+        if not 0 <= position < len(edited):
+            continue
+        for column, value in (changes or {}).items():
+            # Only the review columns are editable; anything else in the state is not the analyst's.
+            if column in EDITABLE:
+                edited.iloc[position, edited.columns.get_loc(column)] = value
+    return edited
+
+
+def reconcile(view: EditorView, edited: pd.DataFrame, pending: dict[str, Edit]) -> tuple[dict[str, Edit], list[str]]:
+    """Unsaved edits after an editor run, judged against what that editor rendered; returns (pending, problems)."""
+    edits, problems = pending_edits(view.stored, edited.loc[edited.index.intersection(view.stored.index)],
+                                    view.versions)
+    return merge_pending(pending, view.stored.index, edits), problems
+
+
+def reconcile_abandoned(view: EditorView, state, pending: dict[str, Edit]) -> tuple[dict[str, Edit], list[str]]:
+    """Pending edits after the last cell edits sent to an editor no longer drawn (its rows were refreshed).
+
+    Only the rows the analyst touched speak; each answers the version `view` rendered, so
+    an edit made over values someone has since replaced is saved as a conflict, not over them.
+    """
+    positions = {int(p) for p in ((state or {}).get("edited_rows") or {})}
+    touched = [item_id for position, item_id in enumerate(view.stored.index) if position in positions]
+    if not touched:
+        return pending, []
+    edited = apply_editor_state(view.shown, state).loc[touched]
+    edits, problems = pending_edits(view.stored.loc[touched], edited, view.versions)
+    return merge_pending(pending, touched, edits), problems
 
 
 def apply_pending(frame: pd.DataFrame, pending: dict[str, Edit]) -> pd.DataFrame:

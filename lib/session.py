@@ -11,13 +11,15 @@ from dataclasses import replace
 from datetime import date
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from lib.extract.lang import UnsupportedLanguage
 from lib.highlight import plain
 from lib.language import detect_language
 from lib.models import Article, Kind
 from lib.review_table import (
-    EDITABLE, KIND_COLUMNS, STATUSES, Conflict, Filters, SaveReport, columns, items_frame, save_edits,
+    EDITABLE, KIND_COLUMNS, STATUSES, Conflict, Filters, SaveReport, columns, editor_view, items_frame,
+    reconcile, reconcile_abandoned, save_edits, versions_digest, view_key,
 )
 from lib.sources import SourceError
 from lib.store import Store, StoreUnavailable, database_url
@@ -150,6 +152,9 @@ def set_pending(kind: str, edits: dict) -> None:
 def fresh_editors() -> None:
     """Give every editor a new identity so it starts again from stored values plus pending edits."""
     st.session_state[GENERATION] += 1
+    # Every edit sent so far is in the pending set (or was just saved or dropped on purpose):
+    # the editors drawn before must not hand theirs back in.
+    st.session_state[EDITOR_VIEWS] = {}
 
 
 ADVICE = {
@@ -181,24 +186,63 @@ def reported_errors():
 # -- review tables -------------------------------------------------------------------------
 
 LAST_FRAMES = "last_frames"  # {(article_id, kind): frame} last good read, shown when the database goes away
+LAST_ARTICLES = "last_articles"  # {article_id: Article | None} last good read, for the caption above the tables
+EDITOR_VIEWS = "editor_views"  # {kind: (editor key, EditorView)} what each kind's editor rendered last
 
 
-def frame_or_last(article_id: str | None, kind: str):
-    """The stored frame; when the database is unreachable, the last one read (with an st.error saying so)."""
-    last = st.session_state.setdefault(LAST_FRAMES, {})
+def review_source(article_id: str, kind: str):
+    """(article, frame of `kind`); when the database is unreachable, the last ones read, with one st.error.
+
+    The unsaved edits live on top of the frame, so keeping the last frame on screen keeps
+    them (and the Save button) in front of the analyst until the database is back.
+    """
+    articles_seen = st.session_state.setdefault(LAST_ARTICLES, {})
+    frames_seen = st.session_state.setdefault(LAST_FRAMES, {})
     try:
-        result = frame(article_id, kind)
+        found = article(article_id)
+        rows = frame(article_id, kind)
     except StoreUnavailable as error:
+        if (article_id, str(kind)) not in frames_seen:
+            raise  # nothing to fall back on: reported_errors says so once
         st.error(plain(explain(error)), icon="⚠️")
-        if (article_id, str(kind)) in last:
-            return last[(article_id, str(kind))]
-        raise
-    last[(article_id, str(kind))] = result
-    return result
+        return articles_seen.get(article_id), frames_seen[(article_id, str(kind))]
+    articles_seen[article_id] = found
+    frames_seen[(article_id, str(kind))] = rows
+    return found, rows
 
 
-def editor_columns(kind: str) -> tuple[dict, list[str], list[str]]:
-    """Column config, visible column order and read-only columns of the `kind` editor."""
+def review_editor(container, kind: str, stored_rows, view: tuple) -> list[str]:
+    """Draw the `kind` editor over `stored_rows` with the unsaved edits on top; returns the edits refused.
+
+    The editor's key carries a digest of the rows' versions, so rows refreshed by another
+    analyst's save get a new editor. An edit sent to the editor drawn before (it arrives on
+    the rerun that brought the refresh) is reconciled against the versions that editor
+    rendered, so saving it ends in a conflict rather than over the newer review.
+    """
+    kind = str(kind)
+    views = st.session_state.setdefault(EDITOR_VIEWS, {})
+    key = "editor-" + view_key(*view, versions_digest(stored_rows))
+    kind_pending, problems = pending(kind), []
+    previous = views.get(kind)
+    if previous is not None and previous[0] != key:
+        old_key, old_view = previous
+        state = st.session_state.get(old_key)
+        if state:
+            kind_pending, problems = reconcile_abandoned(old_view, state, kind_pending)
+            with contextlib.suppress(KeyError, StreamlitAPIException):
+                del st.session_state[old_key]  # its edits now live in the pending set
+    drawn = editor_view(stored_rows, kind_pending)
+    config, order, disabled = editor_columns(kind, with_orphaned=bool(stored_rows["orphaned"].any()))
+    edited = container.data_editor(drawn.shown, key=key, column_config=config, column_order=order,
+                                   disabled=disabled, hide_index=True, width="stretch")
+    kind_pending, more = reconcile(drawn, edited, kind_pending)
+    views[kind] = (key, drawn)
+    set_pending(kind, kind_pending)
+    return problems + more
+
+
+def editor_columns(kind: str, with_orphaned: bool = False) -> tuple[dict, list[str], list[str]]:
+    """Column config, visible column order and read-only columns of the `kind` editor (orphan marker on request)."""
     cc = st.column_config
     config = {
         "status": cc.SelectboxColumn("Status", options=list(STATUSES), required=True, width="small"),
@@ -214,8 +258,9 @@ def editor_columns(kind: str) -> tuple[dict, list[str], list[str]]:
         "sentence": cc.TextColumn("Sentence", width="large"),
         "analyst": cc.TextColumn("Reviewed by"),
         "reviewed_at": cc.TextColumn("At"),
+        "orphaned": cc.CheckboxColumn("Orphaned", help="Its item is gone from the latest extraction; the review is kept"),
     }
-    visible = [*EDITABLE, *KIND_COLUMNS[Kind(kind)], "analyst", "reviewed_at"]
+    visible = [*(["orphaned"] if with_orphaned else []), *EDITABLE, *KIND_COLUMNS[Kind(kind)], "analyst", "reviewed_at"]
     disabled = [c for c in columns(kind) if c not in EDITABLE]
     return config, visible, disabled
 
@@ -277,7 +322,9 @@ def filters_from_widgets(kind: str, options: dict) -> Filters:
         until = last.date_input("To", value=None, key=f"f-until-{kind}", min_value=date(1, 1, 1),
                                 max_value=date(9999, 12, 31), format="YYYY-MM-DD")
     text = right.text_input("Search text, notes, sentences", key=f"f-text-{kind}")
-    return Filters(tuple(statuses), tuple(speakers), tuple(units), since, until, text)
+    orphaned = right.toggle("Show orphaned", key=f"f-orphaned-{kind}",
+                            help="Reviews whose item a newer extraction no longer finds; kept, never deleted")
+    return Filters(tuple(statuses), tuple(speakers), tuple(units), since, until, text, include_orphaned=orphaned)
 
 
 def add_item(article_id: str, kind: str) -> None:

@@ -36,34 +36,29 @@ for conflict in st.session_state[session.CONFLICTS]:
                            on_click=session.resolve_conflict, args=(conflict, False))
 
 with session.reported_errors():
-    article = session.article(article_id)
-    st.caption(f"{plain(article.title or 'Untitled')} · {article.lang} · published {article.published or 'unknown'}"
-               if article else f"Article {plain(article_id)} is not in the store.")
+    heading = st.container()  # the caption goes above the kind choice it depends on
     kind = st.radio("Items", list(KINDS), format_func=KINDS.get, horizontal=True, key="review-kind")
-    stored = session.frame_or_last(article_id, kind)
+    article, stored = session.review_source(article_id, kind)
+    heading.caption(f"{plain(article.title or 'Untitled')} · {article.lang} · published {article.published or 'unknown'}"
+               if article else f"Article {plain(article_id)} is not in the store.")
     filters = session.filters_from_widgets(kind, rt.filter_options(stored))
     view_ids = rt.filter_frame(stored, filters).index
-    pending = session.pending(kind)
     pages = rt.page_count(stored.loc[view_ids], PAGE_SIZE)
     number = st.number_input("Page", 1, pages, key=f"page-{kind}-{pages}") if pages > 1 else 1
-    shown = rt.page(rt.apply_pending(stored.loc[view_ids], pending), number, PAGE_SIZE)
 
     table, chart = st.columns([3, 2])
-    config, order, disabled = session.editor_columns(kind)
-    key = rt.view_key(article_id, kind, filters, number, st.session_state[session.GENERATION])
-    edited = table.data_editor(shown, key=f"editor-{key}", column_config=config, column_order=order,
-                               disabled=disabled, hide_index=True, width="stretch")
-    edits, problems = rt.pending_edits(stored.loc[shown.index], edited)
-    pending = rt.merge_pending(pending, shown.index, edits)
-    session.set_pending(kind, pending)
+    problems = session.review_editor(table, kind, rt.page(stored.loc[view_ids], number, PAGE_SIZE),
+                                     (article_id, kind, filters, number, st.session_state[session.GENERATION]))
     for problem in problems:
-        table.error(f"Not kept: {problem}")
+        table.error(plain(f"Not kept: {problem}"))
 
-    seen = rt.apply_pending(stored.loc[view_ids], pending)
+    seen = rt.apply_pending(stored.loc[view_ids], session.pending(kind))
     counts = rt.progress(seen)
     chart.altair_chart(charts.chart_for(kind, seen), width="stretch")
+    orphans = rt.orphaned_count(stored)
     table.progress(counts.share, text=f"{counts.checked} of {counts.total} checked "
-                   f"({len(view_ids)} shown of {len(stored)}) · {len(session.all_pending())} unsaved")
+                   f"({len(view_ids)} shown of {len(stored)})" + (f" · {orphans} orphaned" if orphans else "")
+                   + f" · {len(session.all_pending())} unsaved")
 
     can_save = bool(session.analyst()) and bool(session.all_pending())
     if table.button("Save", type="primary", disabled=not can_save, key="save",

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
+from datetime import date
 from html.parser import HTMLParser
 
 from pathlib import Path
@@ -12,7 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib import export
-from lib.models import Kind, Status
+from lib.models import Article, Claim, Extraction, Kind, Status
 from lib.store import Store, StoreUnavailable
 from tests.dashboard_fixtures import TEXT, small_extraction
 
@@ -240,6 +242,42 @@ def test_a_conflict_keeps_both_edits_and_lets_the_analyst_choose(store, stored):
     assert [(h.status, h.analyst) for h in store.history("c1")] == [(Status.FALSE, "Bob"), (Status.VERIFIED, "Ana")]
 
 
+def bob_saves_and_the_cache_refreshes(store, item_id, status, note):
+    """Bob's session clears the process-wide read cache after his save (the 30 s TTL would do the same)."""
+    from lib import session
+
+    store.save_review(item_id, status=status, note=note, analyst="Bob", expected_version=0)
+    session.after_write()
+
+
+@pytest.mark.parametrize("change", [{"status": "verified"}, {"note": "mine"}])
+def test_an_edit_made_on_rows_refreshed_meanwhile_is_a_conflict_not_an_overwrite(store, stored, change):
+    at = goto(start(article_id=stored), "review")
+    assert at.data_editor[0].value.loc["c1", ["status", "note"]].tolist() == ["unchecked", ""]  # what Ana sees
+    bob_saves_and_the_cache_refreshes(store, "c1", Status.FALSE, "theirs")
+    edit(at, {0: change})  # Ana's click reaches the server on the rerun that reads Bob's save
+    assert at.session_state["pending"]["claim"]["c1"].expected_version == 0  # the version Ana saw
+    at.button(key="save").click().run()
+    (warning,) = texts(at.warning)
+    assert warning.startswith("Conflict on “Healy") and "Bob" in warning and "false" in warning
+    assert ("verified" in warning) if "status" in change else ("mine" in warning and "unchecked" in warning)
+    assert texts(at.success) == ["Saved 0 reviews; 1 conflict"]
+    assert [(h.status, h.note, h.analyst) for h in store.history("c1")] == [(Status.FALSE, "theirs", "Bob")]
+
+
+def test_an_edit_on_a_filtered_row_refreshed_away_still_names_its_item(store, stored):
+    at = goto(start(article_id=stored), "review")
+    at.multiselect(key="f-status-claim").select("unchecked").run()
+    bob_saves_and_the_cache_refreshes(store, "c1", Status.FALSE, "theirs")
+    edit(at, {0: {"status": "verified", "note": "about c1"}})  # row 0 was c1 on Ana's screen
+    assert list(at.data_editor[0].value.index) == ["c2"]  # c1 no longer unchecked: filtered out
+    assert list(at.session_state["pending"]["claim"]) == ["c1"]
+    at.button(key="save").click().run()
+    assert {i.id: (i.review.status, i.review.note) for i in store.items(kind=Kind.CLAIM)} == {
+        "c1": (Status.FALSE, "theirs"), "c2": (Status.UNCHECKED, "")}
+    assert len(at.warning) == 1
+
+
 def test_keeping_theirs_drops_my_edit(store, stored):
     at = goto(start(article_id=stored), "review")
     edit(at, {0: {"status": "verified"}})
@@ -344,6 +382,25 @@ def test_hostile_article_is_shown_as_text_everywhere(store):
     assert "![pixel](https://evil.example/p.png)" in body  # markdown left as characters
     for element in [*at.markdown, *at.caption, *at.success, *at.info]:
         assert "![pixel]" not in element.value and "<img" not in element.value
+
+    goto(at, "review")
+    at.radio(key="review-kind").set_value("figure").run()
+    edit(at, {0: {"evidence": "![pixel](https://evil.example/p.png) [lien](javascript:alert(3))"}})
+    (refused,) = at.error
+    assert texts([refused])[0].startswith("Not kept: 1: evidence must be http(s) links, not: ![pixel]")
+    assert "![pixel]" not in refused.value and "[lien](" not in refused.value  # shown as characters
+
+
+def test_a_refused_edit_names_its_item_without_rendering_the_article_text(store):
+    text = "![pixel](https://evil.example/p.png) [lien](https://evil.example) a déclaré Healy."
+    article = Article(text, lang="fr", published=date(2025, 8, 15), title="t", source="test")
+    store.save_extraction(Extraction(article, claims=(Claim("c1", 0, len(text), text, "Healy", 0.9),),
+                                     engine_version="t"))
+    at = goto(start(article_id=article.id), "review")
+    edit(at, {0: {"evidence": "see-bbc"}})
+    (refused,) = at.error
+    assert texts([refused])[0].replace("\u2060", "").startswith("Not kept: ![pixel](https://evil.example/p.png)")
+    assert "![pixel]" not in refused.value and "](https://evil" not in refused.value
 
 
 # -- Corpus and Export ------------------------------------------------------------------------
@@ -544,6 +601,51 @@ def test_removed_database_file_keeps_the_edits_and_saves_once_it_is_back(store, 
     at.button(key="save").click().run()
     assert texts(at.success) == ["Saved 1 review"]
     assert {i.id: i.review.status for i in store.items(kind=Kind.CLAIM)}["c2"] == Status.INCONCLUSIVE
+
+
+def test_database_gone_when_the_cache_expires_keeps_the_edits_the_editor_and_save(store, stored, tmp_path):
+    from lib import session
+
+    at = goto(start(article_id=stored), "review")
+    edit(at, {1: {"status": "inconclusive", "note": "source unreachable"}})
+    aside = tmp_path / "aside"
+    aside.mkdir()
+    moved = list(tmp_path.glob("factdesk.db*"))
+    for path in moved:
+        path.rename(aside / path.name)
+    session.after_write()  # what the 30 s read TTL does while the database is away
+    at.run()
+    assert not at.exception
+    (message,) = texts(at.error)
+    assert "cannot be reached" in message
+    assert at.caption[0].value.startswith("Essai · fr · published 2025-08-15")  # last good article
+    assert at.data_editor[0].value.loc["c2", ["status", "note"]].tolist() == ["inconclusive", "source unreachable"]
+    assert not at.button(key="save").disabled
+    for path in moved:
+        (aside / path.name).rename(path)
+    at.button(key="save").click().run()
+    assert texts(at.success) == ["Saved 1 review"]
+
+
+def orphan_c1(store):
+    """Bob reviews c1, then a newer extraction no longer finds it: the review is kept as orphaned."""
+    store.save_review("c1", status=Status.FALSE, note="checked", analyst="Bob", expected_version=0)
+    extraction = small_extraction()
+    outcome = store.save_extraction(dataclasses.replace(extraction, claims=extraction.claims[1:], engine_version="2"))
+    assert outcome.orphaned == 1
+
+
+def test_orphaned_reviews_are_counted_and_shown_on_request_with_a_marker(store, stored):
+    orphan_c1(store)
+    at = goto(start(article_id=stored), "review")
+    assert list(at.data_editor[0].value.index) == ["c2"]
+    assert "(1 shown of 2) · 1 orphaned" in at.get("progress")[0].proto.text
+    at.toggle(key="f-orphaned-claim").set_value(True).run()
+    frame = at.data_editor[0].value
+    assert list(frame.index) == ["c1", "c2"]
+    assert frame["orphaned"].tolist() == [True, False]
+    assert frame.loc["c1", ["status", "note", "analyst"]].tolist() == ["false", "checked", "Bob"]
+    assert "(2 shown of 2) · 1 orphaned" in at.get("progress")[0].proto.text
 
 
 def test_unsaved_edits_stay_with_their_article_when_another_is_opened(store, stored):

@@ -96,6 +96,41 @@ def test_merge_keeps_off_screen_edits_and_the_first_version(filled):
     assert "c2" not in rt.merge_pending(old, ["c2"], {})
 
 
+def test_editor_view_renders_pending_values_with_the_version_they_answer(filled):
+    stored = frame_of(filled, "claim")
+    view = rt.editor_view(stored, {"c1": rt.Edit("c1", "verified", "ok", (), 0)})
+    assert view.shown.loc["c1", ["status", "note"]].tolist() == ["verified", "ok"]
+    assert view.stored.loc["c1", "status"] == "unchecked"
+    assert view.versions == {"c1": 0, "c2": 0}
+
+
+def test_versions_digest_changes_when_a_shown_row_is_saved(filled):
+    before = rt.versions_digest(frame_of(filled, "claim"))
+    assert before == rt.versions_digest(frame_of(filled, "claim"))
+    filled.save_review("c2", status=Status.FALSE, analyst="Bob", expected_version=0)
+    assert rt.versions_digest(frame_of(filled, "claim")) != before
+
+
+def test_an_edit_sent_to_an_abandoned_editor_answers_the_version_it_rendered(filled):
+    view = rt.editor_view(frame_of(filled, "claim"), {})  # Ana's screen: c1 unchecked, version 0
+    filled.save_review("c1", status=Status.FALSE, note="theirs", analyst="Bob", expected_version=0)
+    state = {"edited_rows": {"0": {"note": "mine"}}, "added_rows": [], "deleted_rows": []}
+    pending, problems = rt.reconcile_abandoned(view, state, {})
+    assert problems == []
+    assert pending == {"c1": rt.Edit("c1", "unchecked", "mine", (), 0, view.stored.loc["c1", "text"][:59] + "…")}
+    report = rt.save_edits(filled, pending, "Ana")
+    assert report.saved == () and [c.edit.item_id for c in report.conflicts] == ["c1"]
+    assert [(h.status, h.note) for h in filled.history("c1")] == [(Status.FALSE, "theirs")]
+
+
+def test_an_abandoned_editor_speaks_only_for_the_rows_it_touched(filled):
+    view = rt.editor_view(frame_of(filled, "claim"), {"c2": rt.Edit("c2", "false", "", (), 0)})
+    kept = {"c1": rt.Edit("c1", "verified", "", (), 0)}  # set elsewhere since; c2 dropped by "keep theirs"
+    assert rt.reconcile_abandoned(view, {"edited_rows": {}}, kept) == (kept, [])
+    pending, problems = rt.reconcile_abandoned(view, {"edited_rows": {1: {"evidence": "bbc"}}}, kept)
+    assert pending == kept and "bbc" in problems[0]  # a bad link is refused, never saved
+
+
 def test_apply_pending_shows_unsaved_values(filled):
     frame = rt.apply_pending(frame_of(filled, "claim"), {"c1": rt.Edit("c1", "verified", "ok", ("https://x.org",), 0)})
     assert frame.loc["c1", ["status", "note", "evidence"]].tolist() == ["verified", "ok", "https://x.org"]
