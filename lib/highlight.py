@@ -113,6 +113,19 @@ def marks_from_items(items) -> list[Mark]:
     ]
 
 
+def item_choices(items, include_orphaned: bool = False) -> dict[str, str]:
+    """The item list beside the article, id -> label; orphaned reviews (kept, never deleted) only on request.
+
+    >>> item_choices([]) == {}
+    True
+    """
+    return {
+        item.id: ("orphaned · " if item.orphaned else "") + f"{item.kind} · {item.text[:60]}"
+        for item in items
+        if include_orphaned or not item.orphaned
+    }
+
+
 def _label(item) -> str:
     fields = item.fields or {}
     if str(item.kind) == "claim":

@@ -19,19 +19,22 @@ with session.reported_errors():
     items = session.items(article_id)
     st.caption(f"{plain(article.title or 'Untitled')} · {article.lang} · published {article.published or 'unknown'}")
     marks = highlight.marks_from_items(items)
-    by_id = {item.id: item for item in items if not item.orphaned}
+    by_id = {item.id: item for item in items}
+    orphans = sum(item.orphaned for item in items)
 
     text, details = st.columns([3, 1])
     with details:
         st.html(highlight.legend())
-        chosen = st.selectbox(
-            "Item", list(by_id), index=None, key="article-item", placeholder="Pick an item to see its details",
-            format_func=lambda i: f"{by_id[i].kind} · {by_id[i].text[:60]}",
-        )
+        with_orphans = st.toggle(f"Show orphaned ({orphans})", key="article-orphaned", disabled=not orphans,
+                                 help="Reviews whose item a newer extraction no longer finds; kept, never deleted")
+        choices = highlight.item_choices(items, include_orphaned=with_orphans)
+        chosen = st.selectbox("Item", list(choices), index=None, key="article-item", format_func=choices.get,
+                              placeholder="Pick an item to see its details")
         if chosen:
             item = by_id[chosen]
             review = item.review
-            st.markdown(f"**{item.kind}** · status **{review.status}** · version {review.version}")
+            st.markdown(f"**{item.kind}** · status **{review.status}** · version {review.version}"
+                        + (" · **orphaned**: a newer extraction no longer finds it" if item.orphaned else ""))
             st.text(item.text)
             st.json({k: v for k, v in (item.fields or {}).items()}, expanded=True)
             if review.note:

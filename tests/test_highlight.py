@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from lib.highlight import Mark, legend, render, segments
+from lib.highlight import Mark, item_choices, legend, render, segments
 
 ALLOWED_TAGS = {"div", "span", "br"}
 ALLOWED_ATTRS = {"class", "style", "title", "data-item"}
@@ -96,3 +96,13 @@ def test_legend_names_every_kind_and_status():
     text = " ".join(parse(markup).text)
     for word in ("Claim", "Figure", "Event", "verified", "not_a_claim"):
         assert word in text
+
+
+def test_item_choices_leave_orphaned_reviews_out_unless_asked():
+    from types import SimpleNamespace
+
+    items = [SimpleNamespace(id="c1", kind="claim", text="Healy a déclaré", orphaned=True),
+             SimpleNamespace(id="f1", kind="figure", text="plus de 200", orphaned=False)]
+    assert item_choices(items) == {"f1": "figure · plus de 200"}
+    assert item_choices(items, include_orphaned=True) == {
+        "c1": "orphaned · claim · Healy a déclaré", "f1": "figure · plus de 200"}

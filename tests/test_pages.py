@@ -648,6 +648,21 @@ def test_orphaned_reviews_are_counted_and_shown_on_request_with_a_marker(store, 
     assert "(2 shown of 2) · 1 orphaned" in at.get("progress")[0].proto.text
 
 
+def test_article_page_lists_orphaned_reviews_on_request(store, stored):
+    orphan_c1(store)
+    at = goto(start(article_id=stored), "article")
+    assert not any(o.startswith("orphaned") for o in at.selectbox(key="article-item").options)
+    at.toggle(key="article-orphaned").set_value(True).run()
+    item = at.selectbox(key="article-item")
+    assert item.options[0].startswith("orphaned · claim · Healy a déclaré")
+    item.set_value("c1").run()
+    assert "orphaned" in at.markdown[-1].value and "status **false**" in at.markdown[-1].value
+    assert 'data-item="c1"' not in at.get("html")[0].value  # its span is not highlighted any more
+    at.toggle(key="article-orphaned").set_value(False).run()
+    assert not at.exception
+    assert not any(o.startswith("orphaned") for o in at.selectbox(key="article-item").options)
+
+
 def test_unsaved_edits_stay_with_their_article_when_another_is_opened(store, stored):
     other = small_extraction(TEXT + " Fin de la dépêche.", prefix="b-")
     store.save_extraction(other)
