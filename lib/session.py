@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
@@ -21,7 +21,7 @@ from lib.review_table import (
     EDITABLE, KIND_COLUMNS, STATUSES, Conflict, Filters, SaveReport, columns, editor_view, items_frame,
     reconcile, reconcile_abandoned, save_edits, versions_digest, view_key,
 )
-from lib.sources import SourceError
+from lib.sources import EARLIEST_PUBLISHED, SourceError, check_published
 from lib.store import Store, StoreUnavailable, database_url
 
 ANALYST = "analyst"  # the analyst's name (sidebar text input)
@@ -385,6 +385,20 @@ def set_draft(article: Article) -> None:
 def detected_language(article: Article) -> str:
     """The article's language as read, or detected from its text (UnsupportedLanguage for others)."""
     return article.lang or detect_language(article.text)
+
+
+def published_bounds(today: date | None = None) -> tuple[date, date]:
+    """The publication dates the Load page offers: those check_published accepts (up to tomorrow, for time zones)."""
+    today = today or date.today()
+    return EARLIEST_PUBLISHED, today + timedelta(days=1)
+
+
+def plausible_published(published: date | None, today: date | None = None) -> date | None:
+    """`published` when check_published accepts it, else None, so the date picker never gets a value it refuses."""
+    try:
+        return check_published(published, today=today)
+    except SourceError:
+        return None
 
 
 def stored_article(article_id: str):

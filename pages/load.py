@@ -1,6 +1,5 @@
 """Load: paste, upload, URL or a bundled seed; confirm language, title and date; extract and store."""
 import dataclasses
-from datetime import date
 
 import streamlit as st
 
@@ -48,8 +47,13 @@ with session.reported_errors():
 lang = st.selectbox("Language", ["fr", "en"], index=["fr", "en"].index(detected) if detected else None,
                     key=f"lang-{draft.id}", placeholder="Choose the article's language")
 title = st.text_input("Title", value=draft.title, key=f"title-{draft.id}")
-published = st.date_input("Publication date", value=draft.published, min_value=date(1900, 1, 1),
-                          max_value=date.today(), key=f"published-{draft.id}", format="YYYY-MM-DD")
+earliest, latest = session.published_bounds()
+proposed = session.plausible_published(draft.published)
+if draft.published is not None and proposed is None:
+    st.warning(f"The article's date {draft.published.isoformat()} is outside {earliest.isoformat()} to "
+               f"{latest.isoformat()}: set the publication date by hand.")
+published = st.date_input("Publication date", value=proposed, min_value=earliest, max_value=latest,
+                          key=f"published-{draft.id}", format="YYYY-MM-DD")
 unknown = False
 if published is None:
     st.warning("No publication date found in the article. Set it above: relative dates "

@@ -165,6 +165,42 @@ def test_an_article_already_stored_opens_with_its_reviews(store):
     assert {i.id: i.review.status for i in store.items(kind=Kind.CLAIM)}["c1"] == Status.VERIFIED
 
 
+def test_a_stored_article_dated_tomorrow_opens_with_its_date(store):
+    from datetime import timedelta
+
+    tomorrow = date.today() + timedelta(days=1)  # accepted by lib.sources: it is already tomorrow east of here
+    store.save_extraction(small_extraction(published=tomorrow))
+    at = load_pasted(start(), TEXT)
+    assert at.date_input[0].value == tomorrow
+    assert at.date_input[0].max == tomorrow
+
+
+def test_a_draft_dated_beyond_tomorrow_asks_for_the_date_instead_of_crashing(db_url):
+    from datetime import timedelta
+
+    from lib.models import Article as Draft
+
+    at = start()
+    at.session_state["draft"] = Draft(TEXT, lang="fr", published=date.today() + timedelta(days=10), title="t")
+    at.run()
+    assert not at.exception
+    assert at.date_input[0].value is None
+    assert any("set the publication date by hand" in w for w in texts(at.warning))
+
+
+@pytest.mark.parametrize("published, expected", [
+    (date(2025, 9, 2), date(2025, 9, 2)),  # tomorrow: time zones
+    (date(2025, 9, 3), None),
+    (date(1899, 12, 31), None),
+    (None, None),
+])
+def test_plausible_published_follows_lib_sources(published, expected):
+    from lib import session
+
+    assert session.published_bounds(today=date(2025, 9, 1)) == (date(1900, 1, 1), date(2025, 9, 2))
+    assert session.plausible_published(published, today=date(2025, 9, 1)) == expected
+
+
 # -- Review ----------------------------------------------------------------------------------
 
 
