@@ -7,6 +7,7 @@ keys below. Reads from the store are cached and cleared after every write.
 from __future__ import annotations
 
 import contextlib
+import math
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -337,11 +338,15 @@ def add_item(article_id: str, kind: str) -> None:
     else:
         number, _, unit = detail.partition(" ")
         try:
-            fields = {"value": float(number.replace(",", ".")) if number else None, "unit": unit.strip() or None}
+            value = float(number.replace(",", ".")) if number else None
         except ValueError:
-            notify("error", f"“{plain(number)}” is not a number: write the value first, then the unit "
+            value = math.nan
+        # float() also reads 'nan' and 'inf': neither is a figure, and NaN breaks every comparison downstream.
+        if value is not None and not math.isfinite(value):
+            notify("error", f"“{plain(number)}” is not a finite number: write the value first, then the unit "
                    "(e.g. '200 planificateurs').")
             return
+        fields = {"value": value, "unit": unit.strip() or None}
     start = end = None
     stored_text = getattr(article(article_id), "text", "")
     wanted = text.strip()

@@ -365,6 +365,19 @@ def test_an_analyst_adds_a_missed_figure(store, stored):
     assert len(at.data_editor[0].value) == 4
 
 
+@pytest.mark.parametrize("number", ["nan", "inf", "-Infinity", "1e999"])
+def test_a_figure_value_that_is_not_finite_is_refused(store, stored, number):
+    at = goto(start(article_id=stored), "review")
+    at.radio(key="review-kind").set_value("figure").run()
+    at.text_area(key="add-text-figure").input("beaucoup de soldats")
+    at.text_input(key="add-detail-figure").input(f"{number} soldats")
+    at.button(key="add-figure-submit").click().run()
+    assert not at.exception
+    (message,) = texts(at.error)
+    assert message.startswith(f"“{number}” is not a finite number: write the value first")
+    assert [i for i in store.items(kind=Kind.FIGURE) if i.origin == "manual"] == []
+
+
 def test_an_added_claim_found_in_the_text_is_highlighted(store, stored):
     at = goto(start(article_id=stored), "review")
     at.text_area(key="add-text-claim").input("Les dépenses atteindront 5% du PIB.")
