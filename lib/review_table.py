@@ -257,6 +257,16 @@ def view_key(*parts) -> str:
     return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()[:12]
 
 
+def content_digest(frame: pd.DataFrame, names: list[str]) -> str:
+    """A digest of every row of `frame[names]` with its index, to key a cache on the data itself.
+
+    Streamlit hashes only a sample of frames past 50,000 rows; this reads them all (vectorised).
+    """
+    present = [name for name in names if name in frame]
+    hashed = pd.util.hash_pandas_object(frame[present].astype(str), index=True).to_numpy()
+    return hashlib.sha1(repr(present).encode("utf-8") + hashed.tobytes()).hexdigest()[:16]
+
+
 def versions_digest(rows: pd.DataFrame) -> str:
     """A short digest of the rows' ids and versions; part of the editor key, so refreshed rows get a new editor.
 
@@ -437,24 +447,31 @@ def _name_key(name: str) -> str:
 
 def recurring_speakers(claims: pd.DataFrame, similarity: float = 0.85) -> pd.DataFrame:
     """Speakers met in several articles or under several spellings ('Radakin' and 'Radhakin' are grouped)."""
-    from difflib import SequenceMatcher
-
     columns_out = ["speaker", "spellings", "articles", "claims"]
     named = claims[claims["speaker"].notna()] if len(claims) else claims
     if not len(named):
         return pd.DataFrame(columns=columns_out)
-    groups: list[dict] = []
-    for name, rows in named.groupby("speaker"):
-        key = _name_key(name)
-        group = next(
-            (g for g in groups if any(SequenceMatcher(None, key, k).ratio() >= similarity for k in g["keys"])), None
-        )
-        if group is None:
-            group = {"keys": set(), "spellings": {}, "articles": set()}
-            groups.append(group)
-        group["keys"].add(key)
-        group["spellings"][name] = len(rows)
-        group["articles"].update(rows["article_id"])
+    # Spellings that fold to the same key ('Healy', 'HEALY', 'Héaly') are one speaker before any fuzzy match.
+    by_key: dict[str, dict] = {}
+    for name, article_ids in named.groupby("speaker")["article_id"].agg(list).items():
+        entry = by_key.setdefault(_name_key(name), {"spellings": {}, "articles": set()})
+        entry["spellings"][name] = len(article_ids)
+        entry["articles"].update(article_ids)
+    parent = {key: key for key in by_key}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for a, b in _similar_keys(list(by_key), similarity):
+        parent[root(a)] = root(b)
+    groups: dict[str, dict] = {}
+    for key, entry in by_key.items():
+        group = groups.setdefault(root(key), {"spellings": {}, "articles": set()})
+        group["spellings"].update(entry["spellings"])
+        group["articles"] |= entry["articles"]
     result = [
         {
             "speaker": max(g["spellings"], key=g["spellings"].get),
@@ -462,10 +479,40 @@ def recurring_speakers(claims: pd.DataFrame, similarity: float = 0.85) -> pd.Dat
             "articles": len(g["articles"]),
             "claims": sum(g["spellings"].values()),
         }
-        for g in groups
+        for g in groups.values()
         if len(g["articles"]) > 1 or len(g["spellings"]) > 1
     ]
-    return pd.DataFrame(result, columns=columns_out).sort_values(["articles", "claims"], ascending=False)
+    return pd.DataFrame(result, columns=columns_out).sort_values(["articles", "claims", "speaker"],
+                                                                 ascending=[False, False, True])
+
+
+def _similar_keys(keys: list[str], similarity: float):
+    """Pairs of keys whose difflib ratio reaches `similarity`, without comparing every pair.
+
+    Only keys with the same first letter are compared (a misspelt surname keeps its
+    initial far more often than not), and only when their lengths allow the ratio at
+    all: 2·matches / (len a + len b) reaches s only if the longer is at most (2/s − 1)
+    times the shorter. The cheap upper bounds run before the full ratio.
+    """
+    from collections import defaultdict
+    from difflib import SequenceMatcher
+
+    stretch = 2 / similarity - 1
+    buckets: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        buckets[key[:1]].append(key)
+    for bucket in buckets.values():
+        bucket.sort(key=len)
+        for position, shorter in enumerate(bucket):
+            matcher = SequenceMatcher(None)
+            matcher.set_seq2(shorter)  # seq2 is the one difflib indexes: index it once per key
+            for longer in bucket[position + 1:]:
+                if len(longer) > len(shorter) * stretch:
+                    break
+                matcher.set_seq1(longer)
+                if (matcher.real_quick_ratio() >= similarity and matcher.quick_ratio() >= similarity
+                        and matcher.ratio() >= similarity):
+                    yield shorter, longer
 
 
 def recurring_figures(figures: pd.DataFrame) -> pd.DataFrame:

@@ -20,7 +20,8 @@ from lib.language import detect_language
 from lib.models import Article, Kind
 from lib.review_table import (
     EDITABLE, KIND_COLUMNS, STATUSES, Conflict, Filters, SaveReport, columns, editor_view, items_frame,
-    reconcile, reconcile_abandoned, save_edits, versions_digest, view_key,
+    content_digest, reconcile, reconcile_abandoned, recurring_figures, recurring_speakers, save_edits,
+    versions_digest, view_key,
 )
 from lib.sources import EARLIEST_PUBLISHED, SourceError, check_published
 from lib.store import Store, StoreUnavailable, database_url
@@ -119,9 +120,39 @@ def article(article_id: str):
     return _article(database_url(), article_id)
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def _recurring(digest: str, _claims, _figures):
+    return recurring_speakers(_claims), recurring_figures(_figures)
+
+
+def recurring():
+    """(speakers, figures) met across articles, recomputed only when the claims or figures change."""
+    claims, figures = frame(None, "claim"), frame(None, "figure")
+    digest = (content_digest(claims, ["speaker", "article_id"])
+              + content_digest(figures, ["value", "unit", "text", "article_id"]))
+    return _recurring(digest, claims, figures)
+
+
+@st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS, max_entries=16)
+def _exports(url: str, article_id: str | None, bom: bool) -> tuple[int, dict[str, bytes]]:
+    from lib import export
+
+    items = _items(url, article_id)
+    summaries = {a.id: a for a in _articles(url)}
+    files = {f"{kind}s.csv": export.export_csv(items, kind, summaries, bom=bom) for kind in ("claim", "figure", "event")}
+    files["summary.csv"] = export.export_summary_csv(items, summaries, bom=bom)
+    files["claimreview.jsonld"] = export.export_claimreview(items, summaries)
+    return len(items), files
+
+
+def exports(article_id: str | None, bom: bool) -> tuple[int, dict[str, bytes]]:
+    """(item count, {file suffix: bytes}) of every export of the article (or all), built once per read of the store."""
+    return _exports(database_url(), article_id, bom)
+
+
 def after_write() -> None:
-    """Forget cached reads so every page shows what was just written."""
-    for loader in (_frame, _items, _articles, _article):
+    """Forget cached reads (and what is built from them) so every page shows what was just written."""
+    for loader in (_frame, _items, _articles, _article, _recurring, _exports):
         loader.clear()
 
 

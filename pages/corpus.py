@@ -32,8 +32,7 @@ with session.reported_errors():
     if st.button("Open its review", type="primary", key="corpus-open"):
         session.open_article(chosen)
         st.switch_page("pages/review.py")
-    speakers = rt.recurring_speakers(session.frame(None, "claim"))
-    figures = rt.recurring_figures(session.frame(None, "figure"))
+    speakers, figures = session.recurring()
     if len(speakers) or len(figures):
         st.subheader("What recurs across articles")
         left, right = st.columns(2)

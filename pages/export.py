@@ -1,7 +1,7 @@
 """Export: the same bytes as the command line, for the open article or for all of them."""
 import streamlit as st
 
-from lib import export, session
+from lib import session
 from lib.highlight import plain
 
 st.title("Export")
@@ -11,21 +11,19 @@ with session.reported_errors():
     scope = st.radio("Scope", scopes, horizontal=True, key="export-scope")
     bom = st.checkbox("Add a byte-order mark (for Excel)", key="export-bom")
     article_id = current if scope == "This article" else None
-    items = session.items(article_id)
+    count, files = session.exports(article_id, bom)
     summaries = {a.id: a for a in session.articles()}
     if article_id in summaries:
-        st.caption(f"{plain(summaries[article_id].title or 'Untitled')} · {len(items)} items")
-    if not items:
+        st.caption(f"{plain(summaries[article_id].title or 'Untitled')} · {count} items")
+    if not count:
         st.info("Nothing to export yet: load an article first.")
         st.stop()
     stem = f"factdesk-{article_id or 'all'}"
-    columns = st.columns(5)
-    for column, kind, label in zip(columns, ("claim", "figure", "event"), ("Claims", "Figures", "Events")):
-        column.download_button(f"{label} CSV", export.export_csv(items, kind, summaries, bom=bom),
-                               file_name=f"{stem}-{kind}s.csv", mime="text/csv", key=f"csv-{kind}")
-    columns[3].download_button("Summary CSV", export.export_summary_csv(items, summaries, bom=bom),
-                               file_name=f"{stem}-summary.csv", mime="text/csv", key="csv-summary")
-    columns[4].download_button("ClaimReview JSON-LD", export.export_claimreview(items, summaries),
-                               file_name=f"{stem}-claimreview.jsonld", mime="application/ld+json", key="jsonld")
+    buttons = [("Claims CSV", "claims.csv", "text/csv"), ("Figures CSV", "figures.csv", "text/csv"),
+               ("Events CSV", "events.csv", "text/csv"), ("Summary CSV", "summary.csv", "text/csv"),
+               ("ClaimReview JSON-LD", "claimreview.jsonld", "application/ld+json")]
+    for column, (label, suffix, mime) in zip(st.columns(len(buttons)), buttons):
+        column.download_button(label, files[suffix], file_name=f"{stem}-{suffix}", mime=mime,
+                               key=f"download-{suffix}")
     st.caption("ClaimReview lists claims marked verified, false or misleading. CSV cells that a spreadsheet "
                "would run as formulas are neutralised.")

@@ -475,6 +475,57 @@ def test_corpus_shows_speakers_and_figures_met_in_several_articles(store, stored
     assert sorted(figures["unit"]) == ["%", "pays", "planificateurs"]
 
 
+@pytest.fixture
+def counted(monkeypatch):
+    """Calls of the heavy builders behind Corpus and Export, by name; caches emptied first."""
+    from lib import export, session
+
+    session.after_write()
+    calls: dict[str, int] = {}
+
+    def counting(module, name):
+        original = getattr(module, name)
+
+        def wrapper(*args, **kwargs):
+            calls[name] = calls.get(name, 0) + 1
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, wrapper)
+
+    counting(session, "recurring_speakers")
+    counting(export, "export_csv")
+    return calls
+
+
+def test_corpus_recurrences_are_computed_once_until_the_data_changes(store, stored, counted):
+    from lib import session
+
+    store.save_extraction(small_extraction(TEXT + " Fin de la dépêche.", prefix="b-"))
+    at = goto(start(), "corpus")
+    at.run()
+    at.selectbox(key="corpus-article").set_value(stored).run()
+    assert counted["recurring_speakers"] == 1
+    store.save_extraction(small_extraction(TEXT + " Autre dépêche.", prefix="c-"))
+    session.after_write()
+    at.run()
+    assert counted["recurring_speakers"] == 2
+    assert at.dataframe[1].value[["speaker", "articles"]].values.tolist() == [["Healy", 3], ["Radakin", 3]]
+
+
+def test_export_files_are_built_once_per_read_of_the_store(store, stored, counted, downloads):
+    from lib import session
+
+    at = goto(start(article_id=stored), "export")
+    at.run()
+    assert counted["export_csv"] == 3  # claims, figures, events
+    store.save_review("c1", status=Status.VERIFIED, analyst="Bob", expected_version=0)
+    session.after_write()
+    at.run()
+    assert counted["export_csv"] == 6
+    rows = list(csv.DictReader(io.StringIO(downloads[f"factdesk-{stored}-claims.csv"].decode("utf-8"))))
+    assert {r["item"]: r["status"] for r in rows}["c1"] == "verified"
+
+
 def test_export_offers_every_file_for_the_article(stored):
     at = goto(start(article_id=stored), "export")
     labels = [b.proto.label for b in at.get("download_button")]

@@ -197,6 +197,49 @@ def test_recurring_speakers_groups_spellings_and_articles():
     assert rows["Radakin"] == ("Radakin, Radhakin", 1, 2) or rows["Radhakin"] == ("Radakin, Radhakin", 1, 2)
 
 
+def test_recurring_speakers_groups_misspellings_transitively_and_folds_case_and_accents():
+    import pandas as pd
+
+    claims = pd.DataFrame({
+        "speaker": ["Radakin", "Radhakin", "Radhakinn", "RADAKIN", "Rädakin", "Healy", "Kadakin"],
+        "article_id": ["a", "b", "c", "d", "e", "f", "g"],
+    })
+    result = rt.recurring_speakers(claims)
+    assert result.values.tolist() == [
+        ["RADAKIN", "RADAKIN, Radakin, Radhakin, Radhakinn, Rädakin", 5, 5],
+    ]  # 'Kadakin' differs in its initial: never compared, so never merged
+
+
+def test_recurring_speakers_compares_only_plausible_pairs(monkeypatch):
+    import difflib
+    import random
+    import string
+
+    import pandas as pd
+
+    ratios = []
+    original = difflib.SequenceMatcher.ratio
+
+    def counting(self):
+        ratios.append(1)
+        return original(self)
+
+    monkeypatch.setattr(difflib.SequenceMatcher, "ratio", counting)
+    rng = random.Random(7)
+    names = sorted({"".join(rng.choices(string.ascii_lowercase, k=rng.randint(4, 12))).title() for _ in range(800)})
+    rt.recurring_speakers(pd.DataFrame({"speaker": names, "article_id": ["a"] * len(names)}))
+    assert len(ratios) < 2 * len(names)  # all pairs would be about 320,000
+
+
+def test_content_digest_sees_a_change_in_any_row():
+    import pandas as pd
+
+    frame = pd.DataFrame({"speaker": [f"s{i}" for i in range(60_000)], "article_id": ["a"] * 60_000})
+    before = rt.content_digest(frame, ["speaker", "article_id"])
+    frame.loc[59_999, "speaker"] = "Radhakin"
+    assert rt.content_digest(frame, ["speaker", "article_id"]) != before
+
+
 def test_recurring_figures_need_two_articles():
     import pandas as pd
 
