@@ -35,13 +35,13 @@ def nav(page: Page, title: str) -> None:
     idle(page)
 
 
-def sign_in(page: Page) -> None:
+def sign_in(page: Page, analyst: str = ANALYST) -> None:
     """Type the analyst's name; retyped if the app's start-up rerun swallowed the first try."""
     name = page.get_by_label("Your name")
     reminder = page.get_by_text("Enter your name to save reviews.")
     for _attempt in range(3):
         name.fill("")
-        name.press_sequentially(ANALYST)
+        name.press_sequentially(analyst)
         name.press("Enter")
         try:
             expect(reminder).to_have_count(0, timeout=5_000)
@@ -181,3 +181,46 @@ def test_hostile_article_is_never_markup_in_the_browser(page: Page, app_url: str
     assert app.locator("img[src='x'], img[src*='evil']").count() == 0
     assert app.locator("a[href^='javascript'], a[href*='evil']").count() == 0
     assert page.evaluate("window.pwned") is None
+
+
+def test_a_save_by_another_analyst_between_view_and_edit_ends_in_a_conflict(browser, app_url: str):
+    """Ana's grid shows row 1 as Bob's save lands; her edit reaches the server on the rerun that reads it."""
+    contexts = [browser.new_context(viewport={"width": 1500, "height": 1000}) for _ in range(2)]
+    ana, bob = (context.new_page() for context in contexts)
+    try:
+        open_app(ana, app_url)
+        sign_in(ana, "Ana")
+        ana.get_by_test_id("stSelectbox").first.click()
+        ana.get_by_role("option", name=re.compile("^Healy")).click()
+        idle(ana)
+        ana.get_by_role("button", name="Open seed").click()
+        ana.get_by_role("button", name="Extract and review").click()
+        expect(ana.get_by_text("is open for review")).to_be_visible()
+        idle(ana)
+        ana.get_by_role("link", name="Review its items").click()
+        expect(ana.get_by_text(re.compile(r"^\d+ of \d+ checked .* · 0 unsaved$"))).to_be_visible()
+        idle(ana)
+
+        bob.goto(ana.url)  # the URL carries the article
+        expect(bob.get_by_test_id("stDataFrame").first).to_be_visible()
+        idle(bob)
+        sign_in(bob, "Bob")
+        set_first_status(bob, "false")
+        expect(bob.get_by_text(re.compile(r" · 1 unsaved$"))).to_be_visible()
+        idle(bob)
+        bob.get_by_role("button", name="Save").click()
+        expect(bob.get_by_text("Saved 1 review")).to_be_visible()
+
+        set_first_status(ana, "misleading")  # Ana's screen still shows the row as before Bob's save
+        expect(ana.get_by_text(re.compile(r" · 1 unsaved$"))).to_be_visible()
+        idle(ana)
+        ana.get_by_role("button", name="Save").click()
+        conflict = ana.get_by_text(re.compile("^Conflict on"))
+        expect(conflict).to_be_visible()
+        expect(conflict).to_contain_text("you set misleading")
+        expect(conflict).to_contain_text("Bob saved false")
+        expect(ana.get_by_text("Saved 0 reviews; 1 conflict")).to_be_visible()
+        shot(ana, "9-conflict")
+    finally:
+        for context in contexts:
+            context.close()
