@@ -375,6 +375,11 @@ class SaveReport:
     unsaved: tuple[str, ...] = ()  # ids not attempted because the database went away
     error: str = ""
 
+    @property
+    def level(self) -> str:
+        """How the page shows it: 'error' when the database went away, 'warning' on a conflict."""
+        return "error" if self.error else "warning" if self.conflicts or self.unsaved else "success"
+
     def summary(self) -> str:
         """'Saved 2 reviews; 1 conflict' — what the page tells the analyst."""
         parts = [f"Saved {len(self.saved)} review{'s' if len(self.saved) != 1 else ''}"]

@@ -18,7 +18,7 @@ if not article_id:
 session.show_notice()
 report = st.session_state[session.LAST_SAVE]
 if report is not None:
-    (st.error if report.error else st.success)(
+    getattr(st, report.level)(
         report.summary() + (f" — {plain(session.explain(session.StoreUnavailable(report.error)))}" if report.error else "")
     )
 for conflict in st.session_state[session.CONFLICTS]:

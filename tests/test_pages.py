@@ -267,7 +267,8 @@ def test_a_conflict_keeps_both_edits_and_lets_the_analyst_choose(store, stored):
     edit(at, {0: {"status": "verified", "note": "mine"}})
     store.save_review("c1", status=Status.FALSE, note="theirs", analyst="Bob", expected_version=0)
     at.button(key="save").click().run()
-    (warning,) = texts(at.warning)
+    summary, warning = texts(at.warning)
+    assert summary == "Saved 0 reviews; 1 conflict" and texts(at.success) == []
     assert warning.startswith("Conflict on “Healy a déclaré vendredi")
     assert "verified" in warning and "Bob" in warning and "false" in warning and "theirs" in warning
     assert at.data_editor[0].value.loc["c1", "status"] == "verified"  # mine still on screen
@@ -294,10 +295,11 @@ def test_an_edit_made_on_rows_refreshed_meanwhile_is_a_conflict_not_an_overwrite
     edit(at, {0: change})  # Ana's click reaches the server on the rerun that reads Bob's save
     assert at.session_state["pending"]["claim"]["c1"].expected_version == 0  # the version Ana saw
     at.button(key="save").click().run()
-    (warning,) = texts(at.warning)
+    summary, warning = texts(at.warning)
+    assert summary == "Saved 0 reviews; 1 conflict"
     assert warning.startswith("Conflict on “Healy") and "Bob" in warning and "false" in warning
     assert ("verified" in warning) if "status" in change else ("mine" in warning and "unchecked" in warning)
-    assert texts(at.success) == ["Saved 0 reviews; 1 conflict"]
+    assert texts(at.success) == []
     assert [(h.status, h.note, h.analyst) for h in store.history("c1")] == [(Status.FALSE, "theirs", "Bob")]
 
 
@@ -311,7 +313,7 @@ def test_an_edit_on_a_filtered_row_refreshed_away_still_names_its_item(store, st
     at.button(key="save").click().run()
     assert {i.id: (i.review.status, i.review.note) for i in store.items(kind=Kind.CLAIM)} == {
         "c1": (Status.FALSE, "theirs"), "c2": (Status.UNCHECKED, "")}
-    assert len(at.warning) == 1
+    assert len(at.warning) == 2  # the save's summary and the one conflict
 
 
 def test_keeping_theirs_drops_my_edit(store, stored):

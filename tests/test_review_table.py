@@ -257,3 +257,12 @@ def test_corpus_frame_has_progress_share(filled):
     frame = rt.corpus_frame(filled.articles())
     assert frame.loc[0, ["claims", "figures", "events", "total"]].tolist() == [2, 3, 2, 7]
     assert frame.loc[0, "progress"] == 0.0
+
+
+@pytest.mark.parametrize("report, level", [
+    (rt.SaveReport(saved=("a",)), "success"),
+    (rt.SaveReport(saved=(), conflicts=("c",)), "warning"),
+    (rt.SaveReport(saved=("a",), unsaved=("b",), error="gone"), "error"),
+])
+def test_a_save_with_a_conflict_is_a_warning_not_a_success(report, level):
+    assert report.level == level
