@@ -6,15 +6,13 @@ language, impossible date) ends with one line on stderr and a non-zero exit.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import json
 import sys
 from datetime import date
 
 from lib.extract import extract
 from lib.extract.lang import UnsupportedLanguage
-from lib.language import detect_language
-from lib.sources import SourceError, check_published, read_file
+from lib.sources import SourceError, check_published, read_article
 
 EXIT_BAD_INPUT = 2
 
@@ -53,10 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def load_article(path: str, published: date | None, lang: str | None):
     """Read `path` and settle its language and date: the command line's choices win over the file's."""
-    article = read_file(path)
-    if published is not None:
-        article = dataclasses.replace(article, published=published)
-    return dataclasses.replace(article, lang=lang or article.lang or detect_language(article.text))
+    return read_article(path, published, lang)
 
 
 def run_extract(args: argparse.Namespace) -> int:

@@ -1,0 +1,220 @@
+"""Web pages fetched defensively: http(s) only, no internal addresses, capped in size and time.
+
+>>> fetch_url("file:///etc/passwd")
+Traceback (most recent call last):
+lib.sources.text.SourceError: only http and https addresses can be fetched, not file: file:///etc/passwd
+"""
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+import time
+from urllib.parse import urljoin, urlsplit
+
+from lib.models import Article
+from lib.sources.decode import decode_declared
+from lib.sources.html import read_html
+from lib.sources.text import SourceError, megabytes, read_text
+
+MAX_FETCH_BYTES = 5_000_000
+MAX_REDIRECTS = 5
+ALLOW_PRIVATE_ENV = "FACTDESK_ALLOW_PRIVATE_URLS"
+FETCH_CONTENT_TYPES = ("text/html", "text/plain", "application/xhtml+xml")
+
+
+def fetch_url(
+    url: str,
+    *,
+    allow_private: bool | None = None,
+    timeout: tuple[float, float] = (5, 15),
+    max_bytes: int = MAX_FETCH_BYTES,
+) -> Article:
+    """An Article from a web page, fetched defensively.
+
+    Only http(s); every hop of at most 5 redirects is re-checked; hosts that resolve to
+    private, loopback, link-local, multicast or reserved addresses are refused unless
+    `allow_private` (or env FACTDESK_ALLOW_PRIVATE_URLS=1) — a deployed desk must not fetch its
+    own network on a user's behalf. Size is capped while streaming; connect and read timeouts
+    apply, and the whole download must finish within their sum.
+    """
+    import requests
+
+    if allow_private is None:
+        allow_private = os.environ.get(ALLOW_PRIVATE_ENV, "").strip().lower() in ("1", "true", "yes")
+    connect_timeout, read_timeout = timeout
+    deadline = time.monotonic() + connect_timeout + read_timeout
+    session = requests.Session()
+    # No ~/.netrc: its passwords must never be sent to an address a user typed. Proxies from the
+    # environment are still honoured, per request, below.
+    session.trust_env = False
+    session.headers["User-Agent"] = "FactDesk/1 (+article reader)"
+    session.headers["Accept"] = "text/html,application/xhtml+xml,text/plain;q=0.9"
+    if not allow_private:
+        # The host was checked when resolved; this checks the address actually connected to,
+        # so a DNS answer that changes between the two (rebinding) cannot reach the inside.
+        adapter = _PeerCheckingAdapter()
+        session.mount("http://", adapter)
+        session.mount("https://", adapter)
+    current = url
+    try:
+        for _hop in range(MAX_REDIRECTS + 1):
+            _check_url(current, allow_private)
+            response = session.get(
+                current,
+                stream=True,
+                allow_redirects=False,
+                timeout=timeout,
+                proxies=requests.utils.get_environ_proxies(current),
+                verify=os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True,
+            )
+            with response:
+                if response.is_redirect:
+                    location = response.headers.get("Location", "")
+                    if not location:
+                        raise SourceError(f"redirect without a location from {current}")
+                    current = urljoin(current, location)
+                    continue
+                if response.status_code >= 400:
+                    raise SourceError(f"HTTP {response.status_code} from {current}")
+                content_type, charset = _content_type(response.headers.get("Content-Type", ""))
+                if content_type not in FETCH_CONTENT_TYPES:
+                    raise SourceError(
+                        f"not an article page: content type {content_type or 'missing'} (expected HTML or plain text)"
+                    )
+                data = _read_capped(response, max_bytes, deadline)
+            text = decode_declared(data, charset, content_type)
+            if content_type == "text/plain":
+                article = read_text(text, source=current)
+            else:
+                article = read_html(text, source=current)
+            return article
+        raise SourceError(f"too many redirects (more than {MAX_REDIRECTS}) from {url}")
+    except requests.Timeout:
+        raise SourceError(f"timed out fetching {current}") from None
+    except requests.TooManyRedirects:
+        raise SourceError(f"too many redirects (more than {MAX_REDIRECTS}) from {url}") from None
+    except requests.ConnectionError as error:
+        raise SourceError(f"could not connect to {urlsplit(current).hostname}: {_reason(error)}") from None
+    except requests.RequestException as error:
+        raise SourceError(f"could not fetch {current}: {_reason(error)}") from None
+    finally:
+        session.close()
+
+
+def _reason(error: Exception) -> str:
+    text = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return text[:200]
+
+
+def _check_url(url: str, allow_private: bool) -> None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise SourceError(f"only http and https addresses can be fetched, not {parts.scheme or 'a bare path'}: {url[:200]}")
+    host = parts.hostname
+    if not host:
+        raise SourceError(f"no host in address: {url[:200]}")
+    if parts.username or parts.password:
+        raise SourceError("addresses with a user name or password are not fetched")
+    if allow_private:
+        return
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        addresses = _resolve(host, port)
+    except (socket.gaierror, UnicodeError, ValueError) as error:
+        raise SourceError(f"cannot resolve host {host}: {error}") from None
+    for address in addresses:
+        _refuse_internal(host, address)
+
+
+def _resolve(host: str, port: int) -> list[str]:
+    return [info[4][0] for info in socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)]
+
+
+def _refuse_internal(host: str, address: str) -> None:
+    ip = ipaddress.ip_address(address.split("%")[0])
+    problem = _private_kind(ip)
+    if problem:
+        raise SourceError(
+            f"refusing to fetch {host}: {ip} is a {problem} address "
+            f"(set {ALLOW_PRIVATE_ENV}=1 to allow internal addresses)"
+        )
+
+
+def _peer_checked(connection_class):
+    class PeerChecked(connection_class):
+        def _new_conn(self):
+            sock = super()._new_conn()
+            try:
+                _refuse_internal(self.host, sock.getpeername()[0])
+            except SourceError:
+                sock.close()
+                raise
+            return sock
+
+    return PeerChecked
+
+
+def _PeerCheckingAdapter():
+    """A requests adapter whose direct connections refuse internal peers (proxied ones are the proxy's)."""
+    from requests.adapters import HTTPAdapter
+    from urllib3.connection import HTTPConnection, HTTPSConnection
+    from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+    class HTTPPool(HTTPConnectionPool):
+        ConnectionCls = _peer_checked(HTTPConnection)
+
+    class HTTPSPool(HTTPSConnectionPool):
+        ConnectionCls = _peer_checked(HTTPSConnection)
+
+    class Adapter(HTTPAdapter):
+        def init_poolmanager(self, *args, **kwargs):
+            super().init_poolmanager(*args, **kwargs)
+            self.poolmanager.pool_classes_by_scheme = {"http": HTTPPool, "https": HTTPSPool}
+
+    return Adapter()
+
+
+def _private_kind(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    for attribute, name in (
+        ("is_loopback", "loopback"),
+        ("is_link_local", "link-local"),
+        ("is_multicast", "multicast"),
+        ("is_unspecified", "unspecified"),
+        ("is_reserved", "reserved"),
+        ("is_private", "private"),
+    ):
+        if getattr(address, attribute):
+            return name
+    if not address.is_global:
+        return "non-public"
+    return None
+
+
+def _content_type(header: str) -> tuple[str, str | None]:
+    kind, _, params = header.partition(";")
+    charset = None
+    for param in params.split(";"):
+        key, _, value = param.partition("=")
+        if key.strip().lower() == "charset":
+            charset = value.strip().strip("\"'").lower() or None
+    return kind.strip().lower(), charset
+
+
+def _read_capped(response, max_bytes: int, deadline: float) -> bytes:
+    declared = response.headers.get("Content-Length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        raise SourceError(f"page too large: {megabytes(int(declared))}, the limit is {megabytes(max_bytes)}")
+    chunks, total = [], 0
+    for chunk in response.iter_content(chunk_size=65536):
+        total += len(chunk)
+        if total > max_bytes:
+            raise SourceError(f"page too large: the limit is {megabytes(max_bytes)} and the server sent more")
+        if time.monotonic() > deadline:
+            # A server trickling one byte at a time never trips the per-read timeout.
+            raise SourceError("timed out: the page took too long to download")
+        chunks.append(chunk)
+    return b"".join(chunks)
+

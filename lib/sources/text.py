@@ -1,0 +1,113 @@
+"""Pasted text: the checks every article passes, boilerplate lines marked, plausible publication dates.
+
+>>> read_text("Le ministre a parlé vendredi.").text
+'Le ministre a parlé vendredi.'
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from lib.lang import SUPPORTED_BOILERPLATE, boilerplate_table
+from lib.models import Article, Span
+
+MAX_TEXT_CHARS = 20_000_000  # a pasted article; a novel is about 1 MB, so this is generous
+EARLIEST_PUBLISHED = date(1900, 1, 1)
+
+# A line is boilerplate when, stripped, it is one of a language's WHOLE_LINES (case-insensitive) or
+# starts with one of its LINE_STARTS and is shorter than BOILERPLATE_MAX_CHARS. The phrases live in
+# lib/lang/boilerplate_<lang>.py.
+BOILERPLATE_MAX_CHARS = 240
+
+
+class SourceError(ValueError):
+    """Input we cannot read; the message is one line that says why."""
+
+
+
+def read_text(text: str, *, title: str = "", source: str = "") -> Article:
+    """An Article from pasted text, boilerplate lines marked; refuses empty, binary or huge text.
+
+    >>> read_text("Subscribe\\nHealy said troops were ready.").boilerplate
+    ((0, 9),)
+    """
+    if not isinstance(text, str):
+        raise SourceError(f"expected text, got {type(text).__name__}")
+    if len(text) > MAX_TEXT_CHARS:
+        raise SourceError(
+            f"text too large: {len(text):,} characters, the limit is {MAX_TEXT_CHARS:,} ({megabytes(MAX_TEXT_CHARS)})"
+        )
+    text = text.removeprefix("\ufeff")
+    _refuse_empty(text)
+    if "\x00" in text:
+        # NUL never occurs in prose, and PostgreSQL cannot store it in a text column.
+        raise SourceError("text contains NUL characters: this looks like binary data, not text")
+    return Article(text=text, title=title.strip(), source=source, boilerplate=boilerplate_spans(text))
+
+
+def _refuse_empty(text: str) -> None:
+    if not text:
+        raise SourceError("empty text")
+    if not text.strip():
+        raise SourceError("empty text (only whitespace)")
+    if not any(ch.isalnum() for ch in text):
+        raise SourceError("no words in the text (only punctuation, symbols or invisible characters)")
+
+
+def megabytes(n: int) -> str:
+    """'200 MB', '20.5 MB', '4 KB': sizes as people read them in messages."""
+    for unit, size in (("MB", 1_000_000), ("KB", 1_000)):
+        if n >= size:
+            return f"{n / size:.1f}".rstrip("0").rstrip(".") + f" {unit}"
+    return f"{n} bytes"
+
+
+_BOILERPLATE_WHOLE = frozenset(
+    line.casefold() for lang in SUPPORTED_BOILERPLATE for line in boilerplate_table(lang).WHOLE_LINES
+)
+_BOILERPLATE_START = re.compile(
+    "|".join(f"(?:{pattern})" for lang in SUPPORTED_BOILERPLATE for pattern in boilerplate_table(lang).LINE_STARTS),
+    re.IGNORECASE,
+)
+_LINE = re.compile(r"[^\n]+")
+
+
+def boilerplate_spans(text: str) -> tuple[Span, ...]:
+    """Spans of the site-boilerplate lines (newsletter promos, share buttons, cookie notices).
+
+    >>> boilerplate_spans("Votre guide sur ce que Trump signifie\\nHealy a parlé.")
+    ((0, 37),)
+    """
+    spans: list[Span] = []
+    for line in _LINE.finditer(text):
+        body = line.group()
+        stripped = body.strip()
+        if not stripped or len(stripped) > BOILERPLATE_MAX_CHARS:
+            continue
+        key = stripped.rstrip(" .:!»›→>|").casefold()
+        if key in _BOILERPLATE_WHOLE or _BOILERPLATE_START.match(stripped):
+            start = line.start() + (len(body) - len(body.lstrip()))
+            spans.append((start, start + len(stripped)))
+    return tuple(spans)
+
+
+
+def check_published(published: date | None, *, today: date | None = None) -> date | None:
+    """`published` if it is plausible for a news article, else SourceError naming the range.
+
+    A date after tomorrow (time zones) cannot be a publication date, and one before 1900 is
+    almost always a typo ("0025-08-15"); extraction would silently anchor every relative
+    expression to it, so we refuse rather than warn.
+
+    >>> check_published(date(2025, 8, 15), today=date(2025, 9, 1))
+    datetime.date(2025, 8, 15)
+    """
+    if published is None:
+        return None
+    today = today or date.today()
+    if published > today + timedelta(days=1):
+        raise SourceError(f"publication date {published.isoformat()} is in the future (today is {today.isoformat()})")
+    if published < EARLIEST_PUBLISHED:
+        raise SourceError(f"publication date {published.isoformat()} is before {EARLIEST_PUBLISHED.year}")
+    return published
+

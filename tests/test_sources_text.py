@@ -1,0 +1,94 @@
+"""lib.sources text: pasted text, boilerplate lines and plausible publication dates."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from lib.sources import (
+    SourceError,
+    boilerplate_spans,
+    check_published,
+    list_seeds,
+    read_seed,
+    read_text,
+)
+
+
+BOILERPLATE_LINES = [
+    ("Verrouiller gratuitement la newsletter de la montre White House Watch gratuitement", True),
+    ("Votre guide sur ce que la deuxième saison de Trump signifie Washington, Business and World", True),
+    ("Unlock the White House Watch newsletter for free", True),
+    ("Your guide to what Trump’s second term means for Washington, business and the world", True),
+    ("Sign up for our daily briefing", True),
+    ("Subscribe", True),
+    ("Subscribe now", True),
+    ("Read more", True),
+    ("Read more: Healy visits Kyiv", True),
+    ("Advertisement", True),
+    ("Publicité", True),
+    ("Partager", True),
+    ("Partager sur Facebook", True),
+    ("Share this article", True),
+    ("We use cookies to improve your experience on our site.", True),
+    ("Nous utilisons des cookies pour améliorer votre expérience.", True),
+    ("Abonnez-vous à notre newsletter", True),
+    ("Lire aussi : la Finlande rejoint l’OTAN", True),
+    ("Tous droits réservés", True),
+    ("Partager les coûts de la défense est essentiel, a déclaré Healy.", False),
+    ("Subscribers to the service rose by 20% last year, the company said.", False),
+    ("The newsletter reported that 200 troops had arrived on Friday.", False),
+    ("Sign language interpreters were present at the briefing.", False),
+    ("Read the full statement below, a spokesman said.", False),
+    ("Votre avis compte, a déclaré le ministre.", False),
+    ("« Ils sont prêts à partir et ils sont prêts à agir dès le premier jour. »", False),
+]
+
+
+@pytest.mark.parametrize("line, expected", BOILERPLATE_LINES, ids=[line[:40] for line, _ in BOILERPLATE_LINES])
+def test_boilerplate_lines_are_recognised_and_article_sentences_are_not(line, expected):
+    text = f"Le ministre a parlé.\n  {line}  \nFin de l’article."
+    spans = boilerplate_spans(text)
+    if expected:
+        assert len(spans) == 1 and text[spans[0][0] : spans[0][1]] == line
+    else:
+        assert spans == ()
+
+
+def test_seed_opens_with_two_boilerplate_lines_and_no_article_sentence_is_boilerplate():
+    seed = list_seeds()[0]
+    article = read_seed(seed)
+    lines = article.text.splitlines()
+    assert [article.text[s:e] for s, e in article.boilerplate] == lines[:2]
+
+
+def test_every_seed_has_its_promo_lines_marked_and_only_near_the_top():
+    for seed in list_seeds():
+        article = read_seed(seed)
+        assert article.boilerplate, seed.path.name
+        first_lines_end = sum(len(line) + 1 for line in article.text.splitlines()[:2])
+        assert all(end <= first_lines_end for _, end in article.boilerplate), seed.path.name
+
+
+def test_boilerplate_spans_ignore_very_long_lines_even_with_a_promo_start():
+    line = "Subscribe to " + "the record of what the minister said on Friday " * 10
+    assert boilerplate_spans(line) == ()
+
+
+@pytest.mark.parametrize(
+    "published, ok",
+    [(date(2025, 8, 15), True), (date(2025, 9, 2), True), (date(1900, 1, 1), True), (date(2025, 9, 3), False), (date(1899, 12, 31), False)],
+)
+def test_check_published_accepts_plausible_dates_and_refuses_future_or_pre_1900(published, ok):
+    today = date(2025, 9, 1)
+    if ok:
+        assert check_published(published, today=today) == published
+    else:
+        with pytest.raises(SourceError, match=r"^publication date \d{4}-\d\d-\d\d is (in the future|before 1900)"):
+            check_published(published, today=today)
+
+
+def test_read_text_marks_boilerplate_and_strips_a_pasted_bom():
+    article = read_text("\ufeffSubscribe\nThe minister said troops were ready.", title="  T  ")
+    assert article.text == "Subscribe\nThe minister said troops were ready."
+    assert (article.boilerplate, article.title, article.lang) == (((0, 9),), "T", None)
