@@ -94,3 +94,8 @@ def detect_language(text: str) -> str:
     if best not in SUPPORTED_LANGUAGES:
         raise UnsupportedLanguage(best)
     return best
+
+
+def detected_language(article) -> str:
+    """The article's language as read, or detected from its text (UnsupportedLanguage for the others)."""
+    return article.lang or detect_language(article.text)

@@ -5,6 +5,7 @@ import streamlit as st
 
 from lib import session
 from lib.highlight import plain
+from lib.language import detected_language
 from lib.sources import check_published, fetch_url, list_seeds, read_bytes, read_seed, read_text
 
 SOURCES = ["Seed", "Paste", "Upload", "URL"]
@@ -43,7 +44,7 @@ if known is not None:
                                 published=known.published or draft.published)
 detected = None
 with session.reported_errors():
-    detected = session.detected_language(draft)
+    detected = detected_language(draft)
 lang = st.selectbox("Language", ["fr", "en"], index=["fr", "en"].index(detected) if detected else None,
                     key=f"lang-{draft.id}", placeholder="Choose the article's language")
 title = st.text_input("Title", value=draft.title, key=f"title-{draft.id}")

@@ -2,7 +2,9 @@
 import streamlit as st
 
 from lib import charts, review_table as rt, session
+from lib.errors import explain
 from lib.highlight import plain
+from lib.store import StoreUnavailable
 
 KINDS = {"claim": "Claims", "figure": "Figures", "event": "Timeline"}
 PAGE_SIZE = 100
@@ -19,7 +21,7 @@ session.show_notice()
 report = st.session_state[session.LAST_SAVE]
 if report is not None:
     getattr(st, report.level)(
-        report.summary() + (f" — {plain(session.explain(session.StoreUnavailable(report.error)))}" if report.error else "")
+        report.summary() + (f" — {plain(explain(StoreUnavailable(report.error)))}" if report.error else "")
     )
 for conflict in st.session_state[session.CONFLICTS]:
     theirs, mine = conflict.theirs, conflict.edit

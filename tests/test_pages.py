@@ -481,6 +481,7 @@ def test_corpus_shows_speakers_and_figures_met_in_several_articles(store, stored
 def counted(monkeypatch):
     """Calls of the heavy builders behind Corpus and Export, by name; caches emptied first."""
     from lib import export, session
+    from lib.session import loaders
 
     session.after_write()
     calls: dict[str, int] = {}
@@ -494,7 +495,7 @@ def counted(monkeypatch):
 
         monkeypatch.setattr(module, name, wrapper)
 
-    counting(session, "recurring_speakers")
+    counting(loaders, "recurring_speakers")
     counting(export, "export_csv")
     return calls
 

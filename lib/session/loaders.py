@@ -1,0 +1,125 @@
+"""Cached reads of the store and cached extractions; `after_write` forgets the reads after every write.
+
+Reads are cached for a short time, so reruns are cheap and another analyst's saves show
+up soon; the Store itself is one shared resource per database URL per server process.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from lib.models import Article
+from lib.review_table import content_digest, items_frame, recurring_figures, recurring_speakers
+from lib.store import Store, StoreUnavailable, database_url
+
+# Long enough to make reruns cheap, short enough that another analyst's saves show up soon.
+READ_TTL_SECONDS = 30
+
+
+@st.cache_resource(show_spinner=False)
+def _store(url: str) -> Store:
+    return Store(url)
+
+
+def store() -> Store:
+    """The shared Store for the configured database (one per URL per server process)."""
+    return _store(database_url())
+
+
+@st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS, max_entries=64)
+def _frame(url: str, article_id: str | None, kind: str):
+    return items_frame(_store(url).items(article_id, kind=kind), kind)
+
+
+def frame(article_id: str | None, kind: str):
+    """The review frame of one kind for an article (or all articles), from the cache when fresh."""
+    return _frame(database_url(), article_id, kind)
+
+
+@st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS, max_entries=64)
+def _items(url: str, article_id: str | None):
+    return _store(url).items(article_id)
+
+
+def items(article_id: str | None):
+    return _items(database_url(), article_id)
+
+
+@st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS)
+def _articles(url: str):
+    return _store(url).articles()
+
+
+def articles():
+    return _articles(database_url())
+
+
+@st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS, max_entries=64)
+def _article(url: str, article_id: str):
+    return _store(url).article(article_id)
+
+
+def article(article_id: str):
+    return _article(database_url(), article_id)
+
+
+def stored_article(article_id: str):
+    """The stored version of an article, or None (also None when the store cannot be reached)."""
+    try:
+        return article(article_id)
+    except StoreUnavailable:
+        return None
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _recurring(digest: str, _claims, _figures):
+    return recurring_speakers(_claims), recurring_figures(_figures)
+
+
+def recurring():
+    """(speakers, figures) met across articles, recomputed only when the claims or figures change."""
+    claims, figures = frame(None, "claim"), frame(None, "figure")
+    digest = (content_digest(claims, ["speaker", "article_id"])
+              + content_digest(figures, ["value", "unit", "text", "article_id"]))
+    return _recurring(digest, claims, figures)
+
+
+@st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS, max_entries=16)
+def _exports(url: str, article_id: str | None, bom: bool) -> tuple[int, dict[str, bytes]]:
+    from lib import export
+
+    items = _items(url, article_id)
+    summaries = {a.id: a for a in _articles(url)}
+    files = {f"{kind}s.csv": export.export_csv(items, kind, summaries, bom=bom) for kind in ("claim", "figure", "event")}
+    files["summary.csv"] = export.export_summary_csv(items, summaries, bom=bom)
+    files["claimreview.jsonld"] = export.export_claimreview(items, summaries)
+    return len(items), files
+
+
+def exports(article_id: str | None, bom: bool) -> tuple[int, dict[str, bytes]]:
+    """(item count, {file suffix: bytes}) of every export of the article (or all), built once per read of the store."""
+    return _exports(database_url(), article_id, bom)
+
+
+def after_write() -> None:
+    """Forget cached reads (and what is built from them) so every page shows what was just written."""
+    for loader in (_frame, _items, _articles, _article, _recurring, _exports):
+        loader.clear()
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _extract(text: str, lang: str, published: str | None, title: str, source: str, boilerplate: tuple):
+    from lib.extract import extract  # the engine loads its tables on first use, not on the first page
+
+    article = Article(
+        text, lang=lang, published=date.fromisoformat(published) if published else None,
+        title=title, source=source, boilerplate=boilerplate,
+    )
+    return extract(article)
+
+
+def extraction(article: Article):
+    """Extraction of `article`, computed once per text, language, date and title."""
+    published = article.published.isoformat() if article.published else None
+    return _extract(article.text, article.lang, published, article.title, article.source, tuple(article.boilerplate))

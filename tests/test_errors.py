@@ -1,0 +1,30 @@
+"""lib.errors: every expected failure reads as what went wrong and what to do next."""
+import pytest
+
+from lib.errors import EXPECTED, explain
+from lib.extract.lang import UnsupportedLanguage
+from lib.language import LanguageUndetermined
+from lib.sources import SourceError
+from lib.store import StoreUnavailable
+
+
+@pytest.mark.parametrize("error, expected", [
+    (SourceError("the file is empty"), "the file is empty. Check the file or the address, or paste the text instead."),
+    (SourceError("nothing to read."), "nothing to read. Check the file or the address, or paste the text instead."),
+    (UnsupportedLanguage("de"), "unsupported language: de. Fact Desk reads French and English. "
+                                "If the detection is wrong, pick the language by hand."),
+    (LanguageUndetermined("could not tell the language of this text: choose fr or en"),
+     "could not tell the language of this text: choose fr or en. Fact Desk reads French and English. "
+     "If the detection is wrong, pick the language by hand."),
+    (StoreUnavailable("connection refused"), "The review database cannot be reached (connection refused). "
+                                             "Your unsaved edits stay on this page; press Save again once the "
+                                             "database is back."),
+    (KeyError("x"), "Something went wrong: 'x'"),
+])
+def test_explain_says_what_went_wrong_and_what_to_do(error, expected):
+    assert explain(error) == expected
+
+
+def test_only_the_advised_failures_are_expected():
+    assert set(EXPECTED) == {SourceError, UnsupportedLanguage, StoreUnavailable}
+    assert not isinstance(KeyError("x"), EXPECTED)
