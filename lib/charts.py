@@ -10,7 +10,8 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
-from lib.review_table import NO_SPEAKER, NO_UNIT, STATUS_COLOURS
+from lib.models import STATUS_COLOURS
+from lib.review_table import NO_SPEAKER, NO_UNIT
 
 
 

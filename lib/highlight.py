@@ -14,7 +14,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from lib.review_table import STATUS_COLOURS
+from lib.models import STATUS_COLOURS
 
 # Kind is told by the line, status by the colour: a claim is a tinted band, a figure a
 # solid underline, an event a dashed one, so nested spans stay readable.

@@ -24,6 +24,20 @@ class Status(StrEnum):
     NOT_A_CLAIM = "not_a_claim"
 
 
+# Statuses in the order analysts move through them; also the order of the chart colour scale.
+STATUSES: tuple[str, ...] = tuple(status.value for status in Status)
+# Colour-blind-safe (Okabe–Ito based); order follows STATUSES; shared by the charts and the article highlighting.
+STATUS_COLOURS: dict[str, str] = {
+    "unchecked": "#9e9e9e",
+    "in_progress": "#56b4e9",
+    "verified": "#009e73",
+    "false": "#d55e00",
+    "misleading": "#e69f00",
+    "inconclusive": "#cc79a7",
+    "not_a_claim": "#000000",
+}
+
+
 class Kind(StrEnum):
     CLAIM = "claim"
     FIGURE = "figure"

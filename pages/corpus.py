@@ -1,7 +1,7 @@
 """Corpus: every stored article with language, date, counts and how far its review has gone."""
 import streamlit as st
 
-from lib import review_table as rt, session
+from lib import corpus, session
 
 st.title("Corpus")
 with session.reported_errors():
@@ -10,7 +10,7 @@ with session.reported_errors():
         st.info("The store is empty: load an article first.")
         st.page_link("pages/load.py", label="Load an article", icon=":material/upload_file:")
         st.stop()
-    table = rt.corpus_frame(summaries)
+    table = corpus.corpus_frame(summaries)
     checked, total = int(table["checked"].sum()), int(table["total"].sum())
     st.progress(checked / total if total else 0.0, text=f"{checked} of {total} items checked in {len(table)} articles")
     st.dataframe(

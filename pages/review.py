@@ -1,7 +1,7 @@
 """Review: one table per kind with its chart beside it, filters, counts, one Save for every edit."""
 import streamlit as st
 
-from lib import charts, review_table as rt, session
+from lib import charts, edits, review_table as rt, session
 from lib.errors import explain
 from lib.highlight import plain
 from lib.store import StoreUnavailable
@@ -54,7 +54,7 @@ with session.reported_errors():
     for problem in problems:
         table.error(plain(f"Not kept: {problem}"))
 
-    seen = rt.apply_pending(stored.loc[view_ids], session.pending(kind))
+    seen = edits.apply_pending(stored.loc[view_ids], session.pending(kind))
     counts = rt.progress(seen)
     chart.altair_chart(charts.chart_for(kind, seen), width="stretch")
     orphans = rt.orphaned_count(stored)

@@ -140,3 +140,12 @@ def build_extraction(text: str = SAMPLE_TEXT, *, engine_version: str = "1", drop
 def sample_extraction():
     """build_extraction(...) as a fixture: call it for a hand-made Extraction with known items."""
     return build_extraction
+
+
+@pytest.fixture
+def filled(store):
+    """`store` holding the dashboard tests' small hand-made extraction (2 claims, 3 figures, 2 events)."""
+    from tests.dashboard_fixtures import small_extraction
+
+    store.save_extraction(small_extraction())
+    return store

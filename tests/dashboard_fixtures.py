@@ -53,3 +53,10 @@ def many_claims(n: int) -> Extraction:
         for i in range(n)
     )
     return Extraction(article, claims, engine_version="test")
+
+
+def frame_of(store, kind):
+    """The review frame of `kind` over everything in `store`, as the Review page builds it."""
+    from lib.review_table import items_frame
+
+    return items_frame(store.items(kind=kind), kind)

@@ -481,7 +481,7 @@ def test_corpus_shows_speakers_and_figures_met_in_several_articles(store, stored
 def counted(monkeypatch):
     """Calls of the heavy builders behind Corpus and Export, by name; caches emptied first."""
     from lib import export, session
-    from lib.session import loaders
+    from lib import corpus
 
     session.after_write()
     calls: dict[str, int] = {}
@@ -495,7 +495,7 @@ def counted(monkeypatch):
 
         monkeypatch.setattr(module, name, wrapper)
 
-    counting(loaders, "recurring_speakers")
+    counting(corpus, "recurring_speakers")
     counting(export, "export_csv")
     return calls
 

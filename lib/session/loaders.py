@@ -9,8 +9,9 @@ from datetime import date
 
 import streamlit as st
 
+from lib import corpus
 from lib.models import Article
-from lib.review_table import content_digest, items_frame, recurring_figures, recurring_speakers
+from lib.review_table import items_frame
 from lib.store import Store, StoreUnavailable, database_url
 
 # Long enough to make reruns cheap, short enough that another analyst's saves show up soon.
@@ -74,14 +75,14 @@ def stored_article(article_id: str):
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _recurring(digest: str, _claims, _figures):
-    return recurring_speakers(_claims), recurring_figures(_figures)
+    return corpus.recurring_speakers(_claims), corpus.recurring_figures(_figures)
 
 
 def recurring():
     """(speakers, figures) met across articles, recomputed only when the claims or figures change."""
     claims, figures = frame(None, "claim"), frame(None, "figure")
-    digest = (content_digest(claims, ["speaker", "article_id"])
-              + content_digest(figures, ["value", "unit", "text", "article_id"]))
+    digest = (corpus.content_digest(claims, ["speaker", "article_id"])
+              + corpus.content_digest(figures, ["value", "unit", "text", "article_id"]))
     return _recurring(digest, claims, figures)
 
 

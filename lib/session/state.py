@@ -11,11 +11,10 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from lib.edits import NotANumber, find_span, parse_figure_detail
+from lib.edits import Conflict, NotANumber, SaveReport, find_span, parse_figure_detail, save_edits
 from lib.errors import explain
 from lib.highlight import plain
 from lib.models import Article, Kind
-from lib.review_table import Conflict, SaveReport, save_edits
 from lib.session.loaders import after_write, article, extraction, store
 from lib.sources import EARLIEST_PUBLISHED, SourceError, check_published
 from lib.store import StoreUnavailable

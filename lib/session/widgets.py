@@ -7,13 +7,11 @@ from datetime import date
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
+from lib.edits import editor_view, reconcile, reconcile_abandoned, versions_digest
 from lib.errors import EXPECTED, explain
 from lib.highlight import plain
-from lib.models import Kind
-from lib.review_table import (
-    EDITABLE, KIND_COLUMNS, STATUSES, Filters, columns, editor_view, reconcile, reconcile_abandoned, versions_digest,
-    view_key,
-)
+from lib.models import STATUSES, Kind
+from lib.review_table import EDITABLE, KIND_COLUMNS, Filters, columns, view_key
 from lib.session.loaders import article, frame
 from lib.session.state import ANALYST, EDITOR_VIEWS, LAST_ARTICLES, LAST_FRAMES, NOTICE, pending, set_pending
 from lib.store import StoreUnavailable
