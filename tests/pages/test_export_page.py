@@ -1,0 +1,58 @@
+"""Export page: the same bytes as lib.export, for the open article or all, built once per read of the store."""
+from __future__ import annotations
+
+import csv
+import io
+
+from lib import export
+from lib.models import Status
+from tests.dashboard_fixtures import TEXT, small_extraction
+from tests.pages.apptest import goto, start, texts
+
+
+def test_export_files_are_built_once_per_read_of_the_store(store, stored, counted, downloads):
+    from lib import session
+
+    at = goto(start(article_id=stored), "export")
+    at.run()
+    assert counted["export_csv"] == 3  # claims, figures, events
+    store.save_review("c1", status=Status.VERIFIED, analyst="Bob", expected_version=0)
+    session.after_write()
+    at.run()
+    assert counted["export_csv"] == 6
+    rows = list(csv.DictReader(io.StringIO(downloads[f"factdesk-{stored}-claims.csv"].decode("utf-8"))))
+    assert {r["item"]: r["status"] for r in rows}["c1"] == "verified"
+
+
+def test_export_offers_every_file_for_the_article(stored):
+    at = goto(start(article_id=stored), "export")
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Claims CSV", "Figures CSV", "Events CSV", "Summary CSV", "ClaimReview JSON-LD"]
+    names = [b.proto.file_name if hasattr(b.proto, "file_name") else "" for b in at.get("download_button")]
+    assert names[0] == "" or names[0].endswith("-claims.csv")
+
+
+def test_export_page_on_an_empty_store_says_so(store_url):
+    at = goto(start(), "export")
+    assert any("Nothing to export" in i for i in texts(at.info))
+
+
+def test_export_bytes_are_exactly_lib_export_for_the_article_and_for_all(store, stored, downloads):
+    store.save_extraction(small_extraction(TEXT + " Fin de la dépêche.", published=None, prefix="b-"))
+    store.save_review("c1", status=Status.VERIFIED, note="=HYPERLINK(\"x\")", analyst="Bob", expected_version=0)
+    at = goto(start(article_id=stored), "export")
+    items = store.items(stored)
+    summaries = {a.id: a for a in store.articles()}
+    stem = f"factdesk-{stored}"
+    assert downloads[f"{stem}-claims.csv"] == export.export_csv(items, "claim", summaries)
+    assert downloads[f"{stem}-events.csv"] == export.export_csv(items, "event", summaries)
+    assert downloads[f"{stem}-summary.csv"] == export.export_summary_csv(items, summaries)
+    assert downloads[f"{stem}-claimreview.jsonld"] == export.export_claimreview(items, summaries)
+    rows = list(csv.DictReader(io.StringIO(downloads[f"{stem}-claims.csv"].decode("utf-8"))))
+    assert {r["item"] for r in rows} == {"c1", "c2"}
+
+    at.radio(key="export-scope").set_value("All articles").run()
+    at.checkbox(key="export-bom").check().run()
+    everything = store.items()
+    assert downloads["factdesk-all-figures.csv"] == export.export_csv(everything, "figure", summaries, bom=True)
+    assert downloads["factdesk-all-figures.csv"].startswith("\ufeff".encode("utf-8"))

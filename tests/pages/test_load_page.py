@@ -1,0 +1,166 @@
+"""Load page: seeds, pasted text, uploads and addresses become a draft; language and date confirmed; extraction stores it."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from lib.models import Kind, Status
+from tests.dashboard_fixtures import TEXT, small_extraction
+from tests.pages.apptest import GERMAN, HOSTILE, goto, load_pasted, open_healy_seed, start, texts
+
+
+def test_load_page_opens_the_french_seed_with_its_language_title_and_date(store_url):
+    at = start()
+    open_healy_seed(at)
+    (lang,) = [s for s in at.selectbox if s.key.startswith("lang-")]
+    (published,) = at.date_input
+    assert lang.value == "fr"
+    assert published.value.isoformat() == "2025-08-15"
+    assert [t.value for t in at.text_input if t.key.startswith("title-")] == [
+        "Healy: le Royaume-Uni prêt à mettre des bottes sur le terrain en Ukraine"]
+
+
+def test_extracting_the_seed_stores_it_and_opens_it_for_review(store):
+    at = start()
+    open_healy_seed(at)
+    at.button(key="extract").click().run()
+    assert not at.exception and not at.error
+    (summary,) = store.articles()
+    assert at.session_state["article_id"] == summary.id
+    assert summary.counts["claim"] > 0
+    goto(at, "review")
+    frame = at.data_editor[0].value
+    assert len(frame) == summary.counts["claim"]
+    assert "John Healy" in set(frame["speaker"])
+
+
+def test_pasted_text_without_a_date_asks_for_one_before_extraction(store_url):
+    at = load_pasted(start(), HOSTILE)
+    assert any("No publication date" in w for w in texts(at.warning))
+    assert at.button(key="extract").disabled
+    at.checkbox[0].check().run()
+    assert not at.button(key="extract").disabled
+
+
+def test_unsupported_language_is_a_clear_error_and_nothing_is_stored(store):
+    at = load_pasted(start(), GERMAN)
+    assert any("unsupported language: de" in e for e in texts(at.error))
+    assert "Traceback" not in " ".join(texts(at.error))
+    assert at.button(key="extract").disabled
+    assert store.articles() == []
+
+
+def test_unreadable_upload_is_a_clear_error(store):
+    at = start()
+    at.radio(key="load-from").set_value("Upload").run()
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40
+    at.file_uploader(key="upload").set_value(("article.txt", png, "text/plain")).run()
+    at.button(key="read-upload").click().run()
+    assert not at.exception
+    (message,) = texts(at.error)
+    assert "paste the text instead" in message
+    assert at.session_state["draft"] is None
+    assert store.articles() == []
+
+
+def test_an_article_already_stored_opens_with_its_reviews(store):
+    extraction = small_extraction()
+    store.save_extraction(extraction)
+    store.save_review("c1", status=Status.VERIFIED, analyst="Bob", expected_version=0)
+    at = load_pasted(start(), extraction.article.text)
+    assert any("already in the store" in i for i in texts(at.info))
+    assert at.date_input[0].value.isoformat() == "2025-08-15"  # the stored date comes back
+    at.button(key="extract").click().run()
+    assert at.session_state["article_id"] == extraction.article.id
+    assert len(store.articles()) == 1
+    assert {i.id: i.review.status for i in store.items(kind=Kind.CLAIM)}["c1"] == Status.VERIFIED
+
+
+def test_a_stored_article_dated_tomorrow_opens_with_its_date(store):
+    from datetime import timedelta
+
+    tomorrow = date.today() + timedelta(days=1)  # accepted by lib.sources: it is already tomorrow east of here
+    store.save_extraction(small_extraction(published=tomorrow))
+    at = load_pasted(start(), TEXT)
+    assert at.date_input[0].value == tomorrow
+    assert at.date_input[0].max == tomorrow
+
+
+def test_a_draft_dated_beyond_tomorrow_asks_for_the_date_instead_of_crashing(store_url):
+    from datetime import timedelta
+
+    from lib.models import Article as Draft
+
+    at = start()
+    at.session_state["draft"] = Draft(TEXT, lang="fr", published=date.today() + timedelta(days=10), title="t")
+    at.run()
+    assert not at.exception
+    assert at.date_input[0].value is None
+    assert any("set the publication date by hand" in w for w in texts(at.warning))
+
+
+@pytest.mark.parametrize("published, expected", [
+    (date(2025, 9, 2), date(2025, 9, 2)),  # tomorrow: time zones
+    (date(2025, 9, 3), None),
+    (date(1899, 12, 31), None),
+    (None, None),
+])
+def test_plausible_published_follows_lib_sources(published, expected):
+    from lib import session
+
+    assert session.published_bounds(today=date(2025, 9, 1)) == (date(1900, 1, 1), date(2025, 9, 2))
+    assert session.plausible_published(published, today=date(2025, 9, 1)) == expected
+
+
+def test_loading_from_a_url_reads_title_and_date_from_the_page(store, monkeypatch):
+    import http.server
+    import threading
+
+    page = (
+        "<html lang='fr'><head><title>Healy à la BBC</title>"
+        "<meta property='article:published_time' content='2025-08-15T08:00:00Z'></head><body><article>"
+        "<p>Le secrétaire à la Défense, John Healy, a déclaré vendredi que le gouvernement était prêt à "
+        "envoyer des troupes britanniques en Ukraine si un cessez-le-feu était signé.</p>"
+        "<p>Plus de 200 planificateurs militaires de 30 pays ont contribué à la planification, a déclaré Healy.</p>"
+        "</article></body></html>"
+    ).encode("utf-8")
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - http.server's name
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("FACTDESK_ALLOW_PRIVATE_URLS", "1")  # the test's server is on loopback
+    try:
+        at = start()
+        at.radio(key="load-from").set_value("URL").run()
+        at.text_input(key="url").input(f"http://127.0.0.1:{server.server_port}/article").run()
+        at.button(key="read-url").click().run()
+    finally:
+        server.shutdown()
+    assert not at.exception and not at.error
+    assert [t.value for t in at.text_input if t.key.startswith("title-")] == ["Healy à la BBC"]
+    assert at.date_input[0].value.isoformat() == "2025-08-15"
+    at.button(key="extract").click().run()
+    assert [a.title for a in store.articles()] == ["Healy à la BBC"]
+
+
+def test_private_addresses_are_refused_by_default(store, monkeypatch):
+    monkeypatch.delenv("FACTDESK_ALLOW_PRIVATE_URLS", raising=False)
+    at = start()
+    at.radio(key="load-from").set_value("URL").run()
+    at.text_input(key="url").input("http://127.0.0.1:9/secret").run()
+    at.button(key="read-url").click().run()
+    assert not at.exception
+    (message,) = texts(at.error)
+    assert "127.0.0.1" in message or "private" in message.lower() or "loopback" in message.lower()
+    assert at.session_state["draft"] is None
