@@ -21,6 +21,7 @@ from lib.extract.claims import find_claims
 from lib.extract.events import find_events
 from lib.extract.figures import find_figures
 from lib.extract.lang import UnsupportedLanguage, table
+from lib.extract.nlp import parse
 from lib.extract.sentences import sentence_spans
 from lib.models import Article, Claim, Event, Extraction, Figure, Span, normalise_for_id, stable_id
 
@@ -42,9 +43,10 @@ def extract(article: Article) -> Extraction:
     table(lang)  # raises UnsupportedLanguage with the language's name
     text = article.text
     sentences = sentence_spans(text, lang)
-    events = find_events(text, lang, article.published)
-    figures = find_figures(text, lang, sentences, taken=[(e.start, e.end) for e in events])
-    claims = find_claims(text, lang, sentences, article.boilerplate, figures, events)
+    doc = parse(text, lang)  # the one parse every finder reads
+    events = find_events(text, lang, article.published, doc=doc)
+    figures = find_figures(text, lang, sentences, taken=[(e.start, e.end) for e in events], doc=doc)
+    claims = find_claims(text, lang, sentences, article.boilerplate, figures, events, doc=doc)
 
     claims = _with_ids(article.id, "claim", claims)
     figures = [_in_context(f, sentences, claims) for f in _with_ids(article.id, "figure", figures)]

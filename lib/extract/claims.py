@@ -16,6 +16,8 @@ from bisect import bisect_left
 from functools import lru_cache
 from types import ModuleType
 
+from spacy.tokens import Doc
+
 from lib.extract.lang import table
 from lib.extract.speakers import SpeakerTracker, attribution, names_in, opens_with_quote
 from lib.models import Claim, Event, Figure, Span
@@ -49,6 +51,7 @@ def find_claims(
     boilerplate: tuple[Span, ...] | list[Span],
     figures: list[Figure],
     events: list[Event],
+    doc: Doc | None = None,
 ) -> list[Claim]:
     """Every check-worthy sentence of `text`, with its speaker (None when the text names no one)."""
     t = table(lang)

@@ -23,6 +23,7 @@ from functools import lru_cache
 from types import ModuleType
 from typing import Callable
 
+from spacy.tokens import Doc
 from text_to_num import text2num
 
 from lib.extract.lang import time_table
@@ -282,7 +283,7 @@ def _grammar(lang: str) -> _Grammar:
 # --- finding ----------------------------------------------------------------------------------------
 
 
-def find_events(text: str, lang: str, published: date | None) -> list[Event]:
+def find_events(text: str, lang: str, published: date | None, doc: Doc | None = None) -> list[Event]:
     """Time expressions of `text` as Events (id "", offsets into `text`), resolved against `published`.
 
     >>> from datetime import date

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
 
+from spacy.tokens import Doc
 from text_to_num import text2num
 
 from lib.extract.lang import alternation, table
@@ -114,7 +115,9 @@ def _scale_words_in_runs(lang: str) -> tuple[str, ...]:
     return tuple(accepted)
 
 
-def find_figures(text: str, lang: str, sentences: list[Span], taken: list[Span]) -> list[Figure]:
+def find_figures(
+    text: str, lang: str, sentences: list[Span], taken: list[Span], doc: Doc | None = None
+) -> list[Figure]:
     """Every figure in `text`, skipping spans already `taken` (time expressions own their numbers).
 
     `sentences` is accepted for symmetry with the other finders; figures are found over the whole text

