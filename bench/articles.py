@@ -161,9 +161,10 @@ def _shorten(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def score_kind(kind: str, name: str, gold_items: list[dict], pred_items: list[dict]) -> Score:
+def score_kind(kind: str, name: str, gold_items: list[dict], pred_items: list[dict], correct=None) -> Score:
+    """One article's score for one kind; `correct` judges a span-matched pair (default: CORRECT[kind])."""
     score = Score(gold=len(gold_items), predicted=len(pred_items))
-    pairs = pair(gold_items, pred_items, CORRECT[kind])
+    pairs = pair(gold_items, pred_items, correct or CORRECT[kind])
     span_pairs = pair(gold_items, pred_items, None)
     score.matched = len(pairs)
     score.span_matched = len(span_pairs)

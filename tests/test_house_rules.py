@@ -36,10 +36,12 @@ def test_extraction_never_reads_the_clock():
 
 
 def test_tests_never_read_the_shared_folder():
+    # The one exception is the real-news accuracy gate, which reads the set when it is there.
+    allowed = {"test_house_rules.py", "test_news_accuracy.py"}
     offenders = [
         str(path.relative_to(ROOT))
         for path in (ROOT / "tests").rglob("*.py")
-        if path.name != "test_house_rules.py" and "../shared" in path.read_text(encoding="utf-8")
+        if path.name not in allowed and "../shared" in path.read_text(encoding="utf-8")
     ]
     assert offenders == []
 
