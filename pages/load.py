@@ -6,7 +6,9 @@ import streamlit as st
 from lib import session
 from lib.highlight import plain
 from lib.language import detected_language
-from lib.sources import check_published, fetch_url, list_seeds, read_bytes, read_seed, read_text
+from lib.sources import (
+    check_published, fetch_url, list_seeds, plausible_published, published_bounds, read_bytes, read_seed, read_text,
+)
 
 SOURCES = ["Seed", "Paste", "Upload", "URL"]
 
@@ -48,8 +50,8 @@ with session.reported_errors():
 lang = st.selectbox("Language", ["fr", "en"], index=["fr", "en"].index(detected) if detected else None,
                     key=f"lang-{draft.id}", placeholder="Choose the article's language")
 title = st.text_input("Title", value=draft.title, key=f"title-{draft.id}")
-earliest, latest = session.published_bounds()
-proposed = session.plausible_published(draft.published)
+earliest, latest = published_bounds()
+proposed = plausible_published(draft.published)
 if draft.published is not None and proposed is None:
     st.warning(f"The article's date {draft.published.isoformat()} is outside {earliest.isoformat()} to "
                f"{latest.isoformat()}: set the publication date by hand.")

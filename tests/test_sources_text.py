@@ -10,6 +10,8 @@ from lib.sources import (
     boilerplate_spans,
     check_published,
     list_seeds,
+    plausible_published,
+    published_bounds,
     read_seed,
     read_text,
 )
@@ -92,3 +94,14 @@ def test_read_text_marks_boilerplate_and_strips_a_pasted_bom():
     article = read_text("\ufeffSubscribe\nThe minister said troops were ready.", title="  T  ")
     assert article.text == "Subscribe\nThe minister said troops were ready."
     assert (article.boilerplate, article.title, article.lang) == (((0, 9),), "T", None)
+
+
+@pytest.mark.parametrize("published, expected", [
+    (date(2025, 9, 2), date(2025, 9, 2)),  # tomorrow: time zones
+    (date(2025, 9, 3), None),
+    (date(1899, 12, 31), None),
+    (None, None),
+])
+def test_plausible_published_is_what_check_published_accepts(published, expected):
+    assert published_bounds(today=date(2025, 9, 1)) == (date(1900, 1, 1), date(2025, 9, 2))
+    assert plausible_published(published, today=date(2025, 9, 1)) == expected

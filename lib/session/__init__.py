@@ -11,8 +11,7 @@ from lib.session.loaders import (
 from lib.session.state import (
     ANALYST, ARTICLE, CONFLICTS, DRAFT, EDITOR_VIEWS, GENERATION, LAST_ARTICLES, LAST_FRAMES, LAST_SAVE, NOTICE,
     PENDING, add_item, all_pending, analyst, current_article, fresh_editors, ingest, init_state, notify,
-    open_article, pending, plausible_published, published_bounds, resolve_conflict, save_all, set_draft,
-    set_pending,
+    open_article, pending, resolve_conflict, save_all, set_draft, set_pending,
 )
 from lib.session.widgets import (
     analyst_sidebar, editor_columns, filters_from_widgets, reported_errors, review_editor, review_source,

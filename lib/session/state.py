@@ -7,7 +7,6 @@ keys below. Every write clears the cached reads (`loaders.after_write`).
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
 
 import streamlit as st
 
@@ -16,7 +15,6 @@ from lib.errors import explain
 from lib.highlight import plain
 from lib.models import Article, Kind
 from lib.session.loaders import after_write, article, extraction, store
-from lib.sources import EARLIEST_PUBLISHED, SourceError, check_published
 from lib.store import StoreUnavailable
 
 ANALYST = "analyst"  # the analyst's name (sidebar text input)
@@ -153,20 +151,6 @@ def add_item(article_id: str, kind: str) -> None:
 
 def set_draft(article: Article) -> None:
     st.session_state[DRAFT] = article
-
-
-def published_bounds(today: date | None = None) -> tuple[date, date]:
-    """The publication dates the Load page offers: those check_published accepts (up to tomorrow, for time zones)."""
-    today = today or date.today()
-    return EARLIEST_PUBLISHED, today + timedelta(days=1)
-
-
-def plausible_published(published: date | None, today: date | None = None) -> date | None:
-    """`published` when check_published accepts it, else None, so the date picker never gets a value it refuses."""
-    try:
-        return check_published(published, today=today)
-    except SourceError:
-        return None
 
 
 def ingest(article: Article):

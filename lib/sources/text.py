@@ -105,9 +105,32 @@ def check_published(published: date | None, *, today: date | None = None) -> dat
     if published is None:
         return None
     today = today or date.today()
-    if published > today + timedelta(days=1):
+    earliest, latest = published_bounds(today)
+    if published > latest:
         raise SourceError(f"publication date {published.isoformat()} is in the future (today is {today.isoformat()})")
-    if published < EARLIEST_PUBLISHED:
-        raise SourceError(f"publication date {published.isoformat()} is before {EARLIEST_PUBLISHED.year}")
+    if published < earliest:
+        raise SourceError(f"publication date {published.isoformat()} is before {earliest.year}")
     return published
+
+
+def published_bounds(today: date | None = None) -> tuple[date, date]:
+    """The first and last publication dates check_published accepts: 1900-01-01 to tomorrow (for time zones).
+
+    >>> published_bounds(today=date(2025, 9, 1))
+    (datetime.date(1900, 1, 1), datetime.date(2025, 9, 2))
+    """
+    today = today or date.today()
+    return EARLIEST_PUBLISHED, today + timedelta(days=1)
+
+
+def plausible_published(published: date | None, *, today: date | None = None) -> date | None:
+    """`published` when check_published accepts it, else None, so a date picker never gets a value it refuses.
+
+    >>> plausible_published(date(1899, 12, 31)) is None
+    True
+    """
+    try:
+        return check_published(published, today=today)
+    except SourceError:
+        return None
 

@@ -100,19 +100,6 @@ def test_a_draft_dated_beyond_tomorrow_asks_for_the_date_instead_of_crashing(sto
     assert any("set the publication date by hand" in w for w in texts(at.warning))
 
 
-@pytest.mark.parametrize("published, expected", [
-    (date(2025, 9, 2), date(2025, 9, 2)),  # tomorrow: time zones
-    (date(2025, 9, 3), None),
-    (date(1899, 12, 31), None),
-    (None, None),
-])
-def test_plausible_published_follows_lib_sources(published, expected):
-    from lib import session
-
-    assert session.published_bounds(today=date(2025, 9, 1)) == (date(1900, 1, 1), date(2025, 9, 2))
-    assert session.plausible_published(published, today=date(2025, 9, 1)) == expected
-
-
 def test_loading_from_a_url_reads_title_and_date_from_the_page(store, monkeypatch):
     import http.server
     import threading
