@@ -195,3 +195,49 @@ class Review:
     analyst: str = ""
     at: datetime | None = None
     version: int = 0
+
+
+# -- what the store hands back ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoredItem:
+    """One claim, figure or event as stored, with its current review."""
+
+    id: str
+    article_id: str
+    kind: Kind
+    start: int | None
+    end: int | None
+    text: str
+    sentence: str
+    fields: dict
+    origin: str
+    orphaned: bool
+    review: Review
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One stored article and how far its review has gone (orphaned items excluded)."""
+
+    id: str
+    title: str
+    lang: str | None
+    published: date | None
+    source: str
+    engine_version: str
+    ingested_at: datetime
+    counts: dict[str, int]
+    checked: int
+    total: int
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    """What saving one extraction did: added, unchanged or re-extracted, and reviews kept/orphaned."""
+
+    article_id: str
+    outcome: str
+    kept: int = 0
+    orphaned: int = 0

@@ -214,7 +214,7 @@ def test_two_stores_opening_a_fresh_database_at_once_migrate_it_once(store_url, 
     assert errors == [] and len(opened) == 3
     assert opened[0].save_extraction(sample_extraction()).outcome == "added"
     assert len(opened[2].items()) == 6
-    with opened[1]._engine.connect() as conn:
+    with opened[1].database.engine.connect() as conn:
         assert conn.execute(sa.text("SELECT count(*) FROM alembic_version")).scalar() == 1
     for store in opened:
         store.close()
@@ -226,9 +226,9 @@ def test_database_refuses_a_second_review_with_the_same_version(store, sample_ex
     store.save_review(item.id, status=Status.VERIFIED, analyst="ana", expected_version=0)
     row = {"item_id": item.id, "version": 1, "status": "false", "note": "", "evidence": [], "analyst": "eve",
            "at": store.history(item.id)[0].at}
-    from lib.store import reviews_table
+    from lib.schema import reviews_table
     with pytest.raises(sa.exc.IntegrityError):
-        with store._engine.begin() as conn:
+        with store.database.engine.begin() as conn:
             conn.execute(reviews_table.insert().values(**row))
 
 
@@ -309,7 +309,7 @@ build_extraction = shared.build_extraction
 from lib.store import Store
 store = Store({url!r})
 def die(self, conn, rows, now):
-    conn.execute(__import__("lib.store", fromlist=["items_table"]).items_table.insert(), [
+    conn.execute(__import__("lib.schema", fromlist=["items_table"]).items_table.insert(), [
         dict(rows[0], origin="extracted", orphaned=False, added_by="", created_at=now, status="unchecked",
              version=0)])
     print("inserted", flush=True)
@@ -336,7 +336,7 @@ def test_process_killed_mid_ingest_leaves_the_store_as_it_was(store_url, sample_
 def test_sqlite_store_uses_wal_and_foreign_keys_and_creates_its_folder(tmp_path):
     path = tmp_path / "data" / "nested" / "factdesk.db"
     with Store(f"sqlite:///{path}") as store:
-        with store._engine.connect() as conn:
+        with store.database.engine.connect() as conn:
             assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     assert path.is_file()
@@ -377,12 +377,12 @@ def test_database_from_the_first_schema_upgrades_without_loss(store_url):
     from alembic import command
     from alembic.config import Config
 
-    from lib.store import MIGRATIONS
+    from lib.database import MIGRATIONS
 
     store = Store(store_url, migrate=False)
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with store._engine.connect() as conn:
+    with store.database.engine.connect() as conn:
         conn = conn.execution_options(factdesk_write=True)
         with conn.begin():
             config.attributes["connection"] = conn

@@ -87,12 +87,12 @@ def test_file_removed_during_a_save_reports_the_save_as_failed(sqlite_store, tmp
             for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
                 leftover.unlink(missing_ok=True)
 
-    event.listen(store._engine, "before_cursor_execute", remove_file)
+    event.listen(store.database.engine, "before_cursor_execute", remove_file)
     try:
         with pytest.raises(StoreUnavailable, match="was removed or replaced while saving"):
             store.save_review(item.id, status=Status.FALSE, analyst="ana", expected_version=0)
     finally:
-        event.remove(store._engine, "before_cursor_execute", remove_file)
+        event.remove(store.database.engine, "before_cursor_execute", remove_file)
     backup.replace(path)
     assert snapshot(store, item.id) == ([], 0)
     assert store.save_review(item.id, status=Status.FALSE, analyst="ana", expected_version=0).version == 1
@@ -146,12 +146,12 @@ def test_connection_killed_mid_save_writes_nothing_and_the_retry_works(pg_url, s
                 # The items row is already updated in this transaction; now the server drops us.
                 terminate(admin, cursor.connection.info.backend_pid)
 
-        event.listen(store._engine, "before_cursor_execute", kill_own_backend)
+        event.listen(store.database.engine, "before_cursor_execute", kill_own_backend)
         try:
             with pytest.raises(StoreUnavailable, match="nothing was saved, try again"):
                 store.save_review(item.id, status=Status.FALSE, note="lost?", analyst="ana", expected_version=0)
         finally:
-            event.remove(store._engine, "before_cursor_execute", kill_own_backend)
+            event.remove(store.database.engine, "before_cursor_execute", kill_own_backend)
         assert snapshot(store, item.id) == ([], 0)
         assert store.save_review(item.id, status=Status.FALSE, note="again", analyst="ana",
                                  expected_version=0).version == 1

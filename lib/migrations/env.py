@@ -1,6 +1,6 @@
-"""Alembic environment: lib.store hands over an open connection already inside a transaction.
+"""Alembic environment: lib.database hands over an open connection already inside a transaction.
 
-The store begins that transaction itself (SQLite `BEGIN IMMEDIATE`, PostgreSQL an
+The database begins that transaction itself (SQLite `BEGIN IMMEDIATE`, PostgreSQL an
 advisory lock) so that two processes opening a fresh database cannot both migrate it.
 """
 from __future__ import annotations
