@@ -121,6 +121,17 @@ def _extract(text: str, lang: str, published: str | None, title: str, source: st
 
 
 def extraction(article: Article):
-    """Extraction of `article`, computed once per text, language, date and title."""
+    """Extraction of `article`, computed once per text, language, date and title.
+
+    The language model loads on the first extraction of a process (seconds, not on the first page):
+    say so while it loads rather than leave the analyst before a silent page.
+    """
+    from lib.extract.lang import table
+    from lib.extract.nlp import is_loaded
+
     published = article.published.isoformat() if article.published else None
-    return _extract(article.text, article.lang, published, article.title, article.source, tuple(article.boilerplate))
+    args = (article.text, article.lang, published, article.title, article.source, tuple(article.boilerplate))
+    if is_loaded(article.lang):
+        return _extract(*args)
+    with st.spinner(f"Loading the {table(article.lang).LANGUAGE_NAME} language model (first extraction only)…"):
+        return _extract(*args)

