@@ -11,7 +11,8 @@ import sys
 from datetime import date
 
 from lib.extract import extract
-from lib.extract.lang import UnsupportedLanguage
+from lib.extract.lang import SUPPORTED_LANGUAGES, UnsupportedLanguage
+from lib.highlight import shorten
 from lib.sources import SourceError, check_published, read_article
 
 EXIT_BAD_INPUT = 2
@@ -36,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     extract_cmd = commands.add_parser("extract", help="extract claims, figures and events from one article")
     extract_cmd.add_argument("path", help="a .txt, .md or .html file")
     extract_cmd.add_argument("--published", type=parse_date, help="publication date YYYY-MM-DD")
-    extract_cmd.add_argument("--lang", choices=["fr", "en"], help="skip detection and use this language")
+    extract_cmd.add_argument("--lang", choices=SUPPORTED_LANGUAGES, help="skip detection and use this language")
     extract_cmd.add_argument("--json", action="store_true", help="print the extraction contract as JSON")
     extract_cmd.set_defaults(handler=run_extract)
 
@@ -73,7 +74,7 @@ def format_table(extraction) -> str:
         "",
         f"CLAIMS ({len(extraction.claims)})",
     ]
-    lines += [f"  [{c.start}:{c.end}] {c.speaker or '-'} ({c.checkworthiness:.2f}): {_short(c.text)}" for c in extraction.claims]
+    lines += [f"  [{c.start}:{c.end}] {c.speaker or '-'} ({c.checkworthiness:.2f}): {shorten(c.text, 100)}" for c in extraction.claims]
     lines += ["", f"FIGURES ({len(extraction.figures)})"]
     lines += [
         f"  [{f.start}:{f.end}] {f.text!r} = {f.value} {f.unit or ''}{' (' + f.approx + ')' if f.approx else ''}"
@@ -87,11 +88,6 @@ def format_table(extraction) -> str:
         for e in extraction.events
     ]
     return "\n".join(lines) + "\n"
-
-
-def _short(text: str, width: int = 100) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,6 +15,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from lib.export import EXPORTS
+from lib.extract.lang import SUPPORTED_LANGUAGES
 from lib.models import Status
 
 EXIT_OK = 0
@@ -22,7 +24,6 @@ EXIT_SOME_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_CONFLICT = 3
 EXIT_UNAVAILABLE = 4
-EXPORT_KINDS = ("claims", "figures", "events", "summary", "claimreview")
 
 
 def add_commands(subparsers, parse_date) -> None:
@@ -32,7 +33,7 @@ def add_commands(subparsers, parse_date) -> None:
     ingest = subparsers.add_parser("ingest", help="read, extract and store articles from files or folders")
     ingest.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .md or .html files, or folders of them")
     ingest.add_argument("--published", type=parse_date, help="publication date YYYY-MM-DD for every file")
-    ingest.add_argument("--lang", choices=["fr", "en"], help="skip detection and use this language")
+    ingest.add_argument("--lang", choices=SUPPORTED_LANGUAGES, help="skip detection and use this language")
     ingest.add_argument("--workers", type=_positive, help="worker processes (default: all cores on big batches)")
     ingest.add_argument("--db", help=db_help)
     ingest.set_defaults(handler=run_ingest)
@@ -50,7 +51,7 @@ def add_commands(subparsers, parse_date) -> None:
     review.set_defaults(handler=run_review)
 
     export = subparsers.add_parser("export", help="write CSV or ClaimReview JSON-LD")
-    export.add_argument("--kind", required=True, choices=EXPORT_KINDS)
+    export.add_argument("--kind", required=True, choices=[file.name for file in EXPORTS])
     export.add_argument("--article", metavar="ID", help="only this article")
     export.add_argument("--bom", action="store_true", help="start the CSV with a UTF-8 byte-order mark")
     export.add_argument("--db", help=db_help)
@@ -133,8 +134,7 @@ def run_review(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from lib.export import export_claimreview, export_csv, export_summary_csv
-    from lib.models import Kind
+    from lib.export import export_file
     from lib.store import StoreUnavailable
 
     try:
@@ -142,17 +142,11 @@ def run_export(args: argparse.Namespace) -> int:
             articles = {summary.id: summary for summary in store.articles()}
             if args.article is not None and args.article not in articles:
                 return _fail(f"no article with id {args.article}", EXIT_BAD_INPUT)
-            kind = {"claims": Kind.CLAIM, "claimreview": Kind.CLAIM, "figures": Kind.FIGURE,
-                    "events": Kind.EVENT}.get(args.kind)
-            items = store.items(args.article, kind)
+            (wanted,) = [file for file in EXPORTS if file.name == args.kind]
+            items = store.items(args.article, wanted.kind)
     except StoreUnavailable as error:
         return _fail(str(error), EXIT_UNAVAILABLE)
-    if args.kind == "summary":
-        data = export_summary_csv(items, articles, bom=args.bom)
-    elif args.kind == "claimreview":
-        data = export_claimreview(items, articles)
-    else:
-        data = export_csv(items, args.kind, articles, bom=args.bom)
+    data = export_file(args.kind, items, articles, bom=args.bom)
     if args.output is None or args.output == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(data)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from lib.highlight import plain, shorten
 from lib.models import STATUSES, Status
 from lib.review_table import EDITABLE
 
@@ -110,7 +111,7 @@ def pending_edits(
         status, note, evidence = _text(after["status"]), _text(after["note"]), _text(after["evidence"])
         if (status, note, evidence) == (_text(before["status"]), _text(before["note"]), _text(before["evidence"])):
             continue
-        label = _short(_text(before["text"]))
+        label = shorten(_text(before["text"]), 60)
         if status not in STATUSES:
             problems.append(f"{label}: unknown status {status!r}")
             continue
@@ -225,17 +226,26 @@ def _text(value) -> str:
     return str(value)
 
 
-def _short(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 @dataclass(frozen=True)
 class Conflict:
     """An edit that met a newer saved review: both are kept so the analyst can choose."""
 
     edit: Edit
     theirs: object  # lib.models.Review as currently saved
+
+    def describe(self) -> str:
+        """Both sides in one markdown line, everything the analysts typed escaped.
+
+        >>> from lib.models import Review, Status
+        >>> Conflict(Edit("c1", "verified", "", (), 0, "Healy"), Review("c1", Status.FALSE, "", (), "Bob", None, 1)).describe()
+        'Conflict on “Healy”: you set **verified** (no note); Bob saved **false** (no note) at an unknown time, version 1.'
+        """
+        mine, theirs = self.edit, self.theirs
+        return (
+            f"Conflict on “{plain(mine.label or mine.item_id)}”: you set **{mine.status}** ({plain(mine.note or 'no note')}); "
+            f"{plain(theirs.analyst or 'another analyst')} saved **{theirs.status}** ({plain(theirs.note or 'no note')}) "
+            f"at {f'{theirs.at:%Y-%m-%d %H:%M}' if theirs.at else 'an unknown time'}, version {theirs.version}."
+        )
 
 
 @dataclass(frozen=True)

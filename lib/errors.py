@@ -18,6 +18,18 @@ ADVICE: dict[type[Exception], str] = {
 EXPECTED: tuple[type[Exception], ...] = tuple(ADVICE)
 
 
+def one_line(error: Exception) -> str:
+    """The error on one line for a terminal; a failure nobody planned for is named by its class.
+
+    >>> one_line(SourceError("empty   file "))
+    'empty file'
+    >>> one_line(KeyError("x"))
+    "KeyError: 'x'"
+    """
+    message = " ".join(str(error).split()) or type(error).__name__
+    return message if isinstance(error, EXPECTED) else f"{type(error).__name__}: {message}"
+
+
 def explain(error: Exception) -> str:
     """One line for the analyst: what went wrong and what to do next.
 

@@ -33,11 +33,13 @@ import json
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 from lib.models import Kind, Status
 
-__all__ = ["COLUMNS", "SUMMARY_COLUMNS", "VERDICTS", "export_claimreview", "export_csv", "export_summary_csv"]
+__all__ = ["COLUMNS", "EXPORTS", "SUMMARY_COLUMNS", "VERDICTS", "ExportFile", "export_claimreview", "export_csv",
+           "export_file", "export_summary_csv"]
 
 _REVIEW_COLUMNS = ["status", "note", "evidence", "analyst", "reviewed_at", "orphaned"]
 _TYPED_FIELDS = {
@@ -55,6 +57,39 @@ SUMMARY_COLUMNS = ["article", "title", "kind", "total", "checked", *(status.valu
 VERDICTS = (Status.VERIFIED, Status.FALSE, Status.MISLEADING)
 _DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 _KIND_NAMES = {"claims": Kind.CLAIM, "figures": Kind.FIGURE, "events": Kind.EVENT}
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    """One file Fact Desk exports, as the command line, the Export page and the session all name it."""
+
+    name: str  # `python -m lib export --kind NAME`
+    label: str  # the Export page's download button
+    suffix: str  # the end of the downloaded file's name: factdesk-<article>-<suffix>
+    mime: str
+    kind: Kind | None  # the items it is built from; None for every kind
+
+
+EXPORTS: tuple[ExportFile, ...] = (
+    ExportFile("claims", "Claims CSV", "claims.csv", "text/csv", Kind.CLAIM),
+    ExportFile("figures", "Figures CSV", "figures.csv", "text/csv", Kind.FIGURE),
+    ExportFile("events", "Events CSV", "events.csv", "text/csv", Kind.EVENT),
+    ExportFile("summary", "Summary CSV", "summary.csv", "text/csv", None),
+    ExportFile("claimreview", "ClaimReview JSON-LD", "claimreview.jsonld", "application/ld+json", Kind.CLAIM),
+)
+
+
+def export_file(name: str, items: Iterable, articles: Mapping | None = None, bom: bool = False) -> bytes:
+    """The bytes of the export called `name` in EXPORTS ('claims', 'summary', 'claimreview', ...).
+
+    >>> export_file("summary", []).decode().split(",")[:3]
+    ['article', 'title', 'kind']
+    """
+    if name == "summary":
+        return export_summary_csv(items, articles, bom=bom)
+    if name == "claimreview":
+        return export_claimreview(items, articles)
+    return export_csv(items, name, articles, bom=bom)
 
 
 def export_csv(items: Iterable, kind: str | Kind, articles: Mapping | None = None, bom: bool = False) -> bytes:

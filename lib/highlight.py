@@ -135,6 +135,22 @@ def _label(item) -> str:
     return " → ".join(str(d) for d in (fields.get("date"), fields.get("end_date")) if d) or "unresolved"
 
 
+def shorten(text: str, width: int) -> str:
+    """`text` on one line, cut to `width` characters with an ellipsis: shorten("a  b\ncd", 4) == 'a b…'."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def article_caption(article) -> str:
+    """The line above an article's text or tables: title (escaped), language and publication date.
+
+    >>> from lib.models import Article
+    >>> article_caption(Article("x", lang="fr", title="Healy à Kyiv"))
+    'Healy à Kyiv · fr · published unknown'
+    """
+    return f"{plain(article.title or 'Untitled')} · {article.lang} · published {article.published or 'unknown'}"
+
+
 _MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:=&\"'")
 WORD_JOINER = "\u2060"  # invisible; breaks the bare-URL and e-mail autolinks that escaping does not stop
 

@@ -7,8 +7,6 @@ files it was holding, which are then retried one by one in a fresh process.
 """
 from __future__ import annotations
 
-import dataclasses
-
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
@@ -18,10 +16,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from lib.errors import one_line
+from lib.models import with_metadata
+from lib.sources import HTML_SUFFIXES, TEXT_SUFFIXES
 from lib.store import Store
 
 # What a folder contributes: the suffixes lib.sources reads (sidecar .json files are metadata, not articles).
-ARTICLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 # Below this many files, starting worker processes (about 1 s each, importing the engine) costs more
 # than it saves: extraction takes 20-30 ms an article.
 POOL_THRESHOLD = 50
@@ -83,7 +84,7 @@ def ingest_file(store: Store, path: str | os.PathLike, published: date | None = 
         extraction = extract(article)
         saved = store.save_extraction(extraction)
     except Exception as error:  # noqa: BLE001 - one bad file must never stop the batch
-        return FileOutcome(str(path), "failed", reason=_reason(error))
+        return FileOutcome(str(path), "failed", reason=one_line(error))
     return FileOutcome(str(path), saved.outcome, saved.article_id, len(extraction.items()), saved.kept,
                        saved.orphaned)
 
@@ -97,9 +98,7 @@ def _with_stored_metadata(store: Store, article):
     stored = store.article(article.id)
     if stored is None:
         return article
-    return dataclasses.replace(
-        article, published=article.published or stored.published, title=article.title or stored.title
-    )
+    return with_metadata(article, article, stored)
 
 
 def ingest_paths(
@@ -177,12 +176,6 @@ def _open_worker_store(url: str) -> None:
 def _ingest_in_worker(path: str, published, lang) -> FileOutcome:
     assert _worker_store is not None
     return ingest_file(_worker_store, path, published, lang)
-
-
-def _reason(error: Exception) -> str:
-    message = " ".join(str(error).split()) or type(error).__name__
-    known = ("SourceError", "UnsupportedLanguage", "LanguageUndetermined", "StoreUnavailable")
-    return message if type(error).__name__ in known else f"{type(error).__name__}: {message}"
 
 
 class _NoBar:

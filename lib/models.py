@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -195,6 +195,29 @@ class Review:
     analyst: str = ""
     at: datetime | None = None
     version: int = 0
+
+
+def with_metadata(article: Article, *sources: Article | None) -> Article:
+    """`article` with its title, language and publication date each taken from the first of `sources` that has one.
+
+    Re-ingesting a file lists the file first and the stored article second (what the file or
+    the command line says wins, the store fills the gaps); the Load page lists the stored one
+    first, since the analyst sees those values and can change them.
+
+    >>> draft = Article("Trois pays.", lang="fr", title="Nouveau")
+    >>> stored = Article("Trois pays.", lang="fr", title="Ancien", published=date(2025, 8, 15))
+    >>> merged = with_metadata(draft, draft, stored)
+    >>> merged.title, merged.published
+    ('Nouveau', datetime.date(2025, 8, 15))
+    >>> with_metadata(draft, stored, draft).title
+    'Ancien'
+    """
+    known = [source for source in sources if source is not None]
+
+    def first(name: str):
+        return next((getattr(source, name) for source in known if getattr(source, name)), getattr(article, name))
+
+    return replace(article, title=first("title"), lang=first("lang"), published=first("published"))
 
 
 # -- what the store hands back ------------------------------------------------------------

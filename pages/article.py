@@ -5,11 +5,7 @@ from lib import highlight, session
 from lib.highlight import plain
 
 st.title("Article")
-article_id = session.current_article()
-if not article_id:
-    st.info("No article open yet: load one, or open one from the corpus.")
-    st.page_link("pages/load.py", label="Load an article", icon=":material/upload_file:")
-    st.stop()
+article_id = session.require_article()
 
 with session.reported_errors():
     article = session.article(article_id)
@@ -17,7 +13,7 @@ with session.reported_errors():
         st.error(f"Article {plain(article_id)} is not in the store. Open another one from the corpus.")
         st.stop()
     items = session.items(article_id)
-    st.caption(f"{plain(article.title or 'Untitled')} · {article.lang} · published {article.published or 'unknown'}")
+    st.caption(highlight.article_caption(article))
     marks = highlight.marks_from_items(items)
     by_id = {item.id: item for item in items}
     orphans = sum(item.orphaned for item in items)

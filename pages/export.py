@@ -2,6 +2,7 @@
 import streamlit as st
 
 from lib import session
+from lib.export import EXPORTS
 from lib.highlight import plain
 
 st.title("Export")
@@ -19,11 +20,8 @@ with session.reported_errors():
         st.info("Nothing to export yet: load an article first.")
         st.stop()
     stem = f"factdesk-{article_id or 'all'}"
-    buttons = [("Claims CSV", "claims.csv", "text/csv"), ("Figures CSV", "figures.csv", "text/csv"),
-               ("Events CSV", "events.csv", "text/csv"), ("Summary CSV", "summary.csv", "text/csv"),
-               ("ClaimReview JSON-LD", "claimreview.jsonld", "application/ld+json")]
-    for column, (label, suffix, mime) in zip(st.columns(len(buttons)), buttons):
-        column.download_button(label, files[suffix], file_name=f"{stem}-{suffix}", mime=mime,
-                               key=f"download-{suffix}")
+    for column, file in zip(st.columns(len(EXPORTS)), EXPORTS):
+        column.download_button(file.label, files[file.suffix], file_name=f"{stem}-{file.suffix}", mime=file.mime,
+                               key=f"download-{file.suffix}")
     st.caption("ClaimReview lists claims marked verified, false or misleading. CSV cells that a spreadsheet "
                "would run as formulas are neutralised.")

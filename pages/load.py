@@ -4,8 +4,10 @@ import dataclasses
 import streamlit as st
 
 from lib import session
+from lib.extract.lang import SUPPORTED_LANGUAGES
 from lib.highlight import plain
 from lib.language import detected_language
+from lib.models import with_metadata
 from lib.sources import (
     check_published, fetch_url, list_seeds, plausible_published, published_bounds, read_bytes, read_seed, read_text,
 )
@@ -42,12 +44,11 @@ st.subheader("Before extraction")
 known = session.stored_article(draft.id)
 if known is not None:
     st.info("This article is already in the store: extraction keeps its reviews and opens them.")
-    draft = dataclasses.replace(draft, title=known.title or draft.title, lang=known.lang or draft.lang,
-                                published=known.published or draft.published)
+    draft = with_metadata(draft, known, draft)
 detected = None
 with session.reported_errors():
     detected = detected_language(draft)
-lang = st.selectbox("Language", ["fr", "en"], index=["fr", "en"].index(detected) if detected else None,
+lang = st.selectbox("Language", SUPPORTED_LANGUAGES, index=SUPPORTED_LANGUAGES.index(detected) if detected else None,
                     key=f"lang-{draft.id}", placeholder="Choose the article's language")
 title = st.text_input("Title", value=draft.title, key=f"title-{draft.id}")
 earliest, latest = published_bounds()

@@ -2,47 +2,30 @@
 import streamlit as st
 
 from lib import charts, edits, review_table as rt, session
-from lib.errors import explain
-from lib.highlight import plain
-from lib.store import StoreUnavailable
+from lib.highlight import article_caption, plain
 
 KINDS = {"claim": "Claims", "figure": "Figures", "event": "Timeline"}
 PAGE_SIZE = 100
 
 st.title("Review")
-article_id = session.current_article()
-if not article_id:
-    st.info("No article open yet: load one, or open one from the corpus.")
-    st.page_link("pages/load.py", label="Load an article", icon=":material/upload_file:")
-    st.page_link("pages/corpus.py", label="Open the corpus", icon=":material/library_books:")
-    st.stop()
+article_id = session.require_article(offer_corpus=True)
 
 session.show_notice()
-report = st.session_state[session.LAST_SAVE]
-if report is not None:
-    getattr(st, report.level)(
-        report.summary() + (f" — {plain(explain(StoreUnavailable(report.error)))}" if report.error else "")
-    )
+session.show_last_save()
 for conflict in st.session_state[session.CONFLICTS]:
-    theirs, mine = conflict.theirs, conflict.edit
     with st.container(border=True):
-        st.warning(
-            f"Conflict on “{plain(mine.label or mine.item_id)}”: you set **{mine.status}** ({plain(mine.note or 'no note')}); "
-            f"{plain(theirs.analyst or 'another analyst')} saved **{theirs.status}** ({plain(theirs.note or 'no note')}) "
-            f"at {f'{theirs.at:%Y-%m-%d %H:%M}' if theirs.at else 'an unknown time'}, version {theirs.version}."
-        )
+        st.warning(conflict.describe())
         keep_mine, keep_theirs = st.columns(2)
-        keep_mine.button("Keep mine (save it next)", key=f"mine-{mine.item_id}",
+        keep_mine.button("Keep mine (save it next)", key=f"mine-{conflict.edit.item_id}",
                          on_click=session.resolve_conflict, args=(conflict, True))
-        keep_theirs.button("Keep theirs", key=f"theirs-{mine.item_id}",
+        keep_theirs.button("Keep theirs", key=f"theirs-{conflict.edit.item_id}",
                            on_click=session.resolve_conflict, args=(conflict, False))
 
 with session.reported_errors():
     heading = st.container()  # the caption goes above the kind choice it depends on
     kind = st.radio("Items", list(KINDS), format_func=KINDS.get, horizontal=True, key="review-kind")
     article, stored = session.review_source(article_id, kind)
-    heading.caption(f"{plain(article.title or 'Untitled')} · {article.lang} · published {article.published or 'unknown'}"
-               if article else f"Article {plain(article_id)} is not in the store.")
+    heading.caption(article_caption(article) if article else f"Article {plain(article_id)} is not in the store.")
     filters = session.filters_from_widgets(kind, rt.filter_options(stored))
     view_ids = rt.filter_frame(stored, filters).index
     pages = rt.page_count(stored.loc[view_ids], PAGE_SIZE)

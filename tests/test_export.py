@@ -9,7 +9,9 @@ from datetime import date, datetime, timezone
 import pandas as pd
 import pytest
 
-from lib.export import COLUMNS, SUMMARY_COLUMNS, export_claimreview, export_csv, export_summary_csv
+from lib.export import (
+    COLUMNS, EXPORTS, SUMMARY_COLUMNS, export_claimreview, export_csv, export_file, export_summary_csv,
+)
 from lib.models import Kind, Review, Status
 from lib.store import ArticleSummary, StoredItem
 
@@ -169,3 +171,27 @@ def test_store_items_export_in_store_order(store, sample_extraction):
         ("5 %", "5", "%", "verified", "'=1+1", "ana"),
     ]
     assert {r[1] for r in rows[1:]} == {"Healy à Kyiv"}
+
+
+def test_exports_table_names_every_file_once_in_the_order_pages_and_command_line_show_them():
+    assert [(f.name, f.label, f.suffix, f.mime, f.kind) for f in EXPORTS] == [
+        ("claims", "Claims CSV", "claims.csv", "text/csv", Kind.CLAIM),
+        ("figures", "Figures CSV", "figures.csv", "text/csv", Kind.FIGURE),
+        ("events", "Events CSV", "events.csv", "text/csv", Kind.EVENT),
+        ("summary", "Summary CSV", "summary.csv", "text/csv", None),
+        ("claimreview", "ClaimReview JSON-LD", "claimreview.jsonld", "application/ld+json", Kind.CLAIM),
+    ]
+
+
+@pytest.mark.parametrize("name, build", [
+    ("claims", lambda items, bom: export_csv(items, "claims", ARTICLES, bom=bom)),
+    ("figures", lambda items, bom: export_csv(items, "figures", ARTICLES, bom=bom)),
+    ("events", lambda items, bom: export_csv(items, "events", ARTICLES, bom=bom)),
+    ("summary", lambda items, bom: export_summary_csv(items, ARTICLES, bom=bom)),
+    ("claimreview", lambda items, bom: export_claimreview(items, ARTICLES)),
+])
+@pytest.mark.parametrize("bom", [False, True])
+def test_export_file_is_the_builder_its_name_says(name, build, bom):
+    items = [CLAIM, FIGURE, EVENT]
+    assert export_file(name, items, ARTICLES, bom=bom) == build(items, bom)
+

@@ -14,7 +14,7 @@ from lib.session.state import (
     open_article, pending, resolve_conflict, save_all, set_draft, set_pending,
 )
 from lib.session.widgets import (
-    analyst_sidebar, editor_columns, filters_from_widgets, reported_errors, review_editor, review_source,
-    show_notice,
+    analyst_sidebar, editor_columns, filters_from_widgets, reported_errors, require_article, review_editor,
+    review_source, show_last_save, show_notice,
 )
 

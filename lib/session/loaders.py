@@ -92,10 +92,7 @@ def _exports(url: str, article_id: str | None, bom: bool) -> tuple[int, dict[str
 
     items = _items(url, article_id)
     summaries = {a.id: a for a in _articles(url)}
-    files = {f"{kind}s.csv": export.export_csv(items, kind, summaries, bom=bom) for kind in ("claim", "figure", "event")}
-    files["summary.csv"] = export.export_summary_csv(items, summaries, bom=bom)
-    files["claimreview.jsonld"] = export.export_claimreview(items, summaries)
-    return len(items), files
+    return len(items), {file.suffix: export.export_file(file.name, items, summaries, bom=bom) for file in export.EXPORTS}
 
 
 def exports(article_id: str | None, bom: bool) -> tuple[int, dict[str, bytes]]:

@@ -13,7 +13,9 @@ from lib.highlight import plain
 from lib.models import STATUSES, Kind
 from lib.review_table import EDITABLE, KIND_COLUMNS, Filters, columns, view_key
 from lib.session.loaders import article, frame
-from lib.session.state import ANALYST, EDITOR_VIEWS, LAST_ARTICLES, LAST_FRAMES, NOTICE, pending, set_pending
+from lib.session.state import (
+    ANALYST, EDITOR_VIEWS, LAST_ARTICLES, LAST_FRAMES, LAST_SAVE, NOTICE, current_article, pending, set_pending,
+)
 from lib.store import StoreUnavailable
 
 
@@ -32,6 +34,27 @@ def reported_errors():
         yield
     except EXPECTED as error:
         st.error(plain(explain(error)), icon="⚠️")
+
+
+def require_article(*, offer_corpus: bool = False) -> str:
+    """The article under review; without one, say how to open one (load it, or from the corpus) and stop the page."""
+    article_id = current_article()
+    if not article_id:
+        st.info("No article open yet: load one, or open one from the corpus.")
+        st.page_link("pages/load.py", label="Load an article", icon=":material/upload_file:")
+        if offer_corpus:
+            st.page_link("pages/corpus.py", label="Open the corpus", icon=":material/library_books:")
+        st.stop()
+    return article_id
+
+
+def show_last_save() -> None:
+    """How the last Save went: saved, conflicts, or the database away with what to do."""
+    report = st.session_state[LAST_SAVE]
+    if report is not None:
+        getattr(st, report.level)(
+            report.summary() + (f" — {plain(explain(StoreUnavailable(report.error)))}" if report.error else "")
+        )
 
 
 def show_notice() -> None:
