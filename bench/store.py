@@ -108,13 +108,13 @@ def bench_ingest(url: str, folder: Path, workers: int) -> tuple[float, dict]:
 
 def split_cost(url: str, folder: Path, count: int = 100) -> tuple[float, float]:
     """Median ms per article spent extracting and spent saving, in this one process (no pool)."""
-    from lib.__main__ import load_article
+    from lib.sources import read_article
     from lib.extract import extract
 
     extract_ms, save_ms = [], []
     with Store(url) as store:
         for path in sorted(folder.glob("*.txt"))[:count]:
-            article = load_article(str(path), None, None)
+            article = read_article(str(path), None, None)
             started = time.perf_counter()
             extraction = extract(article)
             extract_ms.append((time.perf_counter() - started) * 1000)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from lib.errors import one_line
 from lib.models import with_metadata
-from lib.sources import HTML_SUFFIXES, TEXT_SUFFIXES
+from lib.sources import HTML_SUFFIXES, TEXT_SUFFIXES, read_article
 from lib.store import Store
 
 # What a folder contributes: the suffixes lib.sources reads (sidecar .json files are metadata, not articles).
@@ -76,11 +76,10 @@ def collect_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[
 def ingest_file(store: Store, path: str | os.PathLike, published: date | None = None,
                 lang: str | None = None) -> FileOutcome:
     """Read, extract and store one file; any failure becomes a `failed` outcome with a one-line reason."""
-    from lib.__main__ import load_article  # the command line's own reading rules (dates, language)
     from lib.extract import extract
 
     try:
-        article = _with_stored_metadata(store, load_article(str(path), published, lang))
+        article = _with_stored_metadata(store, read_article(str(path), published, lang))
         extraction = extract(article)
         saved = store.save_extraction(extraction)
     except Exception as error:  # noqa: BLE001 - one bad file must never stop the batch

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from lib.__main__ import main
+from lib.cli import main
 from lib.export import COLUMNS
 from lib.models import Kind, Status
 from lib.store import Store
@@ -192,3 +192,21 @@ def test_a_sidecar_with_an_impossible_publication_date_fails_that_file_only(stor
     assert "(in future.json)" in out
     with Store(store_url) as store:
         assert store.articles() == []
+
+
+def _choices(command: str, option: str) -> list:
+    from lib.cli import build_parser
+
+    (subparsers,) = [a for a in build_parser()._actions if a.dest == "command"]
+    (action,) = [a for a in subparsers.choices[command]._actions if option in a.option_strings]
+    return list(action.choices)
+
+
+def test_the_command_line_reads_its_choices_from_the_library_tables():
+    from lib.export import EXPORTS
+    from lib.extract.lang import SUPPORTED_LANGUAGES
+
+    assert _choices("export", "--kind") == [f.name for f in EXPORTS] == [
+        "claims", "figures", "events", "summary", "claimreview"]
+    assert _choices("extract", "--lang") == _choices("ingest", "--lang") == list(SUPPORTED_LANGUAGES) == ["fr", "en"]
+    assert _choices("review", "--status") == [s.value for s in Status]

@@ -1,23 +1,31 @@
-"""The store's command-line subcommands: `ingest`, `review` and `export` (wired in by lib.__main__).
+"""The command line: `python -m lib extract|ingest|review|export ...`, every subcommand and its exit codes.
 
+    python -m lib extract PATH [--published D] [--lang fr|en] [--json]
     python -m lib ingest PATH... [--published D] [--lang fr|en] [--workers N] [--db URL]
     python -m lib review ITEM_ID --status S [--note N] [--evidence URL]... --by NAME [--db URL]
     python -m lib export --kind claims|figures|events|summary|claimreview [--article ID] [--bom] [--db URL] [-o FILE]
 
-Each handler returns an exit code: 0 done, 1 some files failed to ingest, 2 bad input or
-unknown id, 3 the review conflicted with someone else's, 4 the database is unavailable.
+Every failure a user can cause (missing file, unreadable text, unsupported language,
+impossible date, unknown id) ends with one line on stderr and an exit code: 0 done,
+1 some files failed to ingest, 2 bad input or unknown id, 3 the review conflicted
+with someone else's, 4 the database is unavailable. The library never imports this module.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 from lib.export import EXPORTS
-from lib.extract.lang import SUPPORTED_LANGUAGES
+from lib.extract import extract
+from lib.extract.lang import SUPPORTED_LANGUAGES, UnsupportedLanguage
+from lib.highlight import shorten
 from lib.models import Status
+from lib.sources import SourceError, check_published, read_article
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -26,8 +34,30 @@ EXIT_CONFLICT = 3
 EXIT_UNAVAILABLE = 4
 
 
-def add_commands(subparsers, parse_date) -> None:
-    """Register ingest, review and export on the `python -m lib` parser."""
+def parse_date(value: str) -> date:
+    """argparse type for YYYY-MM-DD that names the bad value: '2025-02-30', '3025-01-01' are refused."""
+    try:
+        parsed = date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a real date (YYYY-MM-DD): {value!r}") from None
+    try:
+        return check_published(parsed)
+    except SourceError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The `python -m lib` parser: extract, ingest, review and export, each with its handler."""
+    parser = argparse.ArgumentParser(prog="python -m lib", description="Fact Desk command line")
+    subparsers = parser.add_subparsers(dest="command", required=True)
+
+    extract_cmd = subparsers.add_parser("extract", help="extract claims, figures and events from one article")
+    extract_cmd.add_argument("path", help="a .txt, .md or .html file")
+    extract_cmd.add_argument("--published", type=parse_date, help="publication date YYYY-MM-DD")
+    extract_cmd.add_argument("--lang", choices=SUPPORTED_LANGUAGES, help="skip detection and use this language")
+    extract_cmd.add_argument("--json", action="store_true", help="print the extraction contract as JSON")
+    extract_cmd.set_defaults(handler=run_extract)
+
     db_help = "database URL (default: FACTDESK_DATABASE_URL, .streamlit/secrets.toml, sqlite:///data/factdesk.db)"
 
     ingest = subparsers.add_parser("ingest", help="read, extract and store articles from files or folders")
@@ -57,6 +87,42 @@ def add_commands(subparsers, parse_date) -> None:
     export.add_argument("--db", help=db_help)
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     export.set_defaults(handler=run_export)
+    return parser
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    extraction = extract(read_article(args.path, args.published, args.lang))
+    if args.json:
+        json.dump(extraction.to_contract(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(format_table(extraction))
+    return 0
+
+
+def format_table(extraction) -> str:
+    """A plain-text view of an extraction for people reading a terminal."""
+    article = extraction.article
+    lines = [
+        f"article {article.id}  lang={article.lang}  published={article.published or 'unknown'}  "
+        f"chars={len(article.text)}",
+        "",
+        f"CLAIMS ({len(extraction.claims)})",
+    ]
+    lines += [f"  [{c.start}:{c.end}] {c.speaker or '-'} ({c.checkworthiness:.2f}): {shorten(c.text, 100)}" for c in extraction.claims]
+    lines += ["", f"FIGURES ({len(extraction.figures)})"]
+    lines += [
+        f"  [{f.start}:{f.end}] {f.text!r} = {f.value} {f.unit or ''}{' (' + f.approx + ')' if f.approx else ''}"
+        for f in extraction.figures
+    ]
+    lines += ["", f"EVENTS ({len(extraction.events)})"]
+    lines += [
+        f"  [{e.start}:{e.end}] {e.text!r} {e.type} {e.value} -> "
+        f"{e.date or '-'}{' .. ' + str(e.end_date) if e.end_date and e.end_date != e.date else ''}"
+        f"{' (' + e.unresolved + ')' if e.unresolved else ''}"
+        for e in extraction.events
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def _positive(value: str) -> int:
@@ -162,3 +228,12 @@ def run_export(args: argparse.Namespace) -> int:
         return _fail(f"cannot write {target}: {error.strerror or error}", EXIT_BAD_INPUT)
     print(f"wrote {len(data)} bytes to {target}", file=sys.stderr)
     return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one subcommand; returns its exit code."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except (SourceError, UnsupportedLanguage, OSError) as error:
+        return _fail(str(error), EXIT_BAD_INPUT)
