@@ -87,6 +87,18 @@ def test_nothing_in_lib_imports_the_command_line():
     assert offenders == []
 
 
+def test_nothing_in_lib_outside_the_session_package_imports_it():
+    modules = _lib_modules()
+    offenders = [
+        f"{name} imports {target}"
+        for name, path in modules.items()
+        if not name.startswith("lib.session")
+        for target in _lib_imports(path, modules)
+        if target.startswith("lib.session")
+    ]
+    assert offenders == []
+
+
 def test_main_is_the_four_line_entry_to_the_command_line():
     code = [line for line in (ROOT / "lib" / "__main__.py").read_text(encoding="utf-8").splitlines()
             if line.strip() and not line.startswith('"""')]
