@@ -6,7 +6,6 @@ from datetime import date
 import pytest
 
 from lib import review_table as rt
-from lib.models import Kind, Status
 from tests.dashboard_fixtures import frame_of
 
 
@@ -56,6 +55,7 @@ def test_progress_counts_every_status(filled):
     counts = rt.progress(frame)
     assert (counts.checked, counts.total, counts.share) == (1, 2, 0.5)
     assert counts.by_status["verified"] == 1 and counts.by_status["false"] == 0
+
 
 def test_paging_clamps_to_existing_pages(filled):
     frame = frame_of(filled, "figure")

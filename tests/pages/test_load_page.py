@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from lib.models import Kind, Status
 from tests.dashboard_fixtures import TEXT, small_extraction
 from tests.pages.apptest import GERMAN, HOSTILE, goto, load_pasted, open_healy_seed, start, texts
