@@ -8,6 +8,7 @@ import pytest
 from lib.sources import (
     read_bytes,
     read_html,
+    read_html_stream,
 )
 
 
@@ -16,7 +17,7 @@ PAGE = """<!doctype html><html lang="{lang}"><head>{head}<title>Title tag</title
 <article><h1>Headline here</h1>
 <p>The defence secretary said on Friday that British troops were ready to deploy to Ukraine.</p>
 <p>More than 200 military planners met in London, according to officials.</p>{extra}</article>
-<aside>Most read</aside><footer>© Example 2025</footer></body></html>"""
+<aside>Most read</aside><footer>© Example News</footer></body></html>"""
 
 HTML_METADATA = [
     ("og:title wins over <title>", '<meta property="og:title" content="OG title">', "", "OG title", None),
@@ -44,10 +45,34 @@ HTML_METADATA = [
 
 
 @pytest.mark.parametrize("head, extra, title, published", [c[1:] for c in HTML_METADATA], ids=[c[0] for c in HTML_METADATA])
-def test_read_html_takes_title_and_date_from_page_metadata(head, extra, title, published):
-    article = read_html(PAGE.format(lang="en", head=head, extra=extra))
+def test_our_reader_takes_title_and_date_from_page_metadata(head, extra, title, published):
+    article = read_html_stream(PAGE.format(lang="en", head=head, extra=extra))
     assert article.title == title
     assert article.published == published
+
+
+# What read_html (trafilatura's title, htmldate's original date) makes of the same pages: a page's single
+# <h1> is its title before <title> (which carries the site's name on real pages); htmldate reads the same
+# metadata, and where the day is impossible it keeps the year and month.
+READ_HTML_METADATA = {
+    "<title> when no og:title": ("Headline here", None),
+    "impossible date ignored": ("Headline here", date(2025, 2, 1)),
+}
+
+
+@pytest.mark.parametrize("head, extra, title, published", [c[1:] for c in HTML_METADATA], ids=[c[0] for c in HTML_METADATA])
+def test_read_html_takes_title_and_date_from_page_metadata(request, head, extra, title, published):
+    case = request.node.callspec.id
+    expected = READ_HTML_METADATA.get(case, ("Headline here" if title == "Title tag" else title, published))
+    article = read_html(PAGE.format(lang="en", head=head, extra=extra))
+    assert (article.title, article.published) == expected
+
+
+def test_a_copyright_year_alone_is_htmldates_guess_of_the_first_of_january():
+    # The extensive search finds 90.5% of the benchmark's dates instead of 86.3%, at the price of this guess,
+    # which the analyst confirms or corrects on the Load page like any date.
+    page = PAGE.format(lang="en", head="", extra="").replace("© Example News", "© Example 2025")
+    assert read_html(page).published == date(2025, 1, 1)
 
 
 def test_an_html_upload_is_read_in_the_charset_its_meta_tag_declares():
@@ -65,7 +90,7 @@ def test_read_html_keeps_paragraphs_and_headings_as_lines_and_drops_site_chrome(
     assert article.lang == "en"
 
 
-def test_read_html_without_article_element_uses_body_blocks():
+def test_read_html_without_article_element_uses_body_blocks_on_separate_lines():
     article = read_html("<html><body><div><p>Premier paragraphe.</p><p>Second <i>paragraphe</i>.</p></div></body></html>")
     assert article.text == "Premier paragraphe.\nSecond paragraphe."
 

@@ -20,6 +20,7 @@ LINE_STARTS = (
     r"(?:abonnez-vous|inscrivez-vous)\b",
     r"(?:lire|à lire|voir) (?:aussi|également|la suite)\s*:",
     r"déjà abonné",
+    r"cet article vous est offert\b",
     r"(?:article |contenu )?réservé aux (?:abonnés|abonnées|membres)\b",
     r"partager (?:sur|cet article|par e-?mail|via)\b",
     r"(?:nous utilisons|ce site utilise|ce site web utilise) des cookies",

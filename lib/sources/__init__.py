@@ -33,6 +33,7 @@ from lib.sources.html import (
     HTML_TITLE_METAS,
     HTML_VOID_TAGS,
     read_html,
+    read_html_stream,
 )
 from lib.sources.text import (
     BOILERPLATE_MAX_CHARS,
@@ -52,5 +53,5 @@ __all__ = [
     "HTML_SUFFIXES", "HTML_TITLE_METAS", "HTML_VOID_TAGS", "MAX_FETCH_BYTES", "MAX_REDIRECTS", "MAX_TEXT_CHARS",
     "MAX_UPLOAD_BYTES", "SEEDS_DIR", "Seed", "SourceError", "TEXT_SUFFIXES", "boilerplate_spans", "check_published",
     "decode_bytes", "fetch_url", "list_seeds", "plausible_published", "published_bounds", "read_article",
-    "read_bytes", "read_file", "read_html", "read_seed", "read_text",
+    "read_bytes", "read_file", "read_html", "read_html_stream", "read_seed", "read_text",
 ]

@@ -1,4 +1,10 @@
-"""HTML pages to article text: one streaming pass that keeps block text as lines, title and date from metadata.
+"""HTML pages to article text and date: trafilatura and htmldate, with our own streaming reader as the fallback.
+
+trafilatura finds the article among the navigation, teasers, related lists, comments and banners of a
+real page; htmldate finds its original publication date in metadata, JSON-LD, the address or the page
+itself. Both read an lxml tree, which costs time and memory in proportion to the page's elements, so a
+page over MAX_TREE_CHARS or MAX_TREE_ELEMENTS is read by our streaming reader instead (linear, about
+10 ms per 100 KB), and so is a page where trafilatura finds no text.
 
 >>> read_html("<title>T</title><p>Hello <script>x()</script>world.</p>").text
 'Hello world.'
@@ -6,13 +12,41 @@
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import replace as _replace
-from datetime import date
+from datetime import date, timedelta
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from lib.models import Article
 from lib.sources.text import SourceError, check_published, read_text
+
+# Bounds for the tree readers, measured here: trafilatura takes about 0.1 ms per element and lxml
+# about 2 KB of memory per element, so 40,000 elements cost at most ~4 s and ~150 MB. Real news pages
+# have 1,000 to 10,000 elements (the web-page benchmark's largest: see bench/webpages.py).
+MAX_TREE_CHARS = 5_000_000
+MAX_TREE_ELEMENTS = 40_000
+# Below this many characters trafilatura falls back to its baseline extractor (its MIN_EXTRACTED_SIZE).
+SHORT_TEXT_CHARS = 250
+# Several <article> elements: those under this share of the longest one's words are teasers.
+TEASER_SHARE = 1 / 3
+# htmldate's extensive search also reads dates written in the page's text, at the price of a
+# year-only guess ("© 2025" read as 2025-01-01) when nothing better is there.
+HTMLDATE_EXTENSIVE = True
+# Elements pruned before trafilatura: never article text, and on very short pages its fallback
+# extractors would otherwise keep their contents (an iframe's fallback text, a button's label).
+TREE_PRUNED = "|".join(
+    f"//{tag}"
+    for tag in (
+        "script", "style", "iframe", "object", "embed", "button", "input", "select", "textarea", "noscript",
+        "template", "svg", "canvas", "dialog", "math", "video", "audio", "map",
+    )
+)
+NO_ARTICLE_TEXT = (
+    "no article text found on this page (only menus, links or scripts): "
+    "copy the article's text from your browser and paste it instead"
+)
 
 # Tags whose content is never article text: scripts, chrome, forms, embedded frames.
 HTML_DROP_TAGS = frozenset((
@@ -37,21 +71,150 @@ HTML_DATE_METAS = (
 HTML_TITLE_METAS = ("og:title", "twitter:title", "dc.title")
 
 
-def read_html(html: str, *, source: str = "") -> Article:
-    """An Article from an HTML page: article text as lines, title and date from the page's metadata.
+def read_html(html: str, *, source: str = "", url: str | None = None) -> Article:
+    """An Article from an HTML page: the article's own text, its title, and its original publication date.
 
-    Scripts, frames, navigation and forms are dropped; what remains is text only (attributes,
-    event handlers and link targets never reach the article).
+    `url` is the page's address when it was fetched (a date in the address counts); an upload's
+    canonical link serves the same purpose. Scripts, frames, forms' controls, attributes, event
+    handlers and link targets never reach the article: what comes out is text only.
 
     >>> read_html("<title>T</title><p>Hello <script>x()</script>world.</p>").text
+    'Hello world.'
+    """
+    found = _read_tree(html, url) if len(html) <= MAX_TREE_CHARS else None
+    if found is None:
+        return read_html_stream(html, source=source)
+    text, title, published, lang_hint = found
+    if len(text) < SHORT_TEXT_CHARS:
+        text = _short_text(text, html)
+    article = read_text(text, title=title, source=source)
+    return _replace(article, published=published, lang=_settle_lang(text, lang_hint))
+
+
+def _short_text(text: str, html: str) -> str:
+    """A short trafilatura text checked against our reader, which never reads menus, headers or forms.
+
+    Under trafilatura's own trust threshold its baseline extractor keeps link lists ("Home News")
+    and puts every inline element on a line of its own ("Second\\nparagraphe\\n."), splitting
+    sentences. When our reader finds nothing, the little found is site chrome; when it finds the
+    same characters, its lines are kept.
+    """
+    try:
+        ours = read_html_stream(html).text
+    except SourceError:
+        raise SourceError(NO_ARTICLE_TEXT) from None
+    return ours if "".join(ours.split()) == "".join(text.split()) else text
+
+
+def read_html_stream(html: str, *, source: str = "") -> Article:
+    """Our own reader: one streaming pass keeping block text as lines, linear in the page's size.
+
+    The first <article>, else <main>, else the body; title and date from the page's metadata.
+
+    >>> read_html_stream("<nav>Menu</nav><p>Hello <script>x()</script>world.</p>").text
     'Hello world.'
     """
     page = _PageParser()
     page.feed(html)
     page.close()
     text = "\n".join(page.article_lines())
+    if not any(ch.isalnum() for ch in text):
+        raise SourceError(NO_ARTICLE_TEXT)
     article = read_text(text, title=page.title(), source=source)
     return _replace(article, published=page.published(), lang=_settle_lang(text, page.lang_hint))
+
+
+def _read_tree(html: str, url: str | None) -> tuple[str, str, date | None, str | None] | None:
+    """(text, title, date, lang attribute) as trafilatura and htmldate read the page; None to use our reader."""
+    trafilatura, load_html, find_date, extract_title = _tree_readers()
+    tree = load_html(html)
+    if tree is None:
+        return None
+    count = 0
+    for count, _element in enumerate(tree.iter(), start=1):
+        if count > MAX_TREE_ELEMENTS:
+            return None
+    _drop_teasers(tree)
+    # Only the article's text, title and date: trafilatura's full metadata pass (authors,
+    # categories, tags) would cost about as much again as the text.
+    document = trafilatura.bare_extraction(
+        tree, url=url, include_comments=False, include_tables=True, prune_xpath=TREE_PRUNED
+    )
+    text = (document.text or "").strip() if document is not None else ""
+    if not any(ch.isalnum() for ch in text):
+        return None
+    published = find_date(
+        tree,
+        url=url,
+        original_date=True,
+        extensive_search=HTMLDATE_EXTENSIVE,
+        # A page dated tomorrow is plausible across time zones; check_published says the same.
+        max_date=(date.today() + timedelta(days=1)).isoformat(),
+    )
+    return text, _tree_title(tree, extract_title), _plausible(published), _tree_lang(tree)
+
+
+def _drop_teasers(tree) -> None:
+    """Remove the <article> elements that are teasers for other stories, when one article dominates.
+
+    News front blocks put short <article> cards ("Retraites : ce que change la réforme") before the
+    story itself; trafilatura would keep the first of them. An <article> with less than
+    TEASER_SHARE of the longest one's words is a card, not the story.
+    """
+    articles = tree.xpath("//article[not(ancestor::article)]")
+    if len(articles) < 2:
+        return
+    words = [len(article.text_content().split()) for article in articles]
+    longest = max(words)
+    for article, count in zip(articles, words):
+        if count < TEASER_SHARE * longest:
+            article.drop_tree()
+
+
+def _tree_title(tree, extract_title) -> str:
+    """The page's own title for social cards (og:title and the like), else trafilatura's choice (h1, <title>)."""
+    for name in HTML_TITLE_METAS:
+        for value in tree.xpath(
+            "//meta[translate(@property,'OGTIWERDC','ogtiwerdc')=$name or translate(@name,'OGTIWERDC','ogtiwerdc')=$name]"
+            "/@content",
+            name=name,
+        ):
+            if value.strip():
+                return " ".join(value.split())
+    return " ".join((extract_title(tree) or "").split())
+
+
+def _tree_lang(tree) -> str | None:
+    lang = tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
+    return lang.replace("_", "-").split("-")[0].strip().lower() or None
+
+
+def _plausible(value: str | None) -> date | None:
+    try:
+        # Page metadata is often wrong; an implausible date is dropped, not a reason to refuse the page.
+        return check_published(date.fromisoformat(value)) if value else None
+    except (ValueError, SourceError):
+        return None
+
+
+@lru_cache(maxsize=1)
+def _tree_readers():
+    """trafilatura, its HTML loader, htmldate's find_date, trafilatura's title finder.
+
+    Imported on the first page read: together they cost about 0.25 s, which the Load page
+    should not pay before anyone reads a page.
+    """
+    import trafilatura
+    from htmldate import find_date
+    from trafilatura.metadata import extract_title
+    from trafilatura.utils import load_html
+
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        # Their "discarding data" notes are expected on pages without an article; without a handler
+        # Python would print them on the command line's stderr.
+        logging.getLogger(name).addHandler(logging.NullHandler())
+    return trafilatura, load_html, find_date, extract_title
+
 
 
 class _PageParser(HTMLParser):
