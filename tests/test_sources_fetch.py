@@ -40,6 +40,16 @@ class _Handler(BaseHTTPRequestHandler):
         if body:
             self.wfile.write(body)
 
+    def _drip(self, chunk):
+        """One small chunk every 0.2 s until the test is over: each read succeeds, the page never ends."""
+        try:
+            self.flush_headers()  # the status line (and headers, if any) go out first
+            while not self.release.wait(0.2):
+                self.wfile.write(chunk)
+                self.wfile.flush()
+        except OSError:
+            pass  # the client hung up, as it should
+
     def do_GET(self):
         self.hits.append(self.path)
         self.authorizations.append(self.headers.get("Authorization"))
@@ -69,6 +79,16 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(200, b"text", None)
         elif path == "/missing":
             self._send(404, b"not here")
+        elif path == "/redirect-without-location":
+            self._send(302, b"")
+        elif path == "/drip-body":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()  # no Content-Length: the page ends when the server closes
+            self._drip(b"<p>Encore un mot.</p>")
+        elif path == "/drip-headers":
+            self.send_response(200)
+            self._drip(b"X-Drip: 1\r\n")
         elif path == "/slow":
             self.release.wait(10)  # answers only when the test is over
             self._send(200, ARTICLE_HTML)
@@ -161,7 +181,7 @@ def test_fetch_url_refuses_other_content_and_errors(server, path, message):
 
 def test_fetch_url_gives_up_on_a_server_that_does_not_answer(server):
     base, _ = server
-    with pytest.raises(SourceError, match=r"^timed out fetching .*/slow$"):
+    with pytest.raises(SourceError, match=r"^timed out fetching .*/slow: the server did not answer in time$"):
         fetch_url(f"{base}/slow", timeout=(1, 0.3))
 
 
@@ -219,20 +239,20 @@ def test_fetch_url_refuses_addresses_with_credentials():
         fetch_url("http://user:secret@example.com/")
 
 
-class _TricklingResponse:
-    """A response that keeps sending small chunks: each read is quick, the whole never ends."""
+@pytest.mark.parametrize("path", ["/drip-body", "/drip-headers"])
+def test_a_server_dripping_its_page_is_cut_at_the_deadline_for_the_whole_download(server, path):
+    # Every read gets a chunk within the 0.5 s read timeout; only the 1.5 s deadline can end this.
+    base, _ = server
+    with pytest.raises(SourceError) as raised:
+        fetch_url(f"{base}{path}", timeout=(1, 0.5))
+    assert str(raised.value) == "timed out: the page took too long to download (the limit is 1.5 s for the whole page)"
 
-    headers: dict = {}
 
-    def iter_content(self, chunk_size):
-        while True:
-            yield b"<p>x</p>"
-
-
-def test_a_server_trickling_bytes_is_cut_off_at_the_overall_deadline():
-    import time
-
-    from lib.sources.fetch import _read_capped
-
-    with pytest.raises(SourceError, match=r"^timed out: the page took too long to download$"):
-        _read_capped(_TricklingResponse(), max_bytes=10_000_000, deadline=time.monotonic() - 1)
+def test_a_redirect_without_a_location_says_so_rather_than_empty_page(server):
+    base, _ = server
+    with pytest.raises(SourceError) as raised:
+        fetch_url(f"{base}/redirect-without-location")
+    assert str(raised.value) == (
+        f"HTTP 302 redirect from {base}/redirect-without-location without a Location header: "
+        "the server did not say where the page moved"
+    )

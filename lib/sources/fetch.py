@@ -9,7 +9,7 @@ from __future__ import annotations
 import ipaddress
 import os
 import socket
-import time
+import threading
 from urllib.parse import urljoin, urlsplit
 
 from lib.models import Article
@@ -43,63 +43,129 @@ def fetch_url(
     if allow_private is None:
         allow_private = os.environ.get(ALLOW_PRIVATE_ENV, "").strip().lower() in ("1", "true", "yes")
     connect_timeout, read_timeout = timeout
-    deadline = time.monotonic() + connect_timeout + read_timeout
+    limit = connect_timeout + read_timeout
+    deadline = _Deadline(limit)
     session = requests.Session()
     # No ~/.netrc: its passwords must never be sent to an address a user typed. Proxies from the
     # environment are still honoured, per request, below.
     session.trust_env = False
     session.headers["User-Agent"] = "FactDesk/1 (+article reader)"
     session.headers["Accept"] = "text/html,application/xhtml+xml,text/plain;q=0.9"
-    if not allow_private:
-        # The host was checked when resolved; this checks the address actually connected to,
-        # so a DNS answer that changes between the two (rebinding) cannot reach the inside.
-        adapter = _PeerCheckingAdapter()
-        session.mount("http://", adapter)
-        session.mount("https://", adapter)
+    # The host was checked when resolved; unless internal addresses are allowed, the adapter also
+    # checks the address actually connected to, so a DNS answer that changes between the two
+    # (rebinding) cannot reach the inside. Every connection it opens is watched by the deadline.
+    adapter = _FetchAdapter(deadline, check_peer=not allow_private)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
     current = url
     try:
-        for _hop in range(MAX_REDIRECTS + 1):
-            _check_url(current, allow_private)
-            response = session.get(
-                current,
-                stream=True,
-                allow_redirects=False,
-                timeout=timeout,
-                proxies=requests.utils.get_environ_proxies(current),
-                verify=os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True,
-            )
-            with response:
-                if response.is_redirect:
-                    location = response.headers.get("Location", "")
-                    if not location:
-                        raise SourceError(f"redirect without a location from {current}")
-                    current = urljoin(current, location)
-                    continue
-                if response.status_code >= 400:
-                    raise SourceError(f"HTTP {response.status_code} from {current}")
-                content_type, charset = _content_type(response.headers.get("Content-Type", ""))
-                if content_type not in FETCH_CONTENT_TYPES:
-                    raise SourceError(
-                        f"not an article page: content type {content_type or 'missing'} (expected HTML or plain text)"
-                    )
-                data = _read_capped(response, max_bytes, deadline)
-            text = decode_declared(data, charset, content_type)
-            if content_type == "text/plain":
-                article = read_text(text, source=current)
+        with deadline:
+            for _hop in range(MAX_REDIRECTS + 1):
+                _check_url(current, allow_private)
+                response = session.get(
+                    current,
+                    stream=True,
+                    allow_redirects=False,
+                    timeout=timeout,
+                    proxies=requests.utils.get_environ_proxies(current),
+                    verify=os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True,
+                )
+                with response:
+                    deadline.check()  # headers cut short at the deadline may look complete
+                    if response.status_code in REDIRECT_STATUSES:
+                        location = response.headers.get("Location", "").strip()
+                        if not location:
+                            raise SourceError(
+                                f"HTTP {response.status_code} redirect from {current} without a Location header: "
+                                "the server did not say where the page moved"
+                            )
+                        current = urljoin(current, location)
+                        continue
+                    if response.status_code >= 400:
+                        raise SourceError(f"HTTP {response.status_code} from {current}")
+                    content_type, charset = _content_type(response.headers.get("Content-Type", ""))
+                    if content_type not in FETCH_CONTENT_TYPES:
+                        raise SourceError(
+                            f"not an article page: content type {content_type or 'missing'} (expected HTML or plain text)"
+                        )
+                    data = _read_capped(response, max_bytes, deadline)
+                break
             else:
-                article = read_html(text, source=current)
-            return article
-        raise SourceError(f"too many redirects (more than {MAX_REDIRECTS}) from {url}")
-    except requests.Timeout:
-        raise SourceError(f"timed out fetching {current}") from None
-    except requests.TooManyRedirects:
-        raise SourceError(f"too many redirects (more than {MAX_REDIRECTS}) from {url}") from None
-    except requests.ConnectionError as error:
-        raise SourceError(f"could not connect to {urlsplit(current).hostname}: {_reason(error)}") from None
-    except requests.RequestException as error:
+                raise SourceError(f"too many redirects (more than {MAX_REDIRECTS}) from {url}")
+    except (requests.RequestException, OSError) as error:
+        # Shutting a socket at the deadline surfaces as whatever the interrupted read raises.
+        if deadline.expired:
+            raise SourceError(_too_long(limit)) from None
+        if isinstance(error, requests.Timeout):
+            raise SourceError(f"timed out fetching {current}: the server did not answer in time") from None
+        if isinstance(error, requests.TooManyRedirects):
+            raise SourceError(f"too many redirects (more than {MAX_REDIRECTS}) from {url}") from None
+        if isinstance(error, requests.ConnectionError):
+            raise SourceError(f"could not connect to {urlsplit(current).hostname}: {_reason(error)}") from None
         raise SourceError(f"could not fetch {current}: {_reason(error)}") from None
     finally:
         session.close()
+    text = decode_declared(data, charset, content_type)
+    if content_type == "text/plain":
+        return read_text(text, source=current)
+    return read_html(text, source=current, url=current)
+
+
+REDIRECT_STATUSES = (301, 302, 303, 307, 308)
+
+
+def _too_long(limit: float) -> str:
+    return f"timed out: the page took too long to download (the limit is {limit:g} s for the whole page)"
+
+
+class _Deadline:
+    """One deadline for a whole fetch: at that moment every socket it opened is shut down.
+
+    Per-read timeouts cannot bound a server that sends a few bytes every half second (each read
+    succeeds), in its headers or its body; shutting the socket wakes whichever read is waiting.
+    """
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.expired = False
+        self._sockets: list = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Deadline:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self._timer.cancel()
+
+    def watch(self, sock) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            expired = self.expired
+        if expired:
+            _shut(sock)
+
+    def check(self) -> None:
+        if self.expired:
+            raise SourceError(_too_long(self.seconds))
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            _shut(sock)
+
+
+def _shut(sock) -> None:
+    # A socket object really closed has no file descriptor any more (shutdown raises), so this never
+    # touches a descriptor reused by someone else.
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
 
 
 def _reason(error: Exception) -> str:
@@ -141,36 +207,53 @@ def _refuse_internal(host: str, address: str) -> None:
         )
 
 
-def _peer_checked(connection_class):
-    class PeerChecked(connection_class):
+def _watched(connection_class, deadline: _Deadline, check_peer: bool):
+    class Watched(connection_class):
         def _new_conn(self):
             sock = super()._new_conn()
-            try:
-                _refuse_internal(self.host, sock.getpeername()[0])
-            except SourceError:
-                sock.close()
-                raise
+            deadline.watch(sock)
+            if check_peer:
+                try:
+                    _refuse_internal(self.host, sock.getpeername()[0])
+                except SourceError:
+                    sock.close()
+                    raise
             return sock
 
-    return PeerChecked
+        def connect(self):
+            super().connect()
+            # After TLS the connection reads through a new socket object; http.client drops its own
+            # reference when the response reads to the end of the connection, so keep ours.
+            deadline.watch(self.sock)
+
+    return Watched
 
 
-def _PeerCheckingAdapter():
-    """A requests adapter whose direct connections refuse internal peers (proxied ones are the proxy's)."""
+def _FetchAdapter(deadline: _Deadline, *, check_peer: bool):
+    """A requests adapter whose connections the deadline watches and, with `check_peer`, whose direct
+    connections refuse internal peers (a proxied connection's peer is the proxy)."""
     from requests.adapters import HTTPAdapter
     from urllib3.connection import HTTPConnection, HTTPSConnection
     from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
-    class HTTPPool(HTTPConnectionPool):
-        ConnectionCls = _peer_checked(HTTPConnection)
+    def pools(peer: bool) -> dict:
+        class HTTPPool(HTTPConnectionPool):
+            ConnectionCls = _watched(HTTPConnection, deadline, peer)
 
-    class HTTPSPool(HTTPSConnectionPool):
-        ConnectionCls = _peer_checked(HTTPSConnection)
+        class HTTPSPool(HTTPSConnectionPool):
+            ConnectionCls = _watched(HTTPSConnection, deadline, peer)
+
+        return {"http": HTTPPool, "https": HTTPSPool}
 
     class Adapter(HTTPAdapter):
         def init_poolmanager(self, *args, **kwargs):
             super().init_poolmanager(*args, **kwargs)
-            self.poolmanager.pool_classes_by_scheme = {"http": HTTPPool, "https": HTTPSPool}
+            self.poolmanager.pool_classes_by_scheme = pools(check_peer)
+
+        def proxy_manager_for(self, proxy, **proxy_kwargs):
+            manager = super().proxy_manager_for(proxy, **proxy_kwargs)
+            manager.pool_classes_by_scheme = pools(False)
+            return manager
 
     return Adapter()
 
@@ -203,7 +286,7 @@ def _content_type(header: str) -> tuple[str, str | None]:
     return kind.strip().lower(), charset
 
 
-def _read_capped(response, max_bytes: int, deadline: float) -> bytes:
+def _read_capped(response, max_bytes: int, deadline: _Deadline) -> bytes:
     declared = response.headers.get("Content-Length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         raise SourceError(f"page too large: {megabytes(int(declared))}, the limit is {megabytes(max_bytes)}")
@@ -212,9 +295,8 @@ def _read_capped(response, max_bytes: int, deadline: float) -> bytes:
         total += len(chunk)
         if total > max_bytes:
             raise SourceError(f"page too large: the limit is {megabytes(max_bytes)} and the server sent more")
-        if time.monotonic() > deadline:
-            # A server trickling one byte at a time never trips the per-read timeout.
-            raise SourceError("timed out: the page took too long to download")
+        deadline.check()
         chunks.append(chunk)
+    # A body cut by the deadline may end like a complete one (no length declared): never return it.
+    deadline.check()
     return b"".join(chunks)
-
