@@ -146,9 +146,11 @@ def test_a_page_over_the_element_bound_is_read_by_our_linear_reader(monkeypatch)
     assert read_html(html).text == read_html_stream(html).text
 
 
-def test_a_page_over_the_size_bound_is_read_by_our_linear_reader(monkeypatch):
+@pytest.mark.parametrize("bound, value", [("MAX_TREE_CHARS", 1000), ("MAX_TREE_TAGS", 100)])
+def test_a_page_over_the_size_or_tag_bound_is_read_by_our_linear_reader_without_parsing(monkeypatch, bound, value):
     html = (PAGES / "news-en.html").read_text(encoding="utf-8")
-    monkeypatch.setattr(html_module, "MAX_TREE_CHARS", 1000)
+    monkeypatch.setattr(html_module, bound, value)
+    monkeypatch.setattr(html_module, "_read_tree", None)  # never called: calling it would raise TypeError
     assert read_html(html).text == read_html_stream(html).text
 
 

@@ -2,9 +2,9 @@
 
 trafilatura finds the article among the navigation, teasers, related lists, comments and banners of a
 real page; htmldate finds its original publication date in metadata, JSON-LD, the address or the page
-itself. Both read an lxml tree, which costs time and memory in proportion to the page's elements, so a
-page over MAX_TREE_CHARS or MAX_TREE_ELEMENTS is read by our streaming reader instead (linear, about
-10 ms per 100 KB), and so is a page where trafilatura finds no text.
+itself. Both read an lxml tree, which costs time and memory with the page's elements, so a page over
+MAX_TREE_CHARS, MAX_TREE_TAGS or MAX_TREE_ELEMENTS is read by our streaming reader instead (linear), and
+so is a page where trafilatura finds no text.
 
 >>> read_html("<title>T</title><p>Hello <script>x()</script>world.</p>").text
 'Hello world.'
@@ -22,10 +22,14 @@ from html.parser import HTMLParser
 from lib.models import Article
 from lib.sources.text import SourceError, check_published, read_text
 
-# Bounds for the tree readers, measured here: trafilatura takes about 0.1 ms per element and lxml
-# about 2 KB of memory per element, so 40,000 elements cost at most ~4 s and ~150 MB. Real news pages
-# have 1,000 to 10,000 elements (the web-page benchmark's largest: see bench/webpages.py).
+# Bounds for the tree readers. On the web-page benchmark's 1,990 real pages the largest has 1.6 MB,
+# 10,106 elements and 19,629 '<' (medians: 100 KB, 701, 1,385). Parsing costs lxml about 20 us per
+# element here and trafilatura about 0.1 ms, superlinear beyond 100,000 elements, with ~2 KB of memory
+# each; so a page over these bounds (3 to 5 times the largest real one) is read by our linear reader.
+# The '<' count is checked before parsing: it costs 1 ms on 5 MB, where parsing a million <br> took
+# 40 s here.
 MAX_TREE_CHARS = 5_000_000
+MAX_TREE_TAGS = 100_000
 MAX_TREE_ELEMENTS = 40_000
 # Below this many characters trafilatura falls back to its baseline extractor (its MIN_EXTRACTED_SIZE).
 SHORT_TEXT_CHARS = 250
@@ -81,7 +85,8 @@ def read_html(html: str, *, source: str = "", url: str | None = None) -> Article
     >>> read_html("<title>T</title><p>Hello <script>x()</script>world.</p>").text
     'Hello world.'
     """
-    found = _read_tree(html, url) if len(html) <= MAX_TREE_CHARS else None
+    bounded = len(html) <= MAX_TREE_CHARS and html.count("<") <= MAX_TREE_TAGS
+    found = _read_tree(html, url) if bounded else None
     if found is None:
         return read_html_stream(html, source=source)
     text, title, published, lang_hint = found
