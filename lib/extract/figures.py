@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc
 from text_to_num import text2num
 
-from lib.extract.lang import alternation, table
+from lib.extract.lang import alternation, table, time_table
 from lib.models import Figure, Span
 
 # Years are events, not figures (DESIGN §2): a bare integer in this range with no unit is a year.
@@ -47,6 +48,17 @@ class _Patterns:
     approximate: re.Pattern
     fraction: re.Pattern
     negative: re.Pattern
+    ordinal: re.Pattern
+    vague: re.Pattern
+    half_before: re.Pattern
+    half_after: re.Pattern
+    article_duration: re.Pattern
+    ratio: re.Pattern
+    rate: re.Pattern
+    qualifier_after: re.Pattern
+    label: re.Pattern
+    duration_joiner: re.Pattern
+    multiplier: re.Pattern
 
 
 @lru_cache(maxsize=None)
@@ -66,7 +78,7 @@ def _patterns(lang: str) -> _Patterns:
     return _Patterns(
         digits=digits,
         words=words,
-        token=re.compile(r"[^\W\d_][\w'’-]*"),
+        token=re.compile(r"[^\W\d_](?:[\w'’-]*[\w-])?"),
         percent=re.compile(rf"\s?(?:{alternation(t.PERCENT_WORDS)})(?:(?<=%)|{after})", re.IGNORECASE),
         scale=re.compile(rf"\s?(?:{alternation(t.SCALE_WORDS)}){after}", re.IGNORECASE),
         currency_word=re.compile(
@@ -96,7 +108,52 @@ def _patterns(lang: str) -> _Patterns:
             rf"\s+(?:{alternation(t.PARTITIVE_LINKS)})\s+(?:\d+\s+|(?:{alternation(t.NUMBER_WORDS)})\s+)?",
             re.IGNORECASE,
         ),
+        ordinal=re.compile(
+            rf"(?<![\w.,-])(?:\d{{1,4}}(?:{alternation(t.ORDINAL_SUFFIXES)})|"
+            rf"(?:(?:{alternation(t.NUMBER_WORDS)})-(?:(?:et|and)-)?)*(?:{alternation(list(t.ORDINAL_WORDS) + list(t.ORDINAL_UNITS))}))"
+            rf"(?![\w])",
+            re.IGNORECASE,
+        ),
+        vague=re.compile(
+            rf"(?<![\w-])(?:(?:{alternation(t.VAGUE_DETERMINERS) or '(?!)'})\s+)?(?P<vague>{alternation(t.VAGUE_QUANTITIES)})"
+            rf"(?:\s+(?:{alternation(t.VAGUE_LINKS)})\s*(?P<times>{alternation(_big_vague(t))}))?(?![\w])",
+            re.IGNORECASE,
+        ),
+        half_before=re.compile(
+            rf"(?<![\w-])(?:{alternation(t.HALF_BEFORE)})(?P<scale>{alternation(w for w in t.SCALE_WORDS if len(w) > 3)})(?![\w])",
+            re.IGNORECASE,
+        ),
+        half_after=re.compile(rf"\s+(?:{alternation(t.HALF_AFTER)})(?![\w])", re.IGNORECASE),
+        article_duration=re.compile(
+            rf"(?<![\w-])(?:{alternation(t.FRACTION_ARTICLES + t.AMBIGUOUS_ALONE + ('an', 'a'))})\s+"
+            rf"(?P<unit>{alternation(t.DURATION_UNITS)})(?![\w])",
+            re.IGNORECASE,
+        ),
+        ratio=re.compile(
+            rf"(?<![\w.,-])(?P<num>\d{{1,6}}|(?:{alternation(t.NUMBER_WORDS)})(?:-(?:{alternation(t.NUMBER_WORDS)}))*)"
+            rf"(?P<mid>(?:\s+[^\W\d_][\w'’-]*){{0,2}}?)\s+(?:{alternation(t.RATIO_LINKS)})\s+"
+            rf"(?P<den>\d{{1,3}}(?:[{re.escape(t.THOUSANDS_SEPARATORS)}]\d{{3}})+(?!\d)|\d{{1,7}}|"
+            rf"(?:{alternation(t.NUMBER_WORDS)})(?:[- ](?:{alternation(t.NUMBER_WORDS)}))*)(?![\w.,]\d|[\w])",
+            re.IGNORECASE,
+        ),
+        rate=re.compile(
+            rf"\s+(?:{alternation(t.RATE_LINKS)})\s+(?P<base>\d{{1,3}}(?:[{re.escape(t.THOUSANDS_SEPARATORS)}]\d{{3}})+(?!\d)|"
+            rf"\d{{2,7}}|(?:{alternation(t.NUMBER_WORDS)})(?:\s+(?:{alternation(t.NUMBER_WORDS)}))*)(?![\w])"
+            rf"(?:\s+(?P<noun>[^\W\d_][\w'’-]*))?",
+            re.IGNORECASE,
+        ),
+        qualifier_after=re.compile(rf"\s+(?:{alternation(t.QUALIFIERS_AFTER)})(?![\w])", re.IGNORECASE),
+        label=re.compile(
+            rf"(?<![\w])(?:{alternation(t.LABEL_WORDS)})\s*(?P<code>\d[\d\-/.]*\d|\d)(?![\d])", re.IGNORECASE
+        ),
+        duration_joiner=re.compile(rf"\s*(?:{alternation(t.DURATION_JOINERS)})\s*$", re.IGNORECASE),
+        multiplier=re.compile(rf"(?<![\w-])(?:{alternation(t.MULTIPLIER_STEMS)})\w*", re.IGNORECASE),
     )
+
+
+def _big_vague(t: ModuleType) -> tuple[str, ...]:
+    """The vague plurals that can multiply another: 'tens of thousands', 'des dizaines de milliers'."""
+    return tuple(word for word, value in t.VAGUE_QUANTITIES.items() if value >= 1000)
 
 
 def _scale_words_in_runs(lang: str) -> tuple[str, ...]:
@@ -115,35 +172,195 @@ def _scale_words_in_runs(lang: str) -> tuple[str, ...]:
     return tuple(accepted)
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """One figure read at a candidate, and what the reading owns beyond the figure's own text."""
+
+    figure: Figure
+    duration: bool = False  # a count of time units: a figure even inside a time expression
+    consumed: int = 0  # text up to here belongs to this figure ('pour 100.000 habitants')
+
+
+class _Parse:
+    """What the parse says about numbers, indexed once per document (never re-parsed)."""
+
+    def __init__(self, doc: Doc | None):
+        self.doc = doc
+        self._starts = doc.to_array(IDX) if doc is not None and len(doc) else None  # one C pass, no Python loop
+
+    def token_at(self, start: int):
+        """The token that starts at character `start`, if one does."""
+        if self._starts is None:
+            return None
+        i = int(self._starts.searchsorted(start))
+        return self.doc[i] if i < len(self._starts) and self._starts[i] == start else None
+
+
 def find_figures(
     text: str, lang: str, sentences: list[Span], taken: list[Span], doc: Doc | None = None
 ) -> list[Figure]:
-    """Every figure in `text`, skipping spans already `taken` (time expressions own their numbers).
+    """Every figure in `text`, skipping spans already `taken` (time expressions own their numbers, but a
+    count of time units inside them — 'huit jours', 'the last 12 years' — is also a figure).
 
-    `sentences` is accepted for symmetry with the other finders; figures are found over the whole text
-    and never cross a line break.
+    `sentences` tells which numbers share a sentence; `doc` (the article's parse, when given) finds numbers
+    inside names ('Flight 447'), years the tagger dates, counts with "one" and multiplier verbs.
     """
     t = table(lang)
     p = _patterns(lang)
+    parse = _Parse(doc)
     blocked = _SpanIndex(taken)
+    names = _SpanIndex(_name_spans(text, t, p, parse))
     candidates = [(m.start(), m.end(), "digits") for m in p.digits.finditer(text)]
     candidates += [(m.start(), m.end(), "words") for m in p.words.finditer(text)]
     candidates += [(m.start(), m.end(), "approximate") for m in p.approximate.finditer(text)]
     candidates += [(m.start(), m.end(), "fraction") for m in p.fraction.finditer(text)]
+    candidates += [(m.start(), m.end(), "ordinal") for m in p.ordinal.finditer(text)]
+    candidates += [(m.start(), m.end(), "vague") for m in p.vague.finditer(text)]
+    candidates += [(m.start(), m.end(), "half") for m in p.half_before.finditer(text)]
+    candidates += [(m.start(), m.end(), "article") for m in p.article_duration.finditer(text)]
+    candidates += [(m.start(), m.end(), "ratio") for m in p.ratio.finditer(text)]
+    candidates += _multiplier_candidates(text, parse, t, p)
     # At one position the longest reading wins: "deux tiers" over "deux", "un million" over "un".
     candidates.sort(key=lambda c: (c[0], -c[1]))
 
     figures: list[Figure] = []
+    durations: set[int] = set()
     last_end = 0
     for start, end, form in candidates:
-        if start < last_end or blocked.overlaps(start, end) or _inside_url(text, start):
+        if start < last_end or names.overlaps(start, end) or _inside_url(text, start):
             continue
-        figure = _read_figure(text, start, end, form, t, p)
-        if figure is None or blocked.overlaps(figure.start, figure.end):
+        if form == "digits" and _named_by_parse(parse, start, t, p):
             continue
+        reading = _read_figure(text, start, end, form, t, p, parse)
+        if reading is None:
+            continue
+        figure = reading.figure
+        if figure.start < last_end:  # "10 $ 30 $": the "$" before 30 already closed the first amount
+            figure = dataclasses.replace(figure, start=start, text=text[start : figure.end])
+        if reading.duration and _point_in_time(text, figure.start, figure.end, t):
+            continue
+        if blocked.overlaps(figure.start, figure.end) and not reading.duration:
+            continue
+        if reading.duration:
+            durations.add(len(figures))
         figures.append(figure)
-        last_end = figure.end
+        last_end = max(figure.end, reading.consumed)
+    figures = _join_durations(text, figures, durations, t, p)
     return _inherit_units(figures, sentences)
+
+
+def _name_spans(text: str, t: ModuleType, p: _Patterns, parse: _Parse) -> list[Span]:
+    """Numbers that name or point rather than count: 'Figure 1', 'n° 2021-689', 'Quarter 3', footnote
+    markers '[1]', heading numbers at the start of a line ('2. Headline figures'), and, from the parse,
+    a number right after the capitalised noun it belongs to ('Flight 447', 'Apollo 11')."""
+    spans = [(m.start("code"), m.end("code")) for m in p.label.finditer(text)]
+    spans += [(m.start(1), m.end(1)) for m in _FOOTNOTE.finditer(text)]
+    spans += [(m.start(1), m.end(1)) for m in _HEADING_NUMBER.finditer(text)]
+    times = time_table(t.__name__.rsplit(".", 1)[-1])
+    for match in _AFTER_CAPITAL.finditer(text):
+        word = match.group("word")
+        folded = word.lower()
+        if (
+            not _sentence_start(text, match.start("word"))
+            and folded not in times.MONTHS
+            and folded not in times.WEEKDAYS
+            and folded not in t.QUALIFIERS
+            and folded not in t.NUMBER_WORDS
+            and _may_name(word, t, p)
+            and not (p.percent.match(text, match.end()) or p.currency_word.match(text, match.end())
+                     or p.scale.match(text, match.end()) or p.measure.match(text, match.end()))
+        ):
+            spans.append((match.start("number"), match.end()))  # "FTSE 100", "Boeing 737", "Quarter 3"
+    return spans
+
+
+def _named_by_parse(parse: _Parse, start: int, t: ModuleType, p: _Patterns) -> bool:
+    """The parse hangs the number on the capitalised noun right before it: 'Flight 447', 'Apollo 11'."""
+    token = parse.token_at(start)
+    if token is None or token.i == 0 or token.dep_ != "nummod" or not token.text.isdigit() or len(token.text) > 4:
+        return False
+    head = token.head
+    return (
+        head.i == token.i - 1
+        and head.pos_ in ("PROPN", "NOUN")
+        and head.text[:1].isupper()
+        and not (head.is_sent_start or head.i == 0)
+        and head.lower_ not in time_table(t.__name__.rsplit(".", 1)[-1]).MONTHS
+        and _may_name(head.text, t, p)
+    )
+
+
+def _may_name(word: str, t: ModuleType, p: _Patterns) -> bool:
+    """A capitalised word a number may belong to ('Flight', 'FTSE'); never a currency ('USD 200')."""
+    return (
+        word.lower() not in t.NOUN_PHRASE_STOPS
+        and word.upper() not in t.CURRENCY_CODES
+        and not p.currency_prefix.search(word)
+    )
+
+
+_AFTER_CAPITAL = re.compile(r"(?<![\w.])(?P<word>[A-Z][\w’'-]*) (?P<number>\d{1,4})(?![\d.,:\w-]|[.,]\d)")
+_FOOTNOTE = re.compile(r"\[(\d{1,3})\]")
+_HEADING_NUMBER = re.compile(r"(?m)^[ \t]*(\d{1,2})[.)](?=[ \t]+[^\W\d_])")
+
+
+def _multiplier_candidates(text: str, parse: _Parse, t: ModuleType, p: _Patterns) -> list[tuple[int, int, str]]:
+    """'double the capacity', 'les prix ont triplé': multiplier verbs, as the parse tags them."""
+    if parse.doc is None:
+        return []
+    found = []
+    for match in p.multiplier.finditer(text):
+        token = parse.token_at(match.start())
+        if (
+            token is not None
+            and token.lemma_.lower() in t.MULTIPLIER_VERBS
+            and (token.pos_ == "VERB" or token.lower_ in t.MULTIPLIER_INFINITIVES)
+        ):
+            found.append((token.idx, token.idx + len(token.text), "multiplier"))
+    return found
+
+
+def _point_in_time(text: str, start: int, end: int, t: ModuleType) -> bool:
+    """'il y a trois ans', 'three years ago': the number dates a point; the event owns it."""
+    before = _fold(text[max(0, start - 16) : start]).split(" ")
+    after = _WORD_AFTER.match(text, end)
+    unit = text[start:end].split()[-1].lower()
+    clock = unit in t.CLOCK_UNITS and before[-1:] and before[-1] in t.CLOCK_BEFORE  # "à 5 heures"
+    return bool(clock) or any(before[-len(w.split()) :] == w.split() for w in t.POINT_IN_TIME_BEFORE) or (
+        after is not None and after.group(1).lower() in t.POINT_IN_TIME_AFTER
+    )
+
+
+def _join_durations(text: str, figures: list[Figure], durations: set[int], t: ModuleType, p: _Patterns) -> list[Figure]:
+    """'five minutes and six seconds', '15 minutes, 41.40 seconds': one duration, in the smaller unit."""
+    result: list[Figure] = []
+    last_index = None
+    for index, figure in enumerate(figures):
+        previous = result[-1] if result else None
+        if (
+            previous is not None
+            and last_index in durations
+            and index in durations
+            and p.duration_joiner.fullmatch(" " + text[previous.end : figure.start].strip(" ") + " ")
+            is not None
+        ):
+            big = t.DURATION_UNITS.get(_first_word(previous.unit))
+            small = t.DURATION_UNITS.get(_first_word(figure.unit))
+            if big and small and big > small and previous.approx is None:
+                value = round(previous.value * big / small + figure.value, 6)
+                value = int(value) if float(value).is_integer() else value
+                result[-1] = dataclasses.replace(
+                    previous, end=figure.end, text=text[previous.start : figure.end], value=value, unit=figure.unit
+                )
+                last_index = index
+                continue
+        result.append(figure)
+        last_index = index
+    return result
+
+
+def _first_word(unit: str | None) -> str:
+    return (unit or "").split(" ")[0].lower().rstrip("'’")  # "30 days' notice"
 
 
 def _inherit_units(figures: list[Figure], sentences: list[Span]) -> list[Figure]:
@@ -168,73 +385,349 @@ def _same_sentence(a: int, b: int, sentences: list[Span]) -> bool:
     return i >= 0 and sentences[i][0] <= a and b < sentences[i][1]
 
 
-def _read_figure(text: str, start: int, end: int, form: str, t: ModuleType, p: _Patterns) -> Figure | None:
+def _read_figure(
+    text: str, start: int, end: int, form: str, t: ModuleType, p: _Patterns, parse: _Parse
+) -> _Reading | None:
     number_text = text[start:end]
+    approx = None
     if form == "digits":
         value = _digits_value(number_text, t)
-        if p.ordinal_suffix.match(text, end) or _glued_to_word(text, start, end, p):
+        if p.ordinal_suffix.match(text, end) or _glued_to_word(text, start, end, p, t):
             return None
     elif form == "fraction":
-        # "deux tiers des électeurs", "a third of households", "la moitié des": a share, not a count.
-        match = p.fraction.match(text, start)
-        numerator = match.group("numerator").lower()
-        top = 1 if numerator in t.FRACTION_ARTICLES else _words_value(numerator, text, start, start, t, p, alone_ok=True)
-        if top is None:
-            return None
-        value = round(top / t.FRACTIONS[match.group("denominator").lower()], 6)
-        unit = _counted_noun(text, end, True, t, p)
-        return Figure(id="", start=start, end=end, text=number_text, value=value, unit=unit)
+        return _read_fraction(text, start, end, t, p)
     elif form == "approximate":
         # "une vingtaine de députés": about 20, counting what follows "de".
         value = t.APPROXIMATE_NUMERALS[number_text.split()[-1].lower()]
-        unit = _counted_noun(text, end, True, t, p)
-        return Figure(id="", start=start, end=end, text=number_text, value=value, unit=unit, approx="about")
+        unit, _ = _counted_noun(text, end, True, t, p)
+        return _Reading(Figure(id="", start=start, end=end, text=number_text, value=value, unit=unit, approx="about"))
+    elif form == "ordinal":
+        return _read_ordinal(text, start, end, t, p, parse)
+    elif form == "ratio":
+        return _read_ratio(text, start, end, t, p)
+    elif form == "multiplier":
+        verb = parse.token_at(start)
+        value, approx, start = _qualified(text, start, t.MULTIPLIER_VERBS[verb.lemma_.lower()], t, p)
+        return _Reading(Figure(id="", start=start, end=end, text=text[start:end], value=value,
+                               unit=t.MULTIPLIER_UNIT, approx=approx))
+    elif form == "article":
+        # "about an hour", "plus d'un an", "un an et demi": one unit, only when a qualifier or a half says so.
+        match = p.article_duration.match(text, start)
+        value, unit_end = 1, match.end()
+        if half := p.half_after.match(text, unit_end):
+            value, unit_end = 1.5, half.end()
+        elif not p.qualifier.search(text, max(0, start - 30), start):
+            return None
+        value, approx, start = _qualified(text, start, value, t, p)
+        return _Reading(
+            Figure(id="", start=start, end=unit_end, text=text[start:unit_end], value=value,
+                   unit=match.group("unit"), approx=approx),
+            duration=True,
+        )
+    elif form == "vague":
+        # "thousands of households", "des dizaines de milliers": a vague plural, 'more than' its scale.
+        match = p.vague.match(text, start)
+        if match.group("times") is None and match.group("vague").lower() in _NEEDS_LINK and not p.link.match(text, end):
+            return None
+        value = t.VAGUE_QUANTITIES[match.group("vague").lower()]
+        if match.group("times"):
+            value *= t.VAGUE_QUANTITIES[match.group("times").lower()]
+        approx = t.VAGUE_APPROX
+    elif form == "half":
+        match = p.half_before.match(text, start)
+        value = t.SCALE_WORDS[match.group("scale").lower()] / 2
     else:
-        value = _words_value(number_text, text, start, end, t, p)
+        value = _words_value(number_text, text, start, end, t, p, parse=parse)
     if value is None:
         return None
 
     unit: str | None = None
-    has_scale = False
-    scale = p.scale.match(text, end)
-    if scale and (form == "digits" or scale.group().strip().lower() not in t.NUMBER_WORDS):
-        value *= t.SCALE_WORDS[scale.group().strip().lower()]
+    has_scale = form in ("vague", "half")
+    scale = p.scale.match(text, end) or _hyphen_scale(text, end, t, p)
+    if scale and form in ("digits", "words") and (form == "digits" or scale.group().strip(" -").lower() not in t.NUMBER_WORDS):
+        multiplier = t.SCALE_WORDS[scale.group().strip(" -").lower()]
+        value *= multiplier
         end = scale.end()
         has_scale = True
+    else:
+        multiplier = 1
+    if half := p.half_after.match(text, end):
+        value += multiplier / 2  # "two and a half", "3 million and a half"
+        end = half.end()
 
     prefix = p.currency_prefix.search(text, max(0, start - 4), start)
     if prefix:
         unit = _currency_code(prefix.group().strip(), t)
         start = prefix.start()
-    if (percent := p.percent.match(text, end)) and unit is None:
+    unit_end = end
+    duration = False
+    if (percent := _percent(text, end, p)) and unit is None:
         unit, end = "%", percent.end()
+        unit_end = end
     elif (currency := p.currency_word.match(text, end)) and unit is None:
         unit = _currency_code(currency.group(), t)
         if currency.group().rstrip()[-1:] in "".join(t.CURRENCY_SYMBOLS):
             end = currency.end()  # "40 millions €", "75 millions de $": the symbol is part of the amount
+        unit_end = currency.end()
     elif (measure := p.measure.match(text, end)) and unit is None:
-        unit = measure.group().strip()
+        unit = t.MEASURE_UNIT_NAMES.get(measure.group().strip(), measure.group().strip())
+        unit_end = measure.end()
+    elif (age := _age_suffix(text, end, t)) and unit is None:
+        unit, end = t.AGE_UNITS[-1] + t.AGE_UNIT_SUFFIX, end + len(age)  # "a 15-year-old record"
+        unit_end = end
+    elif (hyphen := _HYPHEN_UNIT.match(text, end)) and unit is None and _is_unit_word(hyphen.group(1), t):
+        # "a two-week mission", "the 400-meter relay"
+        unit, end = hyphen.group(1), hyphen.end()
+        unit_end = end
+    elif unit is None and form == "vague" and not p.link.match(text, end):
+        pass  # "plusieurs milliers avaient manifesté": a vague plural counts only what follows "de"/"of"
     elif unit is None:
-        unit = _counted_noun(text, end, has_scale, t, p)
+        unit, unit_end = _counted_noun(text, end, has_scale, t, p)
+        if unit is not None and _first_word(unit) in t.DURATION_UNITS and not has_scale:
+            if not t.ADJECTIVES_FOLLOW_NOUN and " " in unit:
+                unit_end -= len(unit) - len(unit.split(" ")[0])  # "three years later": the unit is "years"
+                unit = unit.split(" ")[0]
+            end = unit_end  # a duration's text carries its unit: "huit jours", "three years"
 
-    if form == "digits" and unit is None and not has_scale and float(value).is_integer() and int(value) in YEAR_RANGE:
-        return None
+    if _first_word(unit) in t.DURATION_UNITS and not has_scale:
+        duration = True
+        if half := p.half_after.match(text, unit_end):
+            value += 0.5  # "4 ans et demi"
+            end = unit_end = half.end()
+    if form == "digits" and not has_scale and float(value).is_integer() and int(value) in YEAR_RANGE:
+        if unit is None or (_is_date_token(parse, start) and unit != "%" and unit not in t.CURRENCY_CODES
+                            and not duration and measure is None):
+            return None
 
     if start > 0 and text[start - 1] in "-−" and (start == 1 or text[start - 2] in " (\n\t"):
         start -= 1
         value = -value
-    approx = None
-    if qualifier := p.qualifier.search(text, max(0, start - 30), start):
-        approx = t.QUALIFIERS[_fold(qualifier.group().strip())]
-        start = qualifier.start()
-    elif negative := p.negative.search(text, max(0, start - 12), start):
-        start = negative.start()  # "minus five percent", "moins 3 %" (never "au moins", a qualifier)
+    elif unit == "%" and _spaced_minus(text, start):
+        start -= 2  # "- 33 %": a signed change written with a spaced minus
         value = -value
+    if approx is None:
+        value, approx, start = _qualified(text, start, value, t, p)
+    if unit is not None and _first_word(unit) in t.AGE_UNITS and _is_age(text, start, end, t):
+        unit = unit + t.AGE_UNIT_SUFFIX
+    if after := p.qualifier_after.match(text, unit_end):
+        approx = approx or t.QUALIFIERS_AFTER[_fold(after.group())]
+        end = unit_end = after.end()
+    consumed = end
+    if unit != "%" and unit not in t.CURRENCY_CODES and (rate := p.rate.match(text, unit_end)) and _round_base(rate, t):
+        # "320 consultations pour 100.000 habitants": one figure; the base is part of its unit.
+        rate_text = rate.group().strip()
+        unit = f"{unit} {rate_text}" if unit else rate_text
+        consumed = rate.end()
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         value = int(value)
     if not math.isfinite(value):
         return None
-    return Figure(id="", start=start, end=end, text=text[start:end], value=value, unit=unit, approx=approx)
+    figure = Figure(id="", start=start, end=end, text=text[start:end], value=value, unit=unit, approx=approx)
+    return _Reading(figure, duration=duration, consumed=consumed)
+
+
+def _round_base(rate: re.Match, t: ModuleType) -> bool:
+    """A rate's base is a round number ('pour 100.000', 'per 1,000', 'per thousand'), never a count of its
+    own ('trois mariages pour deux Pacs')."""
+    base = _ratio_number(rate.group("base").lower(), t)
+    return base is not None and base >= 10 and math.log10(base).is_integer()
+
+
+# Vague plurals that mean nothing without what they count: "tens of", "scores of", "dozens of".
+_NEEDS_LINK = frozenset({"tens", "scores", "dozens", "dizaines", "douzaines"})
+_HYPHEN_UNIT = re.compile(r"-([^\W\d_]+)(?![\w-]*\d)")
+
+
+def _age_suffix(text: str, end: int, t: ModuleType) -> str | None:
+    ahead = text[end : end + 14].lower()
+    return next((suffix for suffix in t.AGE_AFTER if suffix[:1] == "-" and ahead.startswith(suffix)), None)
+
+
+def _is_unit_word(word: str, t: ModuleType) -> bool:
+    return word.lower() in t.DURATION_UNITS or word in t.MEASURE_UNITS or word.lower() in t.MEASURE_UNITS
+
+
+def _hyphen_scale(text: str, end: int, t: ModuleType, p: _Patterns) -> re.Match | None:
+    """'the 15-hundred meter run': a scale word joined by a hyphen (long words only, never '10-K')."""
+    if text[end : end + 1] != "-":
+        return None
+    match = p.scale.match(text, end + 1)
+    if match and len(match.group().strip()) > 3:
+        return re.compile(r"-" + re.escape(match.group().strip())).match(text, end)
+    return None
+
+
+def _percent(text: str, end: int, p: _Patterns) -> re.Match | None:
+    """'%', 'pour cent' — but not the 'pour 100' of a rate 'pour 100.000'."""
+    match = p.percent.match(text, end)
+    if match and match.group()[-1:].isdigit() and re.match(r"[.,\u00a0\u202f ]?\d", text[match.end() : match.end() + 2]):
+        return None
+    return match
+
+
+def _spaced_minus(text: str, start: int) -> bool:
+    """'- 33 %' after a space, a bracket or a line start, not between two numbers ('2010 - 33 %')."""
+    if start < 2 or text[start - 2 : start] not in ("- ", "− "):
+        return False
+    before = text[: start - 2].rstrip(" ")
+    return not before or before[-1] in "(\n:;" or (before[-1].isalpha() and text[start - 3] == " ")
+
+
+def _qualified(text: str, start: int, value, t: ModuleType, p: _Patterns):
+    """A qualifier before the figure ('plus de', 'about') or a minus written as a word."""
+    if qualifier := p.qualifier.search(text, max(0, start - 30), start):
+        return value, t.QUALIFIERS[_fold(qualifier.group().strip())], qualifier.start()
+    if negative := p.negative.search(text, max(0, start - 12), start):
+        return -value, None, negative.start()  # "minus five percent", "moins 3 %" (never "au moins")
+    return value, None, start
+
+
+def _is_age(text: str, start: int, end: int, t: ModuleType) -> bool:
+    before = _fold(text[max(0, start - 16) : start])
+    after = text[end : end + 12].lower()
+    return any(before.endswith(w) for w in t.AGE_BEFORE) or any(after.startswith(w) for w in t.AGE_AFTER) or (
+        "(" in text[max(0, start - 2) : start] and text[end : end + 1] == ")"
+    )
+
+
+def _is_date_token(parse: _Parse, start: int) -> bool:
+    """The tagger reads the number as a date ('the Quarter 3 (July to Sept) 2022 estimates')."""
+    token = parse.token_at(start)
+    return token is not None and token.ent_type_ == "DATE"
+
+
+def _read_fraction(text: str, start: int, end: int, t: ModuleType, p: _Patterns) -> _Reading | None:
+    """'deux tiers des électeurs', 'a third of households', 'la moitié des': a share, not a count.
+    'la dixième année', 'a fourth death': an ordinal before its noun is a rank, not a fraction."""
+    match = p.fraction.match(text, start)
+    denominator = match.group("denominator").lower()
+    if denominator in t.ORDINAL_WORDS and _followed_by_noun(text, end, t):
+        return None
+    numerator = match.group("numerator").lower()
+    top = 1 if numerator in t.FRACTION_ARTICLES else _words_value(numerator, text, start, start, t, p, alone_ok=True)
+    if top is None:
+        return None
+    value = round(top / t.FRACTIONS[denominator], 6)
+    unit, _ = _counted_noun(text, end, True, t, p)
+    value, approx, start = _qualified(text, start, value, t, p)
+    return _Reading(Figure(id="", start=start, end=end, text=text[start:end], value=value, unit=unit, approx=approx))
+
+
+def _followed_by_noun(text: str, end: int, t: ModuleType) -> bool:
+    word = _WORD_AFTER.match(text, end)
+    if word is None:
+        return False
+    folded = word.group(1).lower()
+    return folded not in t.NOUN_PHRASE_STOPS and folded not in t.COUNTED_NOUN_LINKS and not _ELIDED.match(folded)
+
+
+_MODIFIER_DEPS = frozenset({"amod", "advmod", "nummod", "compound", "det"})
+_WORD_AFTER = re.compile(r"[ \u00a0]{1,2}([^\W\d_][\w'’]*)")
+_ORDINAL_DIGITS = re.compile(r"\d+")
+
+
+def _read_ordinal(text: str, start: int, end: int, t: ModuleType, p: _Patterns, parse: _Parse) -> _Reading | None:
+    """An ordinal from 2 up that counts a position: 'la huitième année consécutive' -> 8, '63e minute',
+    'a fourth death', 'the third-largest', 'the 75th anniversary'. Not 'first', not in names
+    ('Seconde Guerre mondiale') or fixed terms ('second reading'), not a calendar period ('third quarter')."""
+    written = text[start:end]
+    folded = written.lower()
+    if digits := _ORDINAL_DIGITS.match(written):
+        value = int(digits.group())
+    else:
+        value = _ordinal_value(folded, t)
+    if value is None or value < 2:
+        return None
+    if folded in t.DURATION_UNITS and (token := parse.token_at(start)) is not None and token.dep_ not in _MODIFIER_DEPS:
+        return None  # "a second off the record", "une seconde": a unit of time heads its phrase, a rank modifies
+    if written[0].isupper() and not written[0].isdigit() and not _sentence_start(text, start):
+        return None  # "la Seconde Guerre mondiale", "the Fifth Republic"
+    ahead = _fold(text[start : start + 40])
+    if any(ahead.startswith(term) and not ahead[len(term) : len(term) + 1].isalpha() for term in t.ORDINAL_FIXED_TERMS):
+        return None
+    previous = text[max(0, start - 12) : start].split()
+    if previous and (previous[-1][-1:].isdigit() or previous[-1].lower() in t.NUMBER_WORDS):
+        return None  # "one second", "37.10 second"
+    position = end
+    if text[end : end + 1] == "-":
+        hyphen = re.compile(r"-([^\W\d_]+)").match(text, end)
+        if hyphen is None:
+            return None
+        position = hyphen.end()  # "the third-largest number"
+    elif not _followed_by_noun(text, end, t):
+        return None
+    word = _WORD_AFTER.match(text, position) if position == end else None
+    if word is not None:
+        noun = word.group(1)
+        if noun[0].isupper():
+            return None  # "the second World Cup title" is read from its name, not ranked
+        if noun.lower() in t.ORDINAL_NAME_NOUNS:
+            return None  # "le 4e arrondissement", "the Fifth Amendment": the ordinal names
+        if noun.lower() in t.ORDINAL_PERIOD_NOUNS:
+            following = _WORD_AFTER.match(text, word.end())
+            if following is None or following.group(1).lower() not in t.CONSECUTIVE_WORDS:
+                return None
+    rank, unit_end = _counted_noun(text, position, False, t, p)
+    if position != end:
+        rank = text[end + 1 : unit_end] if rank else text[end + 1 : position]
+    if not rank:
+        return None
+    return _Reading(Figure(id="", start=start, end=end, text=written, value=value, unit=f"{rank} (rank)"))
+
+
+def _ordinal_value(folded: str, t: ModuleType) -> int | None:
+    """'huitième' -> 8, 'twenty-first' -> 21, 'vingt-et-unième' -> 21."""
+    if folded in t.ORDINAL_WORDS:
+        return t.ORDINAL_WORDS[folded]
+    head, _, last = folded.rpartition("-")
+    if not head or last not in t.ORDINAL_UNITS:
+        return None
+    head = re.sub(r"-(?:et|and)$", "", head)
+    try:
+        return text2num(head.replace("-", " ") if " " in head else head, t.__name__.rsplit(".", 1)[-1]) + t.ORDINAL_UNITS[last]
+    except ValueError:
+        return None
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"“«'‘")
+    return not before or before[-1] in ".!?\n:"
+
+
+def _read_ratio(text: str, start: int, end: int, t: ModuleType, p: _Patterns) -> _Reading | None:
+    """'trois cas sur cinq' -> 0.6, 'one in four adults' -> 0.25: one figure, a share."""
+    match = p.ratio.match(text, start)
+    num_text, den_text = match.group("num").lower(), match.group("den").lower()
+    top = 1 if num_text in t.RATIO_NUMERATOR_ARTICLES else _ratio_number(num_text, t)
+    bottom = _ratio_number(den_text, t)
+    if top is None or bottom is None or bottom < 2 or top > bottom or top == 0:
+        return None
+    if bottom > 10 and not math.log10(bottom).is_integer():
+        return None  # "61 services sur 694" counts twice; "trois sur cinq", "1 in 100" are shares
+    if den_text.isdigit() and int(den_text) in YEAR_RANGE:
+        return None
+    mid = match.group("mid").split()
+    if any(w.lower() in t.NOUN_PHRASE_STOPS or w.lower() in t.SCALE_WORDS or w.lower() in t.PERCENT_WORDS
+           or w.lower() in t.DURATION_UNITS for w in mid):
+        return None
+    after = text[end : end + 30]
+    if p.percent.match(text, end) or p.measure.match(text, end) or p.scale.match(text, end) or p.currency_word.match(text, end):
+        return None
+    next_word = _WORD_AFTER.match(after)
+    if next_word and next_word.group(1).lower() in t.DURATION_UNITS:
+        return None  # "5 sur 10 ans": a period, not a share
+    unit = " ".join(mid) or _counted_noun(text, end, False, t, p)[0]
+    value = round(top / bottom, 6)
+    return _Reading(Figure(id="", start=start, end=end, text=text[start:end], value=value, unit=unit))
+
+
+def _ratio_number(written: str, t: ModuleType) -> float | None:
+    if written[:1].isdigit():
+        return float(_digits_value(written, t))
+    try:
+        return text2num(written, t.__name__.rsplit(".", 1)[-1])
+    except ValueError:
+        return None
 
 
 def _digits_value(number_text: str, t: ModuleType) -> float:
@@ -246,10 +739,10 @@ def _digits_value(number_text: str, t: ModuleType) -> float:
     return int(whole)
 
 
-def _words_value(number_text, text, start, end, t, p, alone_ok=False) -> int | None:
+def _words_value(number_text, text, start, end, t, p, alone_ok=False, parse: _Parse | None = None) -> int | None:
     """Value of a run of number words; lone articles ('un accord', 'one of') are not figures."""
     words = number_text.lower()
-    if words in t.AMBIGUOUS_ALONE and not p.scale.match(text, end) and not alone_ok:
+    if words in t.AMBIGUOUS_ALONE and not p.scale.match(text, end) and not alone_ok and not _counts_one(parse, start, t):
         return None
     if all(word in t.SCALE_WORDS for word in re.split(r"[\s-]+", words)):
         return None  # "des milliers", "millions of people": no number is given
@@ -278,14 +771,35 @@ def _after_determiner(text: str, start: int, t: ModuleType) -> bool:
     return not before or before[-1].lower() in t.NOUN_PHRASE_STOPS or before[-1][-1:] in ".,;:«“\"("
 
 
-def _glued_to_word(text: str, start: int, end: int, p: _Patterns) -> bool:
+def _counts_one(parse: _Parse | None, start: int, t: ModuleType) -> bool:
+    """English 'one' counts when the parse makes it a number modifying a common noun ('one infant',
+    'one red card'), not in 'one of', 'one day', 'the one who'."""
+    if parse is None or not t.ONE_IDIOM_NOUNS:
+        return False
+    token = parse.token_at(start)
+    if token is None or token.dep_ != "nummod":
+        return False
+    head = token.head
+    previous = token.nbor(-1).lower_ if token.i > 0 else ""
+    return (
+        0 < head.i - token.i <= 3
+        and head.pos_ == "NOUN"
+        and head.text[:1].islower()
+        and head.lemma_.lower() not in t.ONE_IDIOM_NOUNS
+        and previous not in t.DETERMINERS
+        and previous not in ("no", "any", "every", "each", "which", "another")
+    )
+
+
+def _glued_to_word(text: str, start: int, end: int, p: _Patterns, t: ModuleType) -> bool:
     """'G7', 'A320', '5G', '10h30', '10:30' are names or times, not figures."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
     if before.isalpha() or before == "_":
         return True
     if before in "-‑" and start >= 2 and text[start - 2].isalpha():
-        return True  # "F-35", "COVID-19"
+        prefix = text[max(0, start - 8) : start].split()[-1:]
+        return not (prefix and _fold(prefix[0]) in t.QUALIFIERS)  # "F-35", "COVID-19"; "sub-10" is a bound
     if after == ":" and text[end + 1 : end + 2].isdigit() or before == ":" and text[start - 2 : start - 1].isdigit():
         return True
     if after.isalpha() and not p.scale.match(text, end) and not p.measure.match(text, end):
@@ -293,7 +807,7 @@ def _glued_to_word(text: str, start: int, end: int, p: _Patterns) -> bool:
     return False
 
 
-def _counted_noun(text: str, end: int, has_scale: bool, t: ModuleType, p: _Patterns) -> str | None:
+def _counted_noun(text: str, end: int, has_scale: bool, t: ModuleType, p: _Patterns) -> tuple[str | None, int]:
     """The noun phrase a number counts: '200 planificateurs militaires' -> 'planificateurs militaires'.
 
     French: leading adjectives skipped ('six nouveaux réacteurs'), the head noun, then up to two
@@ -322,8 +836,8 @@ def _counted_noun(text: str, end: int, has_scale: bool, t: ModuleType, p: _Patte
             break
         words.append(token)
     if not words:
-        return None
-    return text[words[0].start() : words[-1].end()]
+        return None, end
+    return text[words[0].start() : words[-1].end()], words[-1].end()
 
 
 def _next_word(text: str, position: int, p: _Patterns, first: bool) -> re.Match | None:
