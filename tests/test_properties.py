@@ -51,6 +51,15 @@ texts = st.one_of(
 langs = st.sampled_from(["fr", "en"])
 published = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
 
+@pytest.fixture(scope="module", autouse=True)
+def models_loaded():
+    """Load both spaCy pipelines before the first example: the deadline is for extraction, not a model load."""
+    from lib.extract.nlp import pipeline
+
+    pipeline("fr")
+    pipeline("en")
+
+
 # 50 examples keep the suite fast; FACTDESK_PROPERTY_EXAMPLES=2000 digs deeper before a release.
 PROPERTY_SETTINGS = settings(
     max_examples=int(os.environ.get("FACTDESK_PROPERTY_EXAMPLES", "50")),

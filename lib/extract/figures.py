@@ -569,8 +569,10 @@ def _spaced_minus(text: str, start: int) -> bool:
     """'- 33 %' after a space, a bracket or a line start, not between two numbers ('2010 - 33 %')."""
     if start < 2 or text[start - 2 : start] not in ("- ", "− "):
         return False
-    before = text[: start - 2].rstrip(" ")
-    return not before or before[-1] in "(\n:;" or (before[-1].isalpha() and text[start - 3] == " ")
+    before = text[max(0, start - 40) : start - 2].rstrip(" ")
+    if not before:
+        return start - 2 < 40
+    return before[-1] in "(\n:;" or (before[-1].isalpha() and text[start - 3] == " ")
 
 
 def _qualified(text: str, start: int, value, t: ModuleType, p: _Patterns):
@@ -690,8 +692,8 @@ def _ordinal_value(folded: str, t: ModuleType) -> int | None:
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"“«'‘")
-    return not before or before[-1] in ".!?\n:"
+    before = text[max(0, start - 40) : start].rstrip(" \t\"“«'‘")  # a bounded look back keeps this linear
+    return (not before and start < 40) or before[-1:] in (".", "!", "?", "\n", ":")
 
 
 def _read_ratio(text: str, start: int, end: int, t: ModuleType, p: _Patterns) -> _Reading | None:
