@@ -16,6 +16,7 @@ import os
 import sys
 import time
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -301,3 +302,93 @@ def test_language_detection_answers_fr_en_or_says_why_not(text):
         assert detect_language(text) in ("fr", "en")
     except UnsupportedLanguage as error:
         assert str(error).startswith(("unsupported language: ", "too little text", "could not tell"))
+
+
+# ---------------------------------------------------------------- linear work on a growing article
+
+# Real articles repeated on one line, as a paste of a long page arrives (issue 12, point 2). The parse is
+# made once for one copy and joined for many (Doc.from_docs), so the test weighs what extraction does
+# beyond spaCy, whose cost per piece is bounded by MAX_PIECE_CHARS (test_long_texts_are_parsed_in_bounded_pieces).
+# Work is the number of lines executed in lib/ (a scan hidden in a generator expression is not a call).
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+LIB = str(Path(__file__).resolve().parent.parent / "lib")
+
+
+def _seed(name: str, one_line: bool) -> str:
+    text = (SEEDS / name).read_text(encoding="utf-8")
+    return " ".join(text.split()) + " " if one_line else text.rstrip("\n") + "\n"
+
+
+# (what, one copy, language): each copy ends where the next may start.
+GROWING = [
+    ("English article on one line", _seed("nato-spending-summit-en.txt", True), "en"),
+    ("French article on one line", _seed("healy-boots-on-the-ground-fr.txt", True), "fr"),
+    ("French article as written", _seed("healy-boots-on-the-ground-fr.txt", False), "fr"),
+    ("boilerplate between sentences", "Publicité\nLe ministre a parlé de 200 soldats vendredi.\n", "fr"),
+]
+
+
+def _lines_in_lib(function) -> int:
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def tracer(frame, event, arg):
+        return local if frame.f_code.co_filename.startswith(LIB) else None
+
+    sys.settrace(tracer)
+    try:
+        function()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def _extraction_work(piece: str, copies: int, lang: str, monkeypatch) -> int:
+    import dataclasses
+
+    import lib.extract
+    from spacy.tokens import Doc
+
+    from lib.extract.nlp import parse
+    from lib.sources import read_text
+
+    doc = Doc.from_docs([parse(piece, lang)] * copies, ensure_whitespace=False)
+    article = dataclasses.replace(read_text(piece * copies), lang=lang, published=date(2025, 8, 15))
+    assert doc.text == article.text
+    monkeypatch.setattr(lib.extract, "parse", lambda _text, _lang: doc)
+    return _lines_in_lib(lambda: extract(article))
+
+
+@pytest.mark.parametrize("one_copy, lang", [g[1:] for g in GROWING], ids=[g[0] for g in GROWING])
+def test_extraction_beyond_the_parse_does_linear_work_on_a_growing_article(one_copy, lang, monkeypatch):
+    copies = max(4, 10_000 // len(one_copy))  # about 10 KB, then 8 times as much
+    small = _extraction_work(one_copy, copies, lang, monkeypatch)
+    large = _extraction_work(one_copy, 8 * copies, lang, monkeypatch)
+    assert large <= 10 * small, f"{small} lines for {copies} copies, {large} for {8 * copies} (linear: 8x)"
+
+
+def test_long_texts_are_parsed_in_bounded_pieces_that_join_back():
+    from lib.extract.nlp import MAX_PIECE_CHARS, pieces_of
+
+    for text in (GROWING[1][1] * 40, "x" * (3 * MAX_PIECE_CHARS + 7), ("a\n" * MAX_PIECE_CHARS)):
+        pieces = pieces_of(text)
+        assert "".join(pieces) == text
+        assert all(0 < len(piece) <= MAX_PIECE_CHARS for piece in pieces)
+        assert len(pieces) <= 2 * len(text) // MAX_PIECE_CHARS + 1
+
+
+@PROPERTY_SETTINGS
+@given(spans=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), max_size=30),
+       item=st.tuples(st.integers(0, 60), st.integers(0, 30)))
+def test_finding_the_enclosing_span_agrees_with_a_scan(spans, item):
+    from lib.extract import _Enclosing
+
+    spans = sorted((start, start + length) for start, length in spans)
+    start, end = item[0], item[0] + item[1]
+    scanned = next((i for i, (s, e) in enumerate(spans) if s <= start and end <= e), None)
+    assert _Enclosing(spans, range(len(spans))).find(start, end) == scanned
