@@ -20,6 +20,7 @@ import pandas as pd
 from lib.highlight import plain, shorten
 from lib.models import STATUSES, Status
 from lib.review_table import EDITABLE
+from lib.validation import evidence_links
 
 
 class NotANumber(ValueError):
@@ -87,11 +88,7 @@ def parse_evidence(text: str) -> tuple[str, ...]:
     >>> parse_evidence(" https://a.org/x,\\nhttp://b.org ")
     ('https://a.org/x', 'http://b.org')
     """
-    links = tuple(token for token in text.replace(",", " ").split() if token)
-    bad = [link for link in links if not link.lower().startswith(("http://", "https://"))]
-    if bad:
-        raise ValueError(f"evidence must be http(s) links, not: {', '.join(bad)}")
-    return links
+    return evidence_links(text.replace(",", " ").split())
 
 
 def pending_edits(

@@ -39,6 +39,8 @@ from lib.schema import (
     articles_table, aware, extraction_fingerprint, item_row, items_table, jsonable, review_from_row, reviews_table,
     utc_now,
 )
+from lib.validation import analyst_name, evidence_links
+from lib.validation import expected_version as checked_version
 
 KIND_ORDER = {Kind.CLAIM: 0, Kind.FIGURE: 1, Kind.EVENT: 2}
 
@@ -290,8 +292,7 @@ class Store:
         text = text.strip()
         if not text:
             raise ValueError("an added item needs some text")
-        if not analyst.strip():
-            raise ValueError("say who adds the item (analyst name)")
+        analyst = analyst_name(analyst)
         if (start is None) != (end is None) or (start is not None and not 0 <= start <= end):
             raise ValueError(f"bad span {start}..{end}")
         bad = [key for key, value in (fields or {}).items() if isinstance(value, float) and not math.isfinite(value)]
@@ -309,7 +310,7 @@ class Store:
             "fields": jsonable(fields or {}),
             "origin": "manual",
             "orphaned": False,
-            "added_by": analyst.strip(),
+            "added_by": analyst,
             "created_at": now,
             "status": Status.UNCHECKED.value,
             "version": 0,
@@ -339,11 +340,11 @@ class Store:
         """Append a review of `item_id` made against `expected_version`; a stale version raises ReviewConflict."""
         status = Status(status)
         note = note or ""
-        analyst = (analyst or "").strip()
-        if not analyst:
-            raise ValueError("say who reviews (analyst name)")
-        evidence = tuple(link.strip() for link in evidence if link and link.strip())
-        version = int(expected_version) + 1
+        # The one door every review passes (command line, dashboard, bench): the rules of lib.validation.
+        analyst = analyst_name(analyst)
+        evidence = evidence_links(evidence)
+        expected_version = checked_version(expected_version)
+        version = expected_version + 1
         review = Review(item_id, status, note, evidence, analyst, utc_now(), version)
         try:
             with self.database.write() as conn:

@@ -191,3 +191,47 @@ def test_control_characters_and_right_to_left_marks_are_kept_and_offsets_stay_tr
 def test_a_non_string_paste_is_refused():
     with pytest.raises(SourceError, match=r"^expected text, got bytes$"):
         read_text(b"bytes")  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ what reaches the store (issue 12)
+# The store is the one door every review passes, from the command line or the dashboard: the rules of
+# lib.validation hold there on both backends, and nothing refused is written.
+
+BAD_REVIEWS = [
+    ("javascript evidence", {"evidence": ("javascript:alert(1)",)}, "evidence must be http(s) links, not: javascript:alert(1)"),
+    ("data evidence", {"evidence": ("https://ok.org", "data:text/html,x")}, "evidence must be http(s) links, not: data:text/html,x"),
+    ("vbscript evidence", {"evidence": ("vbscript:msgbox(1)",)}, "evidence must be http(s) links, not: vbscript:msgbox(1)"),
+    ("file evidence", {"evidence": ("file:///etc/passwd",)}, "evidence must be http(s) links, not: file:///etc/passwd"),
+    ("10,000-character analyst", {"analyst": "a" * 10_000}, "analyst name too long: 10,000 characters, the limit is 100"),
+    ("analyst with escape codes", {"analyst": "ana\x1b]0;pwned\x07"}, "analyst name holds control characters: 'ana\\x1b]0;pwned\\x07'"),
+    ("version 2^63", {"expected_version": 2**63}, "version must be a whole number from 0 to 9223372036854775806, not 9223372036854775808"),
+    ("version 2^63 - 1", {"expected_version": 2**63 - 1}, "version must be a whole number from 0 to 9223372036854775806, not 9223372036854775807"),
+    ("negative version", {"expected_version": -1}, "version must be a whole number from 0 to 9223372036854775806, not -1"),
+]
+
+
+@pytest.mark.parametrize("change, message", [c[1:] for c in BAD_REVIEWS], ids=[c[0] for c in BAD_REVIEWS])
+def test_a_review_the_rules_refuse_is_refused_by_the_store_and_not_written(store, sample_extraction, change, message):
+    from lib.models import Status
+    from lib.validation import InvalidInput
+
+    extraction = sample_extraction()
+    store.save_extraction(extraction)
+    claim = extraction.claims[0].id
+    review = {"status": Status.VERIFIED, "evidence": ("https://example.org/a",), "analyst": "ana", "expected_version": 0}
+    with pytest.raises(InvalidInput) as raised:
+        store.save_review(claim, **{**review, **change})
+    assert str(raised.value) == message
+    assert store.history(claim) == []
+    assert store.save_review(claim, **review).version == 1
+
+
+def test_an_item_added_by_a_10000_character_analyst_is_refused(store, sample_extraction):
+    from lib.models import Kind
+    from lib.validation import InvalidInput
+
+    extraction = sample_extraction()
+    store.save_extraction(extraction)
+    with pytest.raises(InvalidInput, match=r"^analyst name too long: 10,000 characters"):
+        store.add_item(extraction.article.id, Kind.CLAIM, "Healy a parlé.", analyst="a" * 10_000)
+    assert len(store.items(extraction.article.id)) == len(extraction.items())
