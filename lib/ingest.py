@@ -7,8 +7,14 @@ files it was holding, which are then retried one by one in a fresh process.
 """
 from __future__ import annotations
 
+import ctypes
+import dataclasses
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -18,14 +24,17 @@ from pathlib import Path
 
 from lib.errors import one_line
 from lib.models import with_metadata
+from lib.output import printable
 from lib.sources import HTML_SUFFIXES, TEXT_SUFFIXES, read_article
 from lib.store import Store
+from lib.validation import worker_count
 
 # What a folder contributes: the suffixes lib.sources reads (sidecar .json files are metadata, not articles).
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 # Below this many files, starting worker processes (about 1 s each, importing the engine) costs more
 # than it saves: extraction takes 20-30 ms an article.
 POOL_THRESHOLD = 50
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 @dataclass(frozen=True)
@@ -42,24 +51,33 @@ class FileOutcome:
 
     def line(self) -> str:
         """One line for the terminal: 'added  <id>  path  (12 items)'."""
+        # Names and reasons come from the file system: printed escaped, never as raw terminal codes.
+        path = printable(self.path)
         if self.outcome == "failed":
-            return f"failed        {self.path}: {self.reason}"
+            return f"failed        {path}: {printable(self.reason)}"
         detail = f"{self.items} items"
         if self.outcome == "re-extracted":
             detail += f", {self.kept} reviews kept, {self.orphaned} orphaned"
-        return f"{self.outcome:<13} {self.article_id}  {self.path}  ({detail})"
+        return f"{self.outcome:<13} {self.article_id}  {path}  ({detail})"
 
 
 def collect_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[FileOutcome]]:
-    """Files named directly plus article files found under folders; missing paths become failed outcomes."""
+    """Files named directly plus article files found under folders; missing paths become failed outcomes.
+
+    A folder is walked without leaving it: a symbolic link that leads outside the folder (to a
+    file or to another folder) is not read and is named as a failed outcome, so a link to
+    /etc/passwd never becomes an article. Only regular files are read from a folder (a FIFO
+    named .txt would block the batch).
+    """
     files: list[Path] = []
     missing: list[FileOutcome] = []
     seen: set[Path] = set()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
-            if not found:
+            found, refused = _walk(path)
+            missing.extend(refused)
+            if not found and not refused:
                 missing.append(FileOutcome(str(path), "failed", reason="folder holds no .txt, .md or .html file"))
         elif path.exists():
             found = [path]
@@ -73,6 +91,37 @@ def collect_paths(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[
     return files, missing
 
 
+def _walk(folder: Path) -> tuple[list[Path], list[FileOutcome]]:
+    """Article files under `folder` that stay inside it, sorted, and the links that lead out of it."""
+    root = folder.resolve()
+    found: list[Path] = []
+    refused: list[FileOutcome] = []
+    for here, dirs, names in os.walk(folder, followlinks=False):
+        for name in sorted(dirs):
+            linked = Path(here, name)
+            if linked.is_symlink() and not _inside(linked.resolve(), root):
+                refused.append(_outside(linked))
+        for name in names:
+            path = Path(here, name)
+            if path.suffix.lower() not in ARTICLE_SUFFIXES:
+                continue
+            if path.is_symlink():
+                if not _inside(path.resolve(), root):
+                    refused.append(_outside(path))
+                    continue
+            if path.is_file():  # follows a link that stays inside; FIFOs and devices are not files
+                found.append(path)
+    return sorted(found), sorted(refused, key=lambda outcome: outcome.path)
+
+
+def _inside(path: Path, root: Path) -> bool:
+    return path == root or root in path.parents
+
+
+def _outside(link: Path) -> FileOutcome:
+    return FileOutcome(str(link), "failed", reason=f"not read: a symbolic link out of the folder (to {os.readlink(link)})")
+
+
 def ingest_file(store: Store, path: str | os.PathLike, published: date | None = None,
                 lang: str | None = None) -> FileOutcome:
     """Read, extract and store one file; any failure becomes a `failed` outcome with a one-line reason."""
@@ -80,6 +129,8 @@ def ingest_file(store: Store, path: str | os.PathLike, published: date | None = 
 
     try:
         article = _with_stored_metadata(store, read_article(str(path), published, lang))
+        # A name that was not UTF-8 holds surrogate escapes, which no database encoding accepts.
+        article = dataclasses.replace(article, source=printable(article.source), title=printable(article.title))
         extraction = extract(article)
         saved = store.save_extraction(extraction)
     except Exception as error:  # noqa: BLE001 - one bad file must never stop the batch
@@ -120,7 +171,8 @@ def ingest_paths(
     store = Store(url)  # migrates the schema once, before any worker opens it
     if workers is None:
         workers = (os.cpu_count() or 1) if len(files) >= POOL_THRESHOLD else 1
-    workers = max(1, min(workers, len(files)))
+    # More processes than cores only add memory (each holds the language models): 100000 means all cores.
+    workers = min(worker_count(workers), len(files))
     bar = _progress_bar(len(files), progress)
     try:
         if workers == 1:
@@ -141,7 +193,8 @@ def ingest_paths(
 def _pooled(files: list[Path], url: str, published, lang, workers: int) -> Iterator[FileOutcome]:
     context = multiprocessing.get_context("spawn")  # no inherited connections, threads or locks
     broken: list[Path] = []
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_open_worker_store, initargs=(url,)) as pool:
+    start = {"mp_context": context, "initializer": _start_worker, "initargs": (url, os.getpid())}
+    with ProcessPoolExecutor(workers, **start) as pool:
         futures = {pool.submit(_ingest_in_worker, str(path), published, lang): path for path in files}
         for future in as_completed(futures):
             try:
@@ -155,7 +208,7 @@ def _pooled(files: list[Path], url: str, published, lang, workers: int) -> Itera
             yield FileOutcome(str(path), "failed", reason="not tried: worker processes keep dying (see above)")
             continue
         # Alone in a fresh process, so a file that kills its worker only fails itself.
-        with ProcessPoolExecutor(1, mp_context=context, initializer=_open_worker_store, initargs=(url,)) as pool:
+        with ProcessPoolExecutor(1, **start) as pool:
             try:
                 yield pool.submit(_ingest_in_worker, str(path), published, lang).result()
                 deaths_in_a_row = 0
@@ -167,9 +220,37 @@ def _pooled(files: list[Path], url: str, published, lang, workers: int) -> Itera
 _worker_store: Store | None = None
 
 
-def _open_worker_store(url: str) -> None:
+def _start_worker(url: str, parent: int) -> None:
     global _worker_store
+    _die_with_parent(parent)
     _worker_store = Store(url, migrate=False)
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the ingest that started it ends, even by kill -9.
+
+    A worker waits on a queue whose both ends it holds, so it never sees its parent go and would
+    keep its memory and database connections until killed by hand. On Linux the kernel sends it
+    SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG); elsewhere a thread watches the parent's pid.
+    Checked once more afterwards: a parent that died before prctl would never signal.
+    """
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+            _watch_parent(parent)
+    else:
+        _watch_parent(parent)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _ingest_in_worker(path: str, published, lang) -> FileOutcome:

@@ -24,6 +24,7 @@ import errno
 import os
 import stat
 import tempfile
+import unicodedata
 from pathlib import Path
 
 
@@ -120,3 +121,24 @@ def _umask() -> int:
     except (OSError, ValueError):
         pass
     return 0o022
+
+
+def printable(name: str | os.PathLike) -> str:
+    """A file name fit for a terminal: control characters escaped, bytes that were not UTF-8 shown as \\\\xNN.
+
+    A name holding ESC could move the cursor or retitle the window when printed; a name read
+    from a non-UTF-8 file system arrives with surrogate escapes and would fail to print at all.
+
+    >>> printable("a\\x1b[2Jb.txt"), printable(b"caf\\xe9.txt".decode("utf-8", "surrogateescape"))
+    ('a\\\\x1b[2Jb.txt', 'caf\\\\xe9.txt')
+    """
+    out = []
+    for ch in os.fspath(name):
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # surrogateescape: one undecodable byte
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif 0xD800 <= code <= 0xDFFF or unicodedata.category(ch) in ("Cc", "Cf"):
+            out.append(ch.encode("unicode_escape").decode("ascii") if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(ch)
+    return "".join(out)

@@ -11,6 +11,7 @@ import random
 import tracemalloc
 import zipfile
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -235,3 +236,100 @@ def test_an_item_added_by_a_10000_character_analyst_is_refused(store, sample_ext
     with pytest.raises(InvalidInput, match=r"^analyst name too long: 10,000 characters"):
         store.add_item(extraction.article.id, Kind.CLAIM, "Healy a parlé.", analyst="a" * 10_000)
     assert len(store.items(extraction.article.id)) == len(extraction.items())
+
+
+# ------------------------------------------------------------------ folders given to ingest (issue 12, point 4)
+
+FRENCH_ARTICLE = "Plus de 200 planificateurs militaires se sont réunis vendredi à Paris, a déclaré Healy.\n"
+
+
+@pytest.fixture
+def folder_with_links(tmp_path):
+    """A folder holding one article, a link to a file outside it, a link to a folder outside it, and a link inside."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Le mot de passe du serveur est écrit ici en clair, a déclaré Healy.\n", encoding="utf-8")
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "fr.txt").write_text(FRENCH_ARTICLE, encoding="utf-8")
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    (folder / "secret.txt").symlink_to(outside / "secret.txt")
+    (folder / "elsewhere").symlink_to(outside, target_is_directory=True)
+    (folder / "again.txt").symlink_to(folder / "fr.txt")  # inside the folder: the same file, read once
+    return folder
+
+
+def test_a_folder_walk_never_leaves_the_folder_and_names_the_links_it_skips(folder_with_links):
+    from lib.ingest import collect_paths
+
+    files, refused = collect_paths([folder_with_links])
+    assert files == [folder_with_links / "again.txt"]  # sorted; fr.txt is the same file
+    assert [(Path(o.path).name, o.outcome, o.reason) for o in refused] == [
+        ("elsewhere", "failed", f"not read: a symbolic link out of the folder (to {folder_with_links.parent / 'outside'})"),
+        ("passwd.txt", "failed", "not read: a symbolic link out of the folder (to /etc/passwd)"),
+        ("secret.txt", "failed", f"not read: a symbolic link out of the folder (to {folder_with_links.parent / 'outside' / 'secret.txt'})"),
+    ]
+
+
+def test_nothing_outside_an_ingested_folder_reaches_the_store(store_url, folder_with_links):
+    from lib.ingest import ingest_paths
+    from lib.store import Store
+
+    outcomes = list(ingest_paths([folder_with_links], store_url, published=PUBLISHED, lang="fr"))
+    assert sorted(o.outcome for o in outcomes) == ["added", "failed", "failed", "failed"]
+    with Store(store_url) as store:
+        texts = [store.article(summary.id).text for summary in store.articles()]
+    assert texts == [FRENCH_ARTICLE]
+
+
+def test_a_fifo_named_like_an_article_is_not_read_so_the_walk_cannot_block(tmp_path):
+    import os
+
+    from lib.ingest import collect_paths
+
+    (tmp_path / "fr.txt").write_text(FRENCH_ARTICLE, encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    files, refused = collect_paths([tmp_path])
+    assert files == [tmp_path / "fr.txt"] and refused == []
+
+
+def test_file_names_with_terminal_codes_or_bytes_that_are_not_utf8_print_escaped(store_url, tmp_path):
+    import os
+
+    from lib.ingest import ingest_paths
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "evil\x1b]0;owned\x07\x1b[2J.txt").write_text(FRENCH_ARTICLE, encoding="utf-8")
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as handle:
+        handle.write(("Le budget atteindra 5 % du PIB en 2035, selon Radakin. " * 2).encode("utf-8"))
+    lines = sorted(o.line() for o in ingest_paths([folder], store_url, published=PUBLISHED, lang="fr"))
+    assert len(lines) == 2 and all(line.startswith("added") for line in lines), lines
+    assert lines[0].split()[2] == f"{folder}/caf\\xe9.txt"
+    assert lines[1].split()[2] == f"{folder}/evil\\x1b]0;owned\\x07\\x1b[2J.txt"
+    for line in lines:
+        line.encode("utf-8")  # printable on any UTF-8 terminal: no lone surrogates
+        assert "\x1b" not in line and "\x07" not in line
+
+
+def test_more_workers_than_cores_are_not_started(tmp_path, monkeypatch):
+    import os
+
+    import lib.ingest
+
+    started = []
+
+    class CountingPool(lib.ingest.ProcessPoolExecutor):
+        def __init__(self, max_workers, **options):
+            started.append(max_workers)
+            super().__init__(max_workers, **options)
+
+    monkeypatch.setattr(lib.ingest, "ProcessPoolExecutor", CountingPool)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for number in range(os.cpu_count() + 1):
+        (folder / f"{number}.txt").write_text(f"Il y a {number + 2} soldats à Paris, a déclaré Healy vendredi.\n")
+    outcomes = list(lib.ingest.ingest_paths([folder], f"sqlite:///{tmp_path / 'f.db'}", published=PUBLISHED,
+                                            lang="fr", workers=100_000))
+    assert started == [os.cpu_count()]
+    assert [o.outcome for o in outcomes] == ["added"] * (os.cpu_count() + 1)
