@@ -8,12 +8,14 @@ from __future__ import annotations
 from lib.extract.lang import UnsupportedLanguage
 from lib.sources import SourceError
 from lib.store import StoreUnavailable
+from lib.validation import InvalidInput
 
 # The failures the analyst can act on, each with its next step; anything else is a bug and says so.
 ADVICE: dict[type[Exception], str] = {
     SourceError: "Check the file or the address, or paste the text instead.",
     UnsupportedLanguage: "Fact Desk reads French and English. If the detection is wrong, pick the language by hand.",
     StoreUnavailable: "Your unsaved edits stay on this page; press Save again once the database is back.",
+    InvalidInput: "Correct it and try again.",
 }
 EXPECTED: tuple[type[Exception], ...] = tuple(ADVICE)
 

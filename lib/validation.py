@@ -26,6 +26,9 @@ MAX_LINK_CHARS = 2_000
 # Versions are stored in a signed 64-bit column on both backends, and saving writes the next one.
 MAX_VERSION = 2**63 - 2
 EVIDENCE_SCHEMES = ("http", "https")
+# bench/growth.py: extraction costs about 40 s of CPU per MB here (nearly all of it the spaCy parse),
+# linear in the text. A dashboard process serves every analyst: one paste may cost it about 20 s at most.
+MAX_DASHBOARD_CHARS = 500_000
 DATABASE_BACKENDS = {"sqlite": "sqlite:///path/to/file.db", "postgresql+psycopg": "postgresql+psycopg://user@host:5432/name"}
 
 
@@ -87,6 +90,22 @@ def analyst_name(name: str | None) -> str:
     if any(_is_control(ch) for ch in name):
         raise InvalidInput(f"analyst name holds control characters: {_clip(name)!r}")
     return name
+
+
+def dashboard_text(text: str) -> str:
+    """`text` if the dashboard may extract it; longer texts are for `python -m lib ingest`, which has no such bound.
+
+    >>> dashboard_text("x" * 500_001)
+    Traceback (most recent call last):
+    ...
+    lib.validation.InvalidInput: text too long for the dashboard: 500,001 characters, the limit is 500,000 (about 20 s of extraction); split it, or ingest the file with python -m lib ingest FILE
+    """
+    if len(text) > MAX_DASHBOARD_CHARS:
+        raise InvalidInput(
+            f"text too long for the dashboard: {len(text):,} characters, the limit is {MAX_DASHBOARD_CHARS:,} "
+            "(about 20 s of extraction); split it, or ingest the file with python -m lib ingest FILE"
+        )
+    return text
 
 
 def publication_date(value: str | date) -> date:

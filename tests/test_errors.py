@@ -6,6 +6,7 @@ from lib.extract.lang import UnsupportedLanguage
 from lib.language import LanguageUndetermined
 from lib.sources import SourceError
 from lib.store import StoreUnavailable
+from lib.validation import InvalidInput
 
 
 @pytest.mark.parametrize("error, expected", [
@@ -19,6 +20,8 @@ from lib.store import StoreUnavailable
     (StoreUnavailable("connection refused"), "The review database cannot be reached (connection refused). "
                                              "Your unsaved edits stay on this page; press Save again once the "
                                              "database is back."),
+    (InvalidInput("analyst name too long: 10,000 characters, the limit is 100"),
+     "analyst name too long: 10,000 characters, the limit is 100. Correct it and try again."),
     (KeyError("x"), "Something went wrong: 'x'"),
 ])
 def test_explain_says_what_went_wrong_and_what_to_do(error, expected):
@@ -26,5 +29,5 @@ def test_explain_says_what_went_wrong_and_what_to_do(error, expected):
 
 
 def test_only_the_advised_failures_are_expected():
-    assert set(EXPECTED) == {SourceError, UnsupportedLanguage, StoreUnavailable}
+    assert set(EXPECTED) == {SourceError, UnsupportedLanguage, StoreUnavailable, InvalidInput}
     assert not isinstance(KeyError("x"), EXPECTED)

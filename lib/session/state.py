@@ -16,6 +16,7 @@ from lib.highlight import plain
 from lib.models import Article, Kind
 from lib.session.loaders import after_write, article, extraction, store
 from lib.store import StoreUnavailable
+from lib.validation import dashboard_text
 
 ANALYST = "analyst"  # the analyst's name (sidebar text input)
 ARTICLE = "article_id"  # the article under review, mirrored in the URL so a reload keeps it
@@ -150,6 +151,8 @@ def add_item(article_id: str, kind: str) -> None:
 
 
 def set_draft(article: Article) -> None:
+    """Keep `article` for the Load page; a text too long to extract here is refused before it is shown."""
+    dashboard_text(article.text)
     st.session_state[DRAFT] = article
 
 

@@ -149,3 +149,15 @@ def test_private_addresses_are_refused_by_default(store, monkeypatch):
     (message,) = texts(at.error)
     assert "127.0.0.1" in message or "private" in message.lower() or "loopback" in message.lower()
     assert at.session_state["draft"] is None
+
+
+def test_a_paste_too_long_to_extract_in_the_dashboard_is_refused_with_the_limit_and_the_way_round(store_url):
+    from lib.validation import MAX_DASHBOARD_CHARS
+
+    sentence = "Plus de 200 planificateurs se sont réunis vendredi, a déclaré Healy. "
+    at = load_pasted(start(), sentence * (MAX_DASHBOARD_CHARS // len(sentence) + 1))
+    (error,) = texts(at.error)
+    assert error.startswith("text too long for the dashboard: 500,")
+    assert "the limit is 500,000" in error and "python -m lib ingest FILE" in error
+    assert at.session_state["draft"] is None
+    assert [b.key for b in at.button if b.key == "extract"] == []
