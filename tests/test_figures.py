@@ -262,6 +262,11 @@ WITH_THE_PARSE = [
     ("en", "It sliced three hundredths of a second off the record.", [("three hundredths", 0.03, None, None)]),
     ("en", "He won a second term.", [("second", 2, "term (rank)", None)]),
     ("en", "the Quarter 3 (July to Sept) 2022 estimates", []),
+    # the counted noun from the parse where the rules find none or a verb
+    ("en", "Some 30,000 additional U.S. troops will go.", [("Some 30,000", 30_000, "additional U.S. troops", "about")]),
+    ("en", "Four Jamaican men won.", [("Four", 4, "Jamaican men", None)]),
+    ("fr", "Dont 63,9 millions vivent en métropole.", [("63,9 millions", 63_900_000, None, None)]),
+    ("fr", "Trois jeunes juifs portant la kippa.", [("Trois", 3, "juifs", None)]),
 ]
 
 

@@ -188,6 +188,10 @@ class _Parse:
         self.doc = doc
         self._starts = doc.to_array(IDX) if doc is not None and len(doc) else None  # one C pass, no Python loop
 
+    def starts_after(self, position: int) -> int:
+        """Index of the first token that starts at or after `position`."""
+        return int(self._starts.searchsorted(position)) if self._starts is not None else 0
+
     def token_at(self, start: int):
         """The token that starts at character `start`, if one does."""
         if self._starts is None:
@@ -483,6 +487,10 @@ def _read_figure(
         pass  # "plusieurs milliers avaient manifesté": a vague plural counts only what follows "de"/"of"
     elif unit is None:
         unit, unit_end = _counted_noun(text, end, has_scale, t, p)
+        if parse.doc is not None and not _noun_by_parse(parse, unit_end - len(unit) if unit else None):
+            unit, unit_end = _unit_from_parse(text, end, parse, t, unit, unit_end)
+        elif parse.doc is not None and unit and not t.VERB_ENDINGS:  # where the table has no verb rule
+            unit, unit_end = _without_trailing_verbs(unit, unit_end, parse, _counted_by_parse(parse, end))
         if unit is not None and _first_word(unit) in t.DURATION_UNITS and not has_scale:
             if not t.ADJECTIVES_FOLLOW_NOUN and " " in unit:
                 unit_end -= len(unit) - len(unit.split(" ")[0])  # "three years later": the unit is "years"
@@ -524,6 +532,68 @@ def _read_figure(
         return None
     figure = Figure(id="", start=start, end=end, text=text[start:end], value=value, unit=unit, approx=approx)
     return _Reading(figure, duration=duration, consumed=consumed)
+
+
+def _noun_by_parse(parse: _Parse, start: int | None) -> bool:
+    """The rules' counted noun starts with a noun or an adjective, as the parse reads it ('vivent' does not)."""
+    if start is None:
+        return False
+    token = parse.token_at(start)
+    return token is None or token.pos_ not in _NOT_NOUN_POS
+
+
+_NOT_NOUN_POS = frozenset({"VERB", "AUX", "PRON", "ADP", "SCONJ", "CCONJ", "DET", "ADV", "PART"})
+
+
+def _unit_from_parse(text: str, end: int, parse: _Parse, t: ModuleType, unit: str | None, unit_end: int):
+    """The noun the parse hangs the number on, with the modifiers between them: '30,000 additional U.S.
+    troops', 'Four Jamaican men', 'seven member crew'; French adjectives after it ('cas humains').
+    Used where the rules found nothing or a verb ('63,9 millions vivent' counts no noun)."""
+    doc = parse.doc
+    i = parse.starts_after(end)
+    head = _counted_by_parse(parse, end)
+    if head is None or i >= len(doc):
+        return None, end
+    number = doc[i - 1]
+    if not (
+        head.pos_ in ("NOUN", "PROPN")
+        and 0 < head.i - number.i <= 5
+        and head.left_edge.i <= i
+        and head.i >= i
+    ):
+        return None, end
+    last = head
+    if t.ADJECTIVES_FOLLOW_NOUN:
+        for right in head.rights:
+            if right.i == last.i + 1 and right.dep_ == "amod" and right.pos_ == "ADJ":
+                last = right
+            else:
+                break
+    return text[doc[i].idx : last.idx + len(last.text)], last.idx + len(last.text)
+
+
+def _counted_by_parse(parse: _Parse, end: int):
+    """The token the parse hangs the number ending at `end` on ('24.5 million people' -> people)."""
+    i = parse.starts_after(end)
+    if i == 0 or i > len(parse.doc):
+        return None
+    number = parse.doc[i - 1]
+    while number.head.i > number.i and number.head.idx < end and number.head.pos_ == "NUM":
+        number = number.head
+    return number.head if number.dep_ == "nummod" else None
+
+
+def _without_trailing_verbs(unit: str, unit_end: int, parse: _Parse, counted) -> tuple[str, int]:
+    """'trois jeunes juifs portant la kippa', 'the seven member crew left': the parse's verbs end the noun
+    (never the word the number counts, whatever its tag)."""
+    words = unit.split(" ")
+    while len(words) > 1:
+        token = parse.token_at(unit_end - len(words[-1]))
+        if token is None or token.pos_ not in ("VERB", "AUX") or (counted is not None and token.i == counted.i):
+            break
+        unit_end -= len(words[-1]) + 1
+        words.pop()
+    return " ".join(words), unit_end
 
 
 def _round_base(rate: re.Match, t: ModuleType) -> bool:
