@@ -18,14 +18,16 @@ import os
 import sys
 from collections import Counter
 from datetime import date
-from pathlib import Path
 
+from lib import validation
 from lib.export import EXPORTS
 from lib.extract import extract
 from lib.extract.lang import SUPPORTED_LANGUAGES, UnsupportedLanguage
 from lib.highlight import shorten
 from lib.models import Status
-from lib.sources import SourceError, check_published, read_article
+from lib.output import OutputError, printable, write_output
+from lib.sources import SourceError, read_article
+from lib.validation import InvalidInput
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
@@ -37,12 +39,8 @@ EXIT_UNAVAILABLE = 4
 def parse_date(value: str) -> date:
     """argparse type for YYYY-MM-DD that names the bad value: '2025-02-30', '3025-01-01' are refused."""
     try:
-        parsed = date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a real date (YYYY-MM-DD): {value!r}") from None
-    try:
-        return check_published(parsed)
-    except SourceError as error:
+        return validation.publication_date(value)
+    except InvalidInput as error:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
@@ -75,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--evidence", action="append", metavar="URL",
                         help="an evidence link; repeat for several (replaces the current links)")
     review.add_argument("--by", required=True, metavar="NAME", help="analyst name")
-    review.add_argument("--expect-version", type=int, metavar="N",
+    review.add_argument("--expect-version", metavar="N",
                         help="refuse the save unless the item is still at version N")
     review.add_argument("--db", help=db_help)
     review.set_defaults(handler=run_review)
@@ -135,6 +133,20 @@ def _positive(value: str) -> int:
     return number
 
 
+def _text(value: str | None, what: str) -> str | None:
+    """An argument that is stored or compared as text: bytes that were not UTF-8 are refused by name."""
+    if value is not None and any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+        raise InvalidInput(f"{what} is not valid UTF-8 text: {printable(value)!r}")
+    return value
+
+
+def _store_url(url: str | None, *, existing: bool) -> str:
+    """The database to open (--db, else the configured one), checked; review and export need it to exist."""
+    from lib.database import database_url
+
+    return validation.database_url(_text(url, "--db") or database_url(), existing=existing)
+
+
 def _fail(message: str, code: int) -> int:
     print(f"error: {message}", file=sys.stderr)
     return code
@@ -150,20 +162,36 @@ def run_ingest(args: argparse.Namespace) -> int:
     from lib.ingest import ingest_paths
     from lib.store import StoreUnavailable
 
+    url = _store_url(args.db, existing=False)
+    workers = args.workers
+    if workers is not None and validation.worker_count(workers) < workers:
+        workers = validation.worker_count(workers)
+        print(f"note: --workers {args.workers} capped to {workers}, the cores of this machine", file=sys.stderr)
     progress = sys.stderr.isatty()
     write = _tqdm_write if progress else print
+    # Failures go to stderr as well, unless stdout is the same terminal or file (once is enough there).
+    failures_apart = not _same_file(sys.stdout, sys.stderr)
     tally: Counter[str] = Counter()
     try:
-        for outcome in ingest_paths(args.paths, args.db, published=args.published, lang=args.lang,
-                                    workers=args.workers, progress=progress):
+        for outcome in ingest_paths(args.paths, url, published=args.published, lang=args.lang,
+                                    workers=workers, progress=progress):
             tally[outcome.outcome] += 1
             write(outcome.line())
+            if outcome.outcome == "failed" and failures_apart:
+                print(outcome.line(), file=sys.stderr)
     except StoreUnavailable as error:
         return _fail(str(error), EXIT_UNAVAILABLE)
     order = ("added", "unchanged", "re-extracted", "failed")
     total = sum(tally.values())
     print(f"{total} file{'s' if total != 1 else ''}: " + ", ".join(f"{tally[o]} {o}" for o in order))
     return EXIT_SOME_FAILED if tally["failed"] else EXIT_OK
+
+
+def _same_file(one, other) -> bool:
+    try:
+        return os.path.samestat(os.fstat(one.fileno()), os.fstat(other.fileno()))
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def _tqdm_write(line: str) -> None:
@@ -175,19 +203,25 @@ def _tqdm_write(line: str) -> None:
 def run_review(args: argparse.Namespace) -> int:
     from lib.store import ReviewConflict, StoreUnavailable, UnknownItem
 
+    # Everything typed is checked before the store is opened: the same rules as the dashboard's.
+    item_id, note = _text(args.item_id, "ITEM_ID"), _text(args.note, "--note")
+    analyst = validation.analyst_name(_text(args.by, "--by"))
+    evidence = None if args.evidence is None else validation.evidence_links(
+        _text(link, "--evidence") for link in args.evidence)
+    wanted = None if args.expect_version is None else validation.expected_version(args.expect_version)
+    url = _store_url(args.db, existing=True)
     try:
-        with _open(args.db) as store:
-            current = store.current_review(args.item_id)
+        with _open(url) as store:
+            current = store.current_review(item_id)
             if current is None:
-                return _fail(f"no item with id {args.item_id}", EXIT_BAD_INPUT)
-            expected = current.version if args.expect_version is None else args.expect_version
+                return _fail(f"no item with id {printable(item_id)}", EXIT_BAD_INPUT)
             saved = store.save_review(
-                args.item_id,
+                item_id,
                 status=Status(args.status),
-                note=current.note if args.note is None else args.note,
-                evidence=current.evidence if args.evidence is None else tuple(args.evidence),
-                analyst=args.by,
-                expected_version=expected,
+                note=current.note if note is None else note,
+                evidence=current.evidence if evidence is None else evidence,
+                analyst=analyst,
+                expected_version=current.version if wanted is None else wanted,
             )
     except ReviewConflict as conflict:
         return _fail(str(conflict), EXIT_CONFLICT)
@@ -203,13 +237,15 @@ def run_export(args: argparse.Namespace) -> int:
     from lib.export import export_file
     from lib.store import StoreUnavailable
 
+    wanted_article = _text(args.article, "--article")
+    url = _store_url(args.db, existing=True)
     try:
-        with _open(args.db) as store:
+        with _open(url) as store:
             articles = {summary.id: summary for summary in store.articles()}
-            if args.article is not None and args.article not in articles:
-                return _fail(f"no article with id {args.article}", EXIT_BAD_INPUT)
+            if wanted_article is not None and wanted_article not in articles:
+                return _fail(f"no article with id {printable(wanted_article)}", EXIT_BAD_INPUT)
             (wanted,) = [file for file in EXPORTS if file.name == args.kind]
-            items = store.items(args.article, wanted.kind)
+            items = store.items(wanted_article, wanted.kind)
     except StoreUnavailable as error:
         return _fail(str(error), EXIT_UNAVAILABLE)
     data = export_file(args.kind, items, articles, bom=args.bom)
@@ -218,15 +254,8 @@ def run_export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return EXIT_OK
-    target = Path(args.output)
-    try:
-        # Written beside the target then renamed, so a failed export never leaves half a file.
-        partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
-        partial.write_bytes(data)
-        partial.replace(target)
-    except OSError as error:
-        return _fail(f"cannot write {target}: {error.strerror or error}", EXIT_BAD_INPUT)
-    print(f"wrote {len(data)} bytes to {target}", file=sys.stderr)
+    # A regular file is replaced atomically; /dev/full, a FIFO or a link is never replaced by a file.
+    print(write_output(args.output, data), file=sys.stderr)
     return EXIT_OK
 
 
@@ -235,5 +264,5 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
-    except (SourceError, UnsupportedLanguage, OSError) as error:
-        return _fail(str(error), EXIT_BAD_INPUT)
+    except (SourceError, UnsupportedLanguage, InvalidInput, OutputError, OSError, UnicodeError) as error:
+        return _fail(printable(" ".join(str(error).split())), EXIT_BAD_INPUT)

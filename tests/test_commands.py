@@ -127,17 +127,17 @@ def test_review_against_a_stale_version_exits_with_the_conflict(store_url, corpu
                            "reload it and apply your change again")
 
 
-def test_review_of_an_unknown_item_is_one_line(store_url, capsys):
+def test_review_of_an_unknown_item_is_one_line(store, store_url, capsys):
     code, out, err = run(capsys, "review", "nope", "--status", "verified", "--by", "Ana", "--db", store_url)
     assert (code, out, err) == (2, "", "error: no item with id nope\n")
 
 
-def test_export_of_an_unknown_article_is_refused(store_url, capsys):
+def test_export_of_an_unknown_article_is_refused(store, store_url, capsys):
     code, out, err = run(capsys, "export", "--kind", "figures", "--article", "zzz", "--db", store_url)
     assert (code, out, err) == (2, "", "error: no article with id zzz\n")
 
 
-def test_export_of_an_empty_store_is_the_header_with_optional_bom(store_url, capsysbinary):
+def test_export_of_an_empty_store_is_the_header_with_optional_bom(store, store_url, capsysbinary):
     code = main(["export", "--kind", "events", "--bom", "--db", store_url])
     out, _ = capsysbinary.readouterr()
     assert code == 0
@@ -152,6 +152,7 @@ def test_unreachable_database_is_one_line_and_exit_4(capsys):
 
 def test_command_line_runs_as_a_module(tmp_path):
     db = f"sqlite:///{tmp_path / 'cli.db'}"
+    Store(db).close()  # export reads an existing store; it never creates one
     done = subprocess.run([sys.executable, "-m", "lib", "export", "--kind", "summary", "--db", db],
                           capture_output=True, cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stderr
