@@ -14,7 +14,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from lib.models import STATUS_COLOURS
+from lib.models import STATUS_COLOURS, status_label
 
 # Kind is told by the line, status by the colour: a claim is a tinted band, a figure a
 # solid underline, an event a dashed one, so nested spans stay readable.
@@ -67,7 +67,7 @@ def _style(mark: Mark, selected: str | None) -> str:
 
 
 def _open(mark: Mark, selected: str | None) -> str:
-    title = f"{KIND_LABELS.get(mark.kind, mark.kind)} · {mark.status}"
+    title = f"{KIND_LABELS.get(mark.kind, mark.kind)} · {status_label(mark.status)}"
     if mark.label:
         title += f" · {mark.label}"
     return (
@@ -98,7 +98,7 @@ def legend() -> str:
     swatches = "".join(
         f'<span style="white-space:nowrap;margin-right:0.75em;"><span style="display:inline-block;width:0.8em;'
         f'height:0.8em;background:{colour};margin-right:0.25em;border-radius:2px;"></span>'
-        f"{html.escape(status)}</span> "
+        f"{html.escape(status_label(status))}</span> "
         for status, colour in STATUS_COLOURS.items()
     )
     return f'<div class="fd-legend" style="line-height:2;">{kinds}<br>{swatches}</div>'
@@ -120,7 +120,7 @@ def item_choices(items, include_orphaned: bool = False) -> dict[str, str]:
     True
     """
     return {
-        item.id: ("orphaned · " if item.orphaned else "") + f"{item.kind} · {item.text[:60]}"
+        item.id: ("orphaned · " if item.orphaned else "") + f"{KIND_LABELS.get(str(item.kind), item.kind)} · {item.text[:60]}"
         for item in items
         if include_orphaned or not item.orphaned
     }

@@ -38,6 +38,33 @@ STATUS_COLOURS: dict[str, str] = {
 }
 
 
+# What analysts read; the stored values above never change (exports and the database keep them).
+STATUS_LABELS: dict[str, str] = {
+    "unchecked": "Unchecked",
+    "in_progress": "In progress",
+    "verified": "Verified",
+    "false": "False",
+    "misleading": "Misleading",
+    "inconclusive": "Inconclusive",
+    "not_a_claim": "Not a claim",
+}
+# One key per status for the review panel's buttons (Streamlit reserves C and R).
+STATUS_SHORTCUTS: dict[str, str] = {
+    "unchecked": "U",
+    "in_progress": "P",
+    "verified": "V",
+    "false": "F",
+    "misleading": "M",
+    "inconclusive": "I",
+    "not_a_claim": "N",
+}
+
+
+def status_label(status: object) -> str:
+    """The human name of a stored status: status_label('not_a_claim') == 'Not a claim'; unknown values as they are."""
+    return STATUS_LABELS.get(str(status), str(status))
+
+
 class Kind(StrEnum):
     CLAIM = "claim"
     FIGURE = "figure"

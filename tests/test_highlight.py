@@ -94,7 +94,7 @@ def test_legend_names_every_kind_and_status():
     markup = legend()
     assert_inert(markup)
     text = " ".join(parse(markup).text)
-    for word in ("Claim", "Figure", "Event", "verified", "not_a_claim"):
+    for word in ("Claim", "Figure", "Event", "Verified", "Not a claim"):
         assert word in text
 
 
@@ -103,6 +103,6 @@ def test_item_choices_leave_orphaned_reviews_out_unless_asked():
 
     items = [SimpleNamespace(id="c1", kind="claim", text="Healy a déclaré", orphaned=True),
              SimpleNamespace(id="f1", kind="figure", text="plus de 200", orphaned=False)]
-    assert item_choices(items) == {"f1": "figure · plus de 200"}
+    assert item_choices(items) == {"f1": "Figure · plus de 200"}
     assert item_choices(items, include_orphaned=True) == {
-        "c1": "orphaned · claim · Healy a déclaré", "f1": "figure · plus de 200"}
+        "c1": "orphaned · Claim · Healy a déclaré", "f1": "Figure · plus de 200"}
