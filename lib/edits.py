@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from lib.highlight import plain, shorten
-from lib.models import STATUSES, Status
+from lib.models import STATUSES, Status, status_label
 from lib.review_table import EDITABLE
 from lib.validation import evidence_links
 
@@ -235,12 +235,13 @@ class Conflict:
 
         >>> from lib.models import Review, Status
         >>> Conflict(Edit("c1", "verified", "", (), 0, "Healy"), Review("c1", Status.FALSE, "", (), "Bob", None, 1)).describe()
-        'Conflict on “Healy”: you set **verified** (no note); Bob saved **false** (no note) at an unknown time, version 1.'
+        'Conflict on “Healy”: you set **Verified** (no note); Bob saved **False** (no note) at an unknown time, version 1.'
         """
         mine, theirs = self.edit, self.theirs
         return (
-            f"Conflict on “{plain(mine.label or mine.item_id)}”: you set **{mine.status}** ({plain(mine.note or 'no note')}); "
-            f"{plain(theirs.analyst or 'another analyst')} saved **{theirs.status}** ({plain(theirs.note or 'no note')}) "
+            f"Conflict on “{plain(mine.label or mine.item_id)}”: you set **{status_label(mine.status)}** "
+            f"({plain(mine.note or 'no note')}); {plain(theirs.analyst or 'another analyst')} saved "
+            f"**{status_label(theirs.status)}** ({plain(theirs.note or 'no note')}) "
             f"at {f'{theirs.at:%Y-%m-%d %H:%M}' if theirs.at else 'an unknown time'}, version {theirs.version}."
         )
 

@@ -13,6 +13,7 @@ from datetime import date
 
 import pandas as pd
 
+from lib import search
 from lib.models import STATUSES, Kind, Status
 
 EDITABLE = ("status", "note", "evidence")
@@ -51,6 +52,21 @@ def items_frame(items, kind: str) -> pd.DataFrame:
     return frame
 
 
+def patch_frame(frame: pd.DataFrame, changed: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with the rows of `changed` (same kind, re-read from the store) put in place; new ids are left out.
+
+    >>> old = items_frame([], "claim")
+    >>> patch_frame(old, old).equals(old)
+    True
+    """
+    changed = changed.loc[changed.index.intersection(frame.index)]
+    if changed.empty:
+        return frame
+    patched = frame.copy()
+    patched.loc[changed.index, changed.columns] = changed
+    return patched
+
+
 def _row(item, kind: Kind) -> dict:
     review = item.review
     fields = item.fields or {}
@@ -87,6 +103,7 @@ class Filters:
     until: date | None = None
     text: str = ""
     include_orphaned: bool = False
+    min_checkworthiness: float = 0.0  # claims only: hide those the extractor found less worth checking
 
 
 def filter_frame(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
@@ -110,11 +127,12 @@ def filter_frame(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
         if filters.until:
             placed &= starts.map(lambda d: d is not None and not _missing(d) and d <= filters.until)
         keep &= placed
-    needle = filters.text.strip().casefold()
-    if needle:
+    if filters.min_checkworthiness > 0 and "checkworthiness" in frame:
+        keep &= frame["checkworthiness"].fillna(0.0) >= filters.min_checkworthiness
+    if filters.text.strip():
         searched = [c for c in ("text", "sentence", "note", "speaker", "unit", "evidence") if c in frame]
-        haystack = frame[searched].fillna("").astype(str).agg(" ".join, axis=1).str.casefold()
-        keep &= haystack.str.contains(needle, regex=False)
+        haystack = frame[searched].fillna("").astype(str).agg(" ".join, axis=1)
+        keep &= search.matches(haystack, filters.text)
     return frame[keep]
 
 

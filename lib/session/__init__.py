@@ -1,20 +1,19 @@
 """The dashboard's Streamlit side — the one lib package that imports Streamlit.
 
 `state` holds the session keys and the writes pages ask for, `loaders` the cached reads
-of the store, `widgets` what several pages draw. Pages use `from lib import session`
-and the names below.
+of the store, `widgets` what several pages draw, `panel` the review workspace (list,
+panel, conflicts, live updates). Pages use `from lib import session` and the names below.
 """
 from lib.session.loaders import (
-    READ_TTL_SECONDS, after_write, article, articles, exports, extraction, frame, items, recurring, store,
-    stored_article,
+    READ_TTL_SECONDS, after_write, analysts, article, articles, exports, extraction, frame, items, recurring, stamp,
+    store, stored_article,
 )
+from lib.session.panel import LIVE_SECONDS, clickable_text, review_list, review_panel, save_messages, watch
 from lib.session.state import (
-    ANALYST, ARTICLE, CONFLICTS, DRAFT, EDITOR_VIEWS, GENERATION, LAST_ARTICLES, LAST_FRAMES, LAST_SAVE, NOTICE,
-    PENDING, add_item, all_pending, analyst, current_article, fresh_editors, ingest, init_state, notify,
-    open_article, pending, resolve_conflict, save_all, set_draft, set_pending,
+    ANALYST, ARTICLE, CONFLICTS, DRAFT, GENERATION, LAST_ARTICLES, LAST_FRAMES, LAST_SAVE, NOTICE,
+    OWN_SAVES, PENDING, REFUSED, add_item, all_pending, analyst, change, current_article, decide, fresh_editors,
+    ingest, init_state, last_save, notify, open_article, pending, resolve_conflict, save_all, set_draft, set_pending,
 )
 from lib.session.widgets import (
-    analyst_sidebar, editor_columns, filters_from_widgets, reported_errors, require_article, review_editor,
-    review_source, show_last_save, show_notice,
+    analyst_sidebar, filters_from_widgets, reported_errors, require_article, review_source, show_notice,
 )
-

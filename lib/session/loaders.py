@@ -5,16 +5,18 @@ up soon; the Store itself is one shared resource per database URL per server pro
 """
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import streamlit as st
 
 from lib import corpus
 from lib.models import Article
-from lib.review_table import items_frame
-from lib.store import Store, StoreUnavailable, database_url
+from lib.review_table import items_frame, patch_frame
+from lib.store import Stamp, Store, StoreUnavailable, database_url
 
-# Long enough to make reruns cheap, short enough that another analyst's saves show up soon.
+# Reads other than the review frames: long enough to make reruns cheap, short enough that
+# another analyst's saves show up soon (the frames follow the store's stamp instead).
 READ_TTL_SECONDS = 30
 
 
@@ -28,14 +30,77 @@ def store() -> Store:
     return _store(database_url())
 
 
-@st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS, max_entries=64)
-def _frame(url: str, article_id: str | None, kind: str):
-    return items_frame(_store(url).items(article_id, kind=kind), kind)
+class _Frames:
+    """Review frames by (url, article, kind), each with the store Stamp it was read at.
+
+    Shared by every session of the server process. A frame whose stamp is behind is brought
+    up to date by reading only the items reviewed since (another analyst's decision, or
+    our own save), so a status change never re-reads the 10,000 items of a long article.
+    Frames handed out are shared: callers never modify them (filters and pending edits copy).
+    """
+
+    # Past this many changed items a full read is as cheap as patching.
+    PATCH_LIMIT = 500
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._frames: dict[tuple, tuple[Stamp, object]] = {}
+
+    def get(self, url: str, article_id: str | None, kind: str):
+        store = _store(url)
+        now = store.stamp()
+        key = (url, article_id, str(kind))
+        with self._lock:
+            seen = self._frames.get(key)
+        if seen is not None and seen[0] == now:
+            return seen[1]
+        rows = None
+        if seen is not None and seen[0].same_items(now):
+            changed = store.reviewed_since(seen[0].review, article_id, kind)
+            if len(changed) <= self.PATCH_LIMIT:
+                rows = patch_frame(seen[1], items_frame(store.items(ids=changed) if changed else [], kind))
+        if rows is None:
+            rows = items_frame(store.items(article_id, kind=kind), kind)
+        with self._lock:
+            self._frames[key] = (now, rows)
+        return rows
+
+    def clear(self) -> None:
+        with self._lock:
+            self._frames.clear()
+
+
+@st.cache_resource(show_spinner=False)
+def _frames() -> _Frames:
+    return _Frames()
 
 
 def frame(article_id: str | None, kind: str):
-    """The review frame of one kind for an article (or all articles), from the cache when fresh."""
-    return _frame(database_url(), article_id, kind)
+    """The review frame of one kind for an article (or all articles), as of now: one cheap stamp query
+    per call, and only what changed since the last read is read again."""
+    return _frames().get(database_url(), article_id, kind)
+
+
+def stamp():
+    """Where the store stands (lib.store.Stamp), None while it cannot be reached; pages compare it every few seconds."""
+    try:
+        return store().stamp()
+    except StoreUnavailable:
+        return None
+
+
+@st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS)
+def _analysts(url: str, stamp) -> list[str]:
+    return _store(url).analysts()
+
+
+def analysts() -> list[str]:
+    """Names of everyone who has worked in the store, for the sidebar's choice; [] when it cannot be reached."""
+    try:
+        store_ = store()
+        return _analysts(database_url(), store_.stamp().review)
+    except StoreUnavailable:
+        return []
 
 
 @st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS, max_entries=64)
@@ -102,8 +167,9 @@ def exports(article_id: str | None, bom: bool) -> tuple[int, dict[str, bytes]]:
 
 def after_write() -> None:
     """Forget cached reads (and what is built from them) so every page shows what was just written."""
-    for loader in (_frame, _items, _articles, _article, _recurring, _exports):
+    for loader in (_items, _articles, _article, _recurring, _exports):
         loader.clear()
+    # The frames follow the store's stamp on their own; forgetting them would cost a full re-read.
 
 
 @st.cache_data(show_spinner=False, max_entries=32)

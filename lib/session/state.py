@@ -10,31 +10,36 @@ from dataclasses import replace
 
 import streamlit as st
 
-from lib.edits import Conflict, NotANumber, SaveReport, find_span, parse_figure_detail, save_edits
+from lib import workspace
+from lib.edits import Conflict, NotANumber, SaveReport, find_span, parse_evidence, parse_figure_detail, save_edits
 from lib.errors import explain
 from lib.highlight import plain
 from lib.models import Article, Kind
+from lib.workspace import Shown
 from lib.session.loaders import after_write, article, extraction, store
 from lib.store import StoreUnavailable
 from lib.validation import dashboard_text
 
-ANALYST = "analyst"  # the analyst's name (sidebar text input)
+ANALYST = "analyst"  # the analyst's name (sidebar choice, bound to the URL's ?analyst= so a reload keeps it)
 ARTICLE = "article_id"  # the article under review, mirrored in the URL so a reload keeps it
 DRAFT = "draft"  # the Article read on the Load page, before extraction
 PENDING = "pending"  # {kind: {item_id: Edit}} unsaved edits, kept when saving fails
 CONFLICTS = "conflicts"  # [Conflict] from the last save
-LAST_SAVE = "last_save"  # SaveReport of the last save, shown once
-GENERATION = "editor_generation"  # bumped after a save so editors start from the stored values
+LAST_SAVE = "last_save"  # {article_id: SaveReport} of the last save on each article, shown once on that article
+OWN_SAVES = "own_saves"  # {item_id: {version saved over: (version written, Edit)}} what this session wrote
+REFUSED = "refused"  # {item_id: message} a value the panel refused (bad evidence link), shown under its field
+FIELD_BASES = "field_bases"  # {item_id: Shown} the review the panel's note and evidence fields were opened on
+GENERATION = "editor_generation"  # bumped after a write so the add-item forms and lists start afresh
 LAST_FRAMES = "last_frames"  # {(article_id, kind): frame} last good read, shown when the database goes away
 LAST_ARTICLES = "last_articles"  # {article_id: Article | None} last good read, for the caption above the tables
-EDITOR_VIEWS = "editor_views"  # {kind: (editor key, EditorView)} what each kind's editor rendered last
 NOTICE = "notice"  # (level, message) set by a callback, shown once by the next run
 
 
 def init_state() -> None:
     """Defaults for every shared key; the article comes back from the URL after a reload."""
     # ANALYST is a widget key: a default set here before the widget registers would wipe what was typed.
-    defaults = {ARTICLE: None, DRAFT: None, PENDING: {}, CONFLICTS: [], LAST_SAVE: None, GENERATION: 0}
+    defaults = {ARTICLE: None, DRAFT: None, PENDING: {}, CONFLICTS: [], LAST_SAVE: {}, GENERATION: 0,
+                OWN_SAVES: {}, REFUSED: {}, FIELD_BASES: {}}
     for key, value in defaults.items():
         st.session_state.setdefault(key, value)
     from_url = st.query_params.get("article")
@@ -75,41 +80,109 @@ def all_pending() -> dict:
 
 
 def fresh_editors() -> None:
-    """Give every editor a new identity so it starts again from stored values plus pending edits."""
+    """Count one more write of this session (widgets keyed on it start from the stored values)."""
     st.session_state[GENERATION] += 1
-    # Every edit sent so far is in the pending set (or was just saved or dropped on purpose):
-    # the editors drawn before must not hand theirs back in.
-    st.session_state[EDITOR_VIEWS] = {}
 
 
 def save_all() -> SaveReport:
-    """Save every pending edit; saved ones leave the pending set, conflicts and unreachable ones stay."""
+    """Save every pending edit; saved ones leave the pending set, conflicts and unreachable ones stay.
+
+    The report belongs to the article open now: another article's page never shows it.
+    """
     edits = all_pending()
     try:
         report = save_edits(store(), edits, analyst())
     except StoreUnavailable as error:
         report = SaveReport(unsaved=tuple(edits), error=str(error))
     done = set(report.saved)
+    own = st.session_state.setdefault(OWN_SAVES, {})
+    for item_id in done:
+        edit = edits[item_id]
+        own.setdefault(item_id, {})[edit.expected_version] = (edit.expected_version + 1, edit)
     for kind, kind_edits in st.session_state[PENDING].items():
         st.session_state[PENDING][kind] = {i: e for i, e in kind_edits.items() if i not in done}
-    st.session_state[CONFLICTS] = list(report.conflicts)
-    st.session_state[LAST_SAVE] = report
+    conflicted = {c.edit.item_id for c in report.conflicts}
+    st.session_state[CONFLICTS] = [c for c in st.session_state[CONFLICTS] if c.edit.item_id not in conflicted]
+    st.session_state[CONFLICTS] += list(report.conflicts)
+    st.session_state[LAST_SAVE][current_article()] = report
     if report.saved or report.conflicts:
         after_write()
         fresh_editors()
     return report
 
 
+def last_save() -> SaveReport | None:
+    """The report of the last save made on the open article, once (another article's is kept for it)."""
+    return st.session_state[LAST_SAVE].pop(current_article(), None)
+
+
+def change(shown: Shown, **fields) -> None:
+    """Callback of the review panel: save `fields` (status, note, evidence) of the item as rendered, now."""
+    edit = workspace.edit_for(shown, st.session_state.setdefault(OWN_SAVES, {}), **fields)
+    pending(shown.kind)[shown.item_id] = edit
+    save_all()
+
+
+def decide(shown: list[Shown], status: str) -> None:
+    """Callback of a status button: one status for every item rendered in the panel, saved now."""
+    own = st.session_state.setdefault(OWN_SAVES, {})
+    for one in shown:
+        pending(one.kind)[one.item_id] = workspace.edit_for(one, own, status=status)
+    save_all()
+
+
+def field_base(shown: Shown) -> Shown:
+    """The review the note and evidence fields answer: the one they were opened on, moved on only by this
+    session's own saves. Another analyst's save leaves them (and whatever is being typed) in place, and
+    the next change there meets it as a conflict rather than writing over it."""
+    bases = st.session_state.setdefault(FIELD_BASES, {})
+    base = bases.get(shown.item_id)
+    if base is None or workspace.reaches(base.version, shown.version,
+                                         st.session_state.setdefault(OWN_SAVES, {}).get(shown.item_id, {})):
+        base = shown
+    # Only the item open now keeps its base: opening it again later starts from the store.
+    st.session_state[FIELD_BASES] = {shown.item_id: base}
+    return base
+
+
+def change_note(shown: Shown, key: str) -> None:
+    change(shown, note=str(st.session_state.get(key) or ""))
+
+
+def change_evidence(shown: Shown, key: str) -> None:
+    """A refused link is shown under the field and nothing is saved; the note and status are untouched."""
+    refused = st.session_state.setdefault(REFUSED, {})
+    try:
+        links = parse_evidence(str(st.session_state.get(key) or ""))
+    except ValueError as error:
+        refused[shown.item_id] = f"Not saved: {error}. Links start with http:// or https://."
+        return
+    refused.pop(shown.item_id, None)
+    change(shown, evidence=links)
+
+
+def retry_unsaved() -> None:
+    """Button callback: try again the changes the database refused while it was away."""
+    save_all()
+
+
 def resolve_conflict(conflict: Conflict, keep_mine: bool) -> None:
-    """Keep mine: re-aim the edit at the version now saved (the next Save writes it). Keep theirs: drop mine."""
+    """Keep mine: write it over the version now saved, at once. Keep theirs: drop mine.
+
+    Until then the edit stays pending (shown as mine) and every save meets the same conflict
+    again: it is never written over theirs without this choice.
+    """
     item_id = conflict.edit.item_id
+    st.session_state[CONFLICTS] = [c for c in st.session_state[CONFLICTS] if c.edit.item_id != item_id]
+    st.session_state.setdefault(FIELD_BASES, {}).pop(item_id, None)  # settled: the fields start from the store
     for kind_edits in st.session_state[PENDING].values():
         if item_id in kind_edits:
             if keep_mine:
                 kind_edits[item_id] = replace(conflict.edit, expected_version=int(conflict.theirs.version))
             else:
                 del kind_edits[item_id]
-    st.session_state[CONFLICTS] = [c for c in st.session_state[CONFLICTS] if c.edit.item_id != item_id]
+    if keep_mine:
+        save_all()
     fresh_editors()
 
 
@@ -144,7 +217,7 @@ def add_item(article_id: str, kind: str) -> None:
         return
     after_write()
     fresh_editors()
-    notify("success", f"Added the {kind}; it is listed with origin 'manual'.")
+    notify("success", f"Added the {kind} to the list, marked as added by hand.")
 
 
 # -- loading ---------------------------------------------------------------------------------

@@ -40,13 +40,39 @@ def goto(at: AppTest, page: str) -> AppTest:
     return at
 
 
-def edit(at: AppTest, rows: dict) -> AppTest:
-    """What a click in the editor sends: cell edits by row position."""
-    key = at.data_editor[0].key
-    at.session_state[key] = {"edited_rows": rows, "added_rows": [], "deleted_rows": []}
+def listing(at: AppTest):
+    """The review list (the panel's history is a table too, without a key)."""
+    (found,) = [d for d in at.get("dataframe") if (d.key or "").startswith("list-")]
+    return found
+
+
+def select(at: AppTest, *positions: int) -> AppTest:
+    """What clicking rows of the review list sends: their positions on the page."""
+    at.session_state[listing(at).key] = {"selection": {"rows": list(positions), "columns": [], "cells": []}}
     at.run()
-    assert not at.exception
+    assert not at.exception, at.exception
     return at
+
+
+def decide(at: AppTest, status: str, panel: str = "panel") -> AppTest:
+    """A status button of the panel (or its key: the same callback)."""
+    at.button(key=f"{panel}-status-{status}").click().run()
+    assert not at.exception, at.exception
+    return at
+
+
+def field(at: AppTest, label: str):
+    """The panel's note (text area) or evidence (text input), found by label."""
+    (found,) = [w for w in [*at.text_area, *at.text_input] if w.label == label]
+    return found
+
+
+def article_markup(at: AppTest) -> str:
+    """The escaped article HTML the Article page hands to its clickable text."""
+    import json
+
+    (component,) = at.get("bidi_component")
+    return json.loads(component.proto.json)
 
 
 def texts(elements) -> list[str]:

@@ -5,7 +5,7 @@ from datetime import date
 
 from lib.models import Kind, Status
 from tests.dashboard_fixtures import TEXT, small_extraction
-from tests.pages.apptest import GERMAN, HOSTILE, goto, load_pasted, open_healy_seed, start, texts
+from tests.pages.apptest import GERMAN, HOSTILE, goto, listing, load_pasted, open_healy_seed, start, texts
 
 
 def test_load_page_opens_the_french_seed_with_its_language_title_and_date(store_url):
@@ -28,7 +28,7 @@ def test_extracting_the_seed_stores_it_and_opens_it_for_review(store):
     assert at.session_state["article_id"] == summary.id
     assert summary.counts["claim"] > 0
     goto(at, "review")
-    frame = at.data_editor[0].value
+    frame = listing(at).value
     assert len(frame) == summary.counts["claim"]
     assert "John Healy" in set(frame["speaker"])
 

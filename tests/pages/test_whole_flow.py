@@ -6,7 +6,7 @@ import io
 
 from lib import export
 from lib.models import Status
-from tests.pages.apptest import edit, goto, open_healy_seed, start, texts
+from tests.pages.apptest import decide, field, goto, listing, open_healy_seed, select, start, texts
 
 
 def test_whole_flow_seed_to_reviews_to_export(store, downloads):
@@ -15,11 +15,12 @@ def test_whole_flow_seed_to_reviews_to_export(store, downloads):
     at.button(key="extract").click().run()
     article_id = at.session_state["article_id"]
     goto(at, "review")
-    claims = at.data_editor[0].value
+    claims = listing(at).value
     first, second = claims.index[:2]
-    edit(at, {0: {"status": "verified", "evidence": "https://www.bbc.co.uk/news"}, 1: {"status": "false"}})
-    at.button(key="save").click().run()
-    assert texts(at.success) == ["Saved 2 reviews"]
+    decide(select(at, 0), "verified")
+    field(at, "Evidence links").input("https://www.bbc.co.uk/news").run()
+    decide(select(at, 1), "false")
+    assert [t.value for t in at.toast] == ["Saved 1 review"]
 
     items = store.items(article_id)
     statuses = {i.id: i.review.status for i in items}

@@ -1,0 +1,211 @@
+"""The review workspace's widgets: the list of one kind, the panel of the selected items, conflicts, live updates.
+
+Every change in the panel is saved as it is made (`state.change`, `state.decide`), against
+the version the panel rendered; the Review and Article pages draw the same panel.
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from lib import workspace
+from lib.edits import Conflict
+from lib.highlight import plain
+from lib.models import STATUS_COLOURS, STATUS_SHORTCUTS, STATUSES, status_label
+from lib.session.loaders import stamp, store
+from lib.session.state import (
+    CONFLICTS, REFUSED, all_pending, analyst, change_evidence, change_note, decide, field_base, last_save,
+    resolve_conflict, retry_unsaved,
+)
+from lib.store import StoreUnavailable
+
+# How often an open page asks the store whether anyone else saved (one cheap query).
+LIVE_SECONDS = 3
+
+
+def review_list(container, rows, kind: str, key: str) -> list[str]:
+    """The readable list of `rows` (one page); returns the ids of the rows the analyst selected."""
+    shown = workspace.list_frame(rows, kind, unsaved=all_pending())
+    cc = st.column_config
+    config = {
+        "unsaved": cc.TextColumn("", width=24, help="● an unsaved change (the database was away)"),
+        "status": cc.TextColumn(workspace.column_label("status"), width="small"),
+        "text": cc.TextColumn(workspace.column_label("text"), width="large"),
+        "speaker": cc.TextColumn(workspace.column_label("speaker"), width="small"),
+        "checkworthiness": cc.ProgressColumn(workspace.column_label("checkworthiness"), min_value=0.0,
+                                             max_value=1.0, format="%.2f", width="small"),
+        "value": cc.NumberColumn(workspace.column_label("value"), width="small"),
+        "unit": cc.TextColumn(workspace.column_label("unit"), width="small"),
+        "date": cc.DateColumn(workspace.column_label("date"), format="YYYY-MM-DD", width="small"),
+        "end_date": cc.DateColumn(workspace.column_label("end_date"), format="YYYY-MM-DD", width="small"),
+    }
+    styled = shown.style.map(_status_style, subset=["status"])
+    event = container.dataframe(styled, key=key, column_config=config, hide_index=True, on_select="rerun",
+                                selection_mode="multi-row", row_height=60, width="stretch",
+                                height=min(60 * len(shown) + 40, 640))
+    positions = event.selection.rows if event is not None else []
+    return [rows.index[p] for p in positions if 0 <= p < len(rows)]
+
+
+def _status_style(label: str) -> str:
+    status = next((s for s in STATUSES if label.startswith(status_label(s))), "unchecked")
+    colour = STATUS_COLOURS[status]
+    text = "#ffffff" if status in ("verified", "false", "not_a_claim") else "#1a1a1a"
+    return f"background-color:{colour};color:{text};font-weight:600"
+
+
+def review_panel(rows, kind: str, selected: list[str], article_text: str, items, key: str) -> None:
+    """The selected items: one in its paragraph with what it holds, its note, evidence and history;
+    several at once get one status for all. `rows` are frame rows with the unsaved edits on top."""
+    if not selected:
+        st.info("Select a row in the list (several with Shift or Ctrl) to read it in context and decide.")
+        return
+    shown = workspace.shown_rows(rows.loc[[i for i in selected if i in rows.index]], kind)
+    if not shown:
+        return
+    by_id = {item.id: item for item in items}
+    if len(shown) == 1:
+        one = shown[0]
+        item = by_id.get(one.item_id)
+        st.markdown(f"**{workspace.KIND_NAMES.get(str(kind), kind)}** · "
+                    f":{_badge_colour(one.status)}-badge[{status_label(one.status)}]"
+                    + (f" · {plain(item.fields.get('speaker'))}" if item and (item.fields or {}).get("speaker") else ""))
+        if item is not None:
+            st.html(workspace.context_html(article_text, item, items))
+            with_it = workspace.related(item, items)
+            if with_it:
+                st.caption("With it: " + " · ".join(plain(workspace.describe(o)) for o in with_it))
+    else:
+        st.markdown(f"**{len(shown)} {workspace.KIND_NAMES.get(str(kind), kind).lower()}s selected**: "
+                    "one status for all")
+    status_buttons(shown, key)
+    if len(shown) == 1:
+        note_and_evidence(shown[0], key)
+        history(shown[0].item_id)
+
+
+def _badge_colour(status: str) -> str:
+    return {"verified": "green", "false": "red", "misleading": "orange", "inconclusive": "violet",
+            "in_progress": "blue", "not_a_claim": "gray"}.get(status, "gray")
+
+
+def status_buttons(shown: list, key: str) -> None:
+    """One button per status, each with its key (V verified, F false, …); disabled until the analyst is named."""
+    named = bool(analyst())
+    columns = st.columns(4)
+    for position, status in enumerate(STATUSES):
+        current = all(one.status == status for one in shown)
+        columns[position % 4].button(
+            status_label(status), key=f"{key}-status-{status}", shortcut=STATUS_SHORTCUTS[status],
+            type="primary" if current else "secondary", disabled=not named, width="stretch",
+            help=f"Key {STATUS_SHORTCUTS[status]}" if named else "Enter your name in the sidebar first",
+            on_click=decide, args=(shown, status),
+        )
+
+
+def note_and_evidence(shown, key: str) -> None:
+    """The note and the evidence links, each saved when the analyst leaves the field; a bad link is refused alone."""
+    named = bool(analyst())
+    one = field_base(shown)
+    if one.version != shown.version:
+        st.caption(f"Saved meanwhile as {status_label(shown.status)}"
+                   + (f" with the note “{plain(shown.note)}”" if shown.note else "")
+                   + ": what you type here is checked against it before it is saved.")
+    # The keys carry the base version: after this session's own save the fields start from the store again,
+    # while another analyst's save leaves them, and the text being typed, alone.
+    note_key, evidence_key = f"{key}-note-{one.item_id}-{one.version}", f"{key}-evidence-{one.item_id}-{one.version}"
+    st.text_area("Note", value=one.note, key=note_key, disabled=not named, height=90,
+                 on_change=change_note, args=(one, note_key), help="Saved when you leave the field (or Ctrl+Enter)")
+    st.text_input("Evidence links", value=" ".join(one.evidence), key=evidence_key, disabled=not named,
+                  on_change=change_evidence, args=(one, evidence_key),
+                  help="http(s) addresses separated by spaces; saved when you press Enter or leave the field")
+    refused = st.session_state.get(REFUSED, {}).get(one.item_id)
+    if refused:
+        st.error(plain(refused))
+
+
+def history(item_id: str) -> None:
+    try:
+        reviews = store().history(item_id)
+    except StoreUnavailable:
+        return
+    if reviews:
+        st.caption("History")
+        st.dataframe(workspace.history_frame(reviews), hide_index=True, width="stretch",
+                     height=min(36 * len(reviews) + 40, 220))
+    else:
+        st.caption("History: never reviewed yet.")
+
+
+def save_messages() -> None:
+    """What the last save on this article did, once; the changes still waiting for the database; the conflicts."""
+    report = last_save()
+    if report is not None:
+        if report.level == "success":
+            st.toast(report.summary(), icon=":material/check:")
+        else:
+            getattr(st, report.level)(report.summary() + (" — the database could not be reached; your changes "
+                                                          "are kept here until it is back." if report.error else ""))
+    waiting = all_pending()
+    conflicted = {c.edit.item_id for c in st.session_state[CONFLICTS]}
+    if set(waiting) - conflicted:
+        st.button(f"Retry saving {len(set(waiting) - conflicted)} change(s)", key="retry", on_click=retry_unsaved,
+                  disabled=not analyst(), icon=":material/sync:")
+    for conflict in st.session_state[CONFLICTS]:
+        conflict_box(conflict)
+
+
+def conflict_box(conflict: Conflict) -> None:
+    """Both versions (Conflict.describe) and the choice; nothing is written until the analyst picks one."""
+    with st.container(border=True):
+        st.warning(conflict.describe())
+        keep_mine, keep_theirs = st.columns(2)
+        keep_mine.button("Keep mine", key=f"mine-{conflict.edit.item_id}", on_click=resolve_conflict,
+                         args=(conflict, True), disabled=not analyst(), help="Written over theirs, now")
+        keep_theirs.button("Keep theirs", key=f"theirs-{conflict.edit.item_id}", on_click=resolve_conflict,
+                           args=(conflict, False), help="Your change is dropped")
+
+
+def watch(seen) -> None:
+    """Every few seconds, one cheap query: when anyone has written since `seen` (a Stamp), the page redraws."""
+
+    @st.fragment(run_every=LIVE_SECONDS)
+    def _watch():
+        now = stamp()
+        if now is not None and now != seen:
+            st.rerun(scope="app")
+
+    _watch()
+
+
+# The article text is our escaped HTML (lib.highlight.render): the script only listens for
+# clicks on its marks and names the item clicked; the innermost mark wins (a figure inside a claim).
+_CLICKABLE_JS = """
+export default function(component) {
+    const { data, setTriggerValue, parentElement } = component;
+    let holder = parentElement.querySelector('.fd-holder');
+    if (!holder) {
+        holder = document.createElement('div');
+        holder.className = 'fd-holder';
+        parentElement.appendChild(holder);
+    }
+    holder.innerHTML = data;
+    holder.querySelectorAll('[data-item]').forEach((mark) => {
+        mark.style.cursor = 'pointer';
+        mark.addEventListener('click', (event) => {
+            event.stopPropagation();
+            setTriggerValue('clicked', mark.getAttribute('data-item'));
+        });
+    });
+}
+"""
+_clickable = st.components.v2.component("factdesk_clickable_text", js=_CLICKABLE_JS)
+
+
+def clickable_text(markup: str, key: str, on_click) -> None:
+    """Escaped article markup whose highlighted spans can be clicked; `on_click(item_id)` runs on a click."""
+    _clickable(data=markup, key=key, on_clicked_change=lambda: on_click(_clicked(key)))
+
+
+def _clicked(key: str) -> str | None:
+    value = st.session_state.get(key)
+    return getattr(value, "clicked", None) if value is not None else None

@@ -1,0 +1,218 @@
+"""The review workspace: a readable list per kind, and one item read in its paragraph with what it holds.
+
+Pages show `list_frame` (human labels, an unsaved marker) and, for the selected item,
+`context_html` (its paragraph, escaped, the item outlined), `related` (the figures,
+events and claim that share its sentence) and `history_frame` (who did what, when).
+Stored values never change: labels are for reading only.
+
+>>> paragraph_bounds("Un.\\n\\nDeux trois.\\nQuatre.", 6, 10)
+(5, 16)
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from lib import highlight
+from lib.edits import Edit
+from lib.models import Kind, status_label
+from lib.review_table import NO_SPEAKER
+
+# Every column name an analyst may read, in words (the frames keep their stored names).
+COLUMN_LABELS: dict[str, str] = {
+    "status": "Status",
+    "note": "Note",
+    "evidence": "Evidence",
+    "text": "Text",
+    "speaker": "Speaker",
+    "checkworthiness": "Worth checking",
+    "value": "Value",
+    "unit": "Unit",
+    "approx": "Approximation",
+    "type": "Kind of time",
+    "date": "From",
+    "end_date": "To",
+    "granularity": "Precision",
+    "unresolved": "Why no date",
+    "sentence": "Sentence",
+    "analyst": "Reviewed by",
+    "reviewed_at": "When",
+    "unsaved": "Unsaved",
+    "orphaned": "Orphaned",
+    "lang": "Language",
+    "published": "Published",
+}
+# The list beside the panel: what tells one item from the next, nothing to scroll sideways for.
+LIST_COLUMNS: dict[str, tuple[str, ...]] = {
+    Kind.CLAIM: ("unsaved", "status", "text", "speaker", "checkworthiness"),
+    Kind.FIGURE: ("unsaved", "status", "text", "value", "unit"),
+    Kind.EVENT: ("unsaved", "status", "text", "date", "end_date"),
+}
+KIND_NAMES = {"claim": "Claim", "figure": "Figure", "event": "Event"}
+UNSAVED_MARK = "●"
+# A paragraph longer than this is cut around the item, so a wall of text never hides it.
+CONTEXT_CHARS = 900
+
+
+def column_label(name: str) -> str:
+    """column_label('checkworthiness') == 'Worth checking'; unknown names are capitalised."""
+    return COLUMN_LABELS.get(name, name.replace("_", " ").capitalize())
+
+
+def list_frame(rows: pd.DataFrame, kind: str, unsaved=()) -> pd.DataFrame:
+    """The rows of one kind as the list shows them: status in words, a marker on unsaved rows, no bare None."""
+    unsaved = set(unsaved)
+    shown = pd.DataFrame(index=rows.index)
+    for name in LIST_COLUMNS[Kind(kind)]:
+        if name == "unsaved":
+            shown[name] = [UNSAVED_MARK if item_id in unsaved else "" for item_id in rows.index]
+        elif name == "status":
+            shown[name] = rows["status"].map(status_label)
+        elif name == "speaker":
+            shown[name] = rows["speaker"].fillna(NO_SPEAKER)
+        else:
+            shown[name] = rows[name]
+    if "orphaned" in rows and rows["orphaned"].astype(bool).any():
+        shown["status"] = [
+            f"{label} (orphaned)" if orphaned else label for label, orphaned in zip(shown["status"], rows["orphaned"])
+        ]
+    return shown
+
+
+def paragraph_bounds(text: str, start: int, end: int, limit: int = CONTEXT_CHARS) -> tuple[int, int]:
+    """(start, end) of the paragraph holding text[start:end]: from the line break before to the one after.
+
+    A paragraph longer than `limit` is cut to about `limit` characters around the span, at spaces.
+    """
+    left = text.rfind("\n", 0, start) + 1
+    right = text.find("\n", end)
+    right = len(text) if right == -1 else right
+    if right - left > limit:
+        room = max(0, limit - (end - start)) // 2
+        if start - left > room:
+            cut = text.rfind(" ", left, start - room)
+            left = cut + 1 if cut != -1 else start - room
+        if right - end > room:
+            cut = text.find(" ", end + room, right)
+            right = cut if cut != -1 else end + room
+    return left, right
+
+
+def context_html(article_text: str, item, items, selected: str | None = None) -> str:
+    """The item's paragraph as escaped HTML, every extracted span in it highlighted and the item outlined."""
+    if item.start is None or item.end is None or not 0 <= item.start < item.end <= len(article_text):
+        # Added by hand without a place in the text, or orphaned: its own words are the context.
+        return highlight.render(item.text, [], selected=None)
+    left, right = paragraph_bounds(article_text, item.start, item.end)
+    # An ellipsis where the paragraph was cut; marks move right by its length.
+    prefix = "… " if left > 0 and article_text[left - 1] != "\n" else ""
+    suffix = " …" if right < len(article_text) and article_text[right] != "\n" else ""
+    shift = len(prefix) - left
+    marks = [
+        highlight.Mark(m.start + shift, m.end + shift, m.kind, m.status, m.item_id, m.label)
+        for m in highlight.marks_from_items(items)
+        if left <= m.start and m.end <= right
+    ]
+    return highlight.render(prefix + article_text[left:right] + suffix, marks, selected=selected or item.id)
+
+
+def related(item, items) -> list:
+    """Items that belong with `item`: for a claim, the figures and events inside it or tied to it;
+    for a figure or event, the claim it sits in and its siblings there. Orphans and the item itself left out."""
+    def inside(inner, outer) -> bool:
+        return (None not in (inner.start, inner.end, outer.start, outer.end)
+                and outer.start <= inner.start and inner.end <= outer.end)
+
+    others = [other for other in items if other.id != item.id and not other.orphaned]
+    if str(item.kind) == "claim":
+        return [o for o in others if str(o.kind) != "claim"
+                and ((o.fields or {}).get("claim_id") == item.id or inside(o, item))]
+    owner = (item.fields or {}).get("claim_id")
+    claims = [o for o in others if str(o.kind) == "claim" and (o.id == owner or inside(item, o))]
+    claim_ids = {c.id for c in claims}
+    siblings = [o for o in others if str(o.kind) != "claim"
+                and ((o.fields or {}).get("claim_id") in claim_ids or any(inside(o, c) for c in claims))]
+    return claims + siblings
+
+
+def describe(item) -> str:
+    """One line for a related item: 'Figure · plus de 200 · Verified'."""
+    text = " ".join(item.text.split())
+    text = text if len(text) <= 90 else text[:89] + "…"
+    return f"{KIND_NAMES.get(str(item.kind), str(item.kind))} · {text} · {status_label(item.review.status)}"
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One item's review as the panel rendered it: what a click or a typed note changes, and the version it answers."""
+
+    item_id: str
+    kind: str
+    status: str
+    note: str
+    evidence: tuple[str, ...]
+    version: int
+    label: str = ""
+
+
+def shown_rows(rows: pd.DataFrame, kind: str) -> list[Shown]:
+    """Shown records of frame rows (stored values with the unsaved edits on top, as the list draws them)."""
+    return [
+        Shown(item_id, str(kind), str(row["status"]), str(row["note"] or ""), tuple(str(row["evidence"] or "").split()),
+              int(row["version"]), _short(str(row["text"])))
+        for item_id, row in rows.iterrows()
+    ]
+
+
+def edit_for(shown: Shown, own: dict, **changes) -> Edit:
+    """The edit a change of `shown` makes, aimed at the version it answers.
+
+    `own` is what this session saved ({item_id: {version saved over: (version written, Edit)}}):
+    a note saved a moment ago, then a status key pressed on the panel drawn before it, is one
+    analyst's two changes in a row, not a conflict: the edit starts from the note just saved
+    and answers the version that save wrote. Anyone else's save in between still conflicts.
+
+    >>> first = edit_for(Shown("c1", "claim", "unchecked", "", (), 0), {}, note="BBC")
+    >>> later = edit_for(Shown("c1", "claim", "unchecked", "", (), 0), {"c1": {0: (1, first)}}, status="false")
+    >>> later.note, later.status, later.expected_version
+    ('BBC', 'false', 1)
+    """
+    status, note, evidence, version = shown.status, shown.note, shown.evidence, shown.version
+    chain = own.get(shown.item_id, {})
+    while version in chain:
+        version, saved = chain[version]
+        status, note, evidence = saved.status, saved.note, saved.evidence
+    edit = Edit(shown.item_id, status, note, tuple(evidence), version, shown.label)
+    return replace(edit, **changes)
+
+
+def reaches(start: int, version: int, chain: dict) -> bool:
+    """Whether this session's own saves (`chain`, as in edit_for) lead from version `start` to `version`.
+
+    >>> reaches(0, 2, {0: (1, None), 1: (2, None)}), reaches(0, 2, {0: (1, None)})
+    (True, False)
+    """
+    while start != version and start in chain:
+        start = chain[start][0]
+    return start == version
+
+
+def _short(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def history_frame(history) -> pd.DataFrame:
+    """An item's reviews, newest first, with the columns an analyst reads: when, who, status, note, evidence."""
+    rows = [
+        {
+            "When": review.at.strftime("%Y-%m-%d %H:%M") if review.at else "",
+            "Who": review.analyst,
+            "Status": status_label(review.status),
+            "Note": review.note,
+            "Evidence": " ".join(review.evidence),
+        }
+        for review in reversed(list(history))
+    ]
+    return pd.DataFrame(rows, columns=["When", "Who", "Status", "Note", "Evidence"])

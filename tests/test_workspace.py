@@ -1,0 +1,102 @@
+"""The review workspace's logic: the list in words, an item's paragraph and companions, its history, edits in a row."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from lib import workspace
+from lib.models import Review, Status
+from lib.review_table import items_frame
+from lib.store import Store
+from lib.workspace import Shown, edit_for
+from tests.dashboard_fixtures import TEXT, small_extraction
+
+
+@pytest.fixture
+def items():
+    store = Store("sqlite://")
+    store.save_extraction(small_extraction())
+    store.save_review("f1", status=Status.VERIFIED, analyst="Ana", expected_version=0)
+    return store.items()
+
+
+def test_list_frame_names_statuses_in_words_and_marks_unsaved_rows(items):
+    shown = workspace.list_frame(items_frame(items, "claim"), "claim", unsaved={"c2"})
+    assert list(shown.columns) == ["unsaved", "status", "text", "speaker", "checkworthiness"]
+    assert shown["unsaved"].tolist() == ["", "●"]
+    figures = workspace.list_frame(items_frame(items, "figure"), "figure")
+    assert figures["status"].tolist() == ["Verified", "Unchecked", "Unchecked"]
+
+
+@pytest.mark.parametrize("name, label", [
+    ("checkworthiness", "Worth checking"), ("approx", "Approximation"), ("granularity", "Precision"),
+    ("lang", "Language"), ("end_date", "To"), ("something_new", "Something new"),
+])
+def test_column_labels_are_words(name, label):
+    assert workspace.column_label(name) == label
+
+
+@pytest.mark.parametrize("text, span, bounds", [
+    ("Un.\nDeux trois.\nQuatre.", (4, 8), (4, 15)),
+    ("Un seul paragraphe.", (3, 7), (0, 19)),
+    ("Titre\n\nCorps du texte", (7, 12), (7, 21)),
+])
+def test_paragraph_bounds_are_the_line_breaks_around_the_span(text, span, bounds):
+    assert workspace.paragraph_bounds(text, *span) == bounds
+
+
+def test_a_long_paragraph_is_cut_around_the_span_at_spaces():
+    text = "mot " * 500 + "CIBLE " + "mot " * 500
+    start = text.index("CIBLE")
+    left, right = workspace.paragraph_bounds(text, start, start + 5, limit=100)
+    assert left < start and start + 5 < right and right - left <= 110
+    assert text[left - 1] == " " and text[right] == " "
+
+
+def test_context_is_the_paragraph_escaped_with_the_item_outlined(items):
+    by_id = {item.id: item for item in items}
+    markup = workspace.context_html(TEXT, by_id["c2"], items)
+    assert 'data-item="c2"' in markup and 'data-item="e2"' in markup
+    assert 'data-item="c1"' not in markup or TEXT.find("\n") == -1
+    assert "outline:2px solid" in markup
+
+
+def test_context_of_a_hostile_paragraph_is_inert():
+    text = "Il a dit <script>alert(1)</script> hier."
+    store = Store("sqlite://")
+    from lib.models import Article, Claim, Extraction
+
+    article = Article(text, lang="fr")
+    store.save_extraction(Extraction(article, claims=(Claim("c", 0, len(text), text, None, 0.5),), engine_version="t"))
+    (item,) = store.items()
+    markup = workspace.context_html(text, item, [item])
+    assert "<script>" not in markup and "&lt;script&gt;" in markup
+
+
+def test_related_items_of_a_claim_and_of_a_figure(items):
+    by_id = {item.id: item for item in items}
+    assert [i.id for i in workspace.related(by_id["c1"], items)] == ["f1", "f2", "e1"]
+    assert [i.id for i in workspace.related(by_id["f2"], items)] == ["c1", "f1", "e1"]
+    assert workspace.related(by_id["f3"], items) == []
+    assert workspace.describe(by_id["f1"]) == "Figure · plus de 200 · Verified"
+
+
+def test_history_frame_is_newest_first_in_words():
+    at = datetime(2026, 1, 2, 9, 30, tzinfo=timezone.utc)
+    history = [Review("c1", Status.FALSE, "", (), "Bob", at, 1),
+               Review("c1", Status.NOT_A_CLAIM, "doublon", ("https://a.org",), "Ana", at, 2)]
+    frame = workspace.history_frame(history)
+    assert frame.values.tolist() == [["2026-01-02 09:30", "Ana", "Not a claim", "doublon", "https://a.org"],
+                                     ["2026-01-02 09:30", "Bob", "False", "", ""]]
+
+
+def test_an_edit_follows_this_sessions_own_saves_but_not_anyone_elses():
+    shown = Shown("c1", "claim", "unchecked", "", (), 3, "Healy")
+    first = edit_for(shown, {}, note="BBC")
+    assert (first.status, first.note, first.expected_version) == ("unchecked", "BBC", 3)
+    second = edit_for(shown, {"c1": {3: (4, first)}}, status="false")
+    assert (second.status, second.note, second.expected_version) == ("false", "BBC", 4)
+    # someone else wrote version 5 after ours: the edit still answers 4, so saving it conflicts
+    third = edit_for(shown, {"c1": {3: (4, first)}}, evidence=("https://a.org",))
+    assert third.expected_version == 4
