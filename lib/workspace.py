@@ -1,6 +1,6 @@
 """The review workspace: a readable list per kind, and one item read in its paragraph with what it holds.
 
-Pages show `list_frame` (human labels, an unsaved marker) and, for the selected item,
+Pages show `list_html` (status labels, wrapped text, an unsaved marker) and, for the selected item,
 `context_html` (its paragraph, escaped, the item outlined), `related` (the figures,
 events and claim that share its sentence) and `history_frame` (who did what, when).
 Stored values never change: labels are for reading only.
@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+import html
+import math
+
 import pandas as pd
 
 from lib import highlight
 from lib.edits import Edit
-from lib.models import Kind, status_label
+from lib.models import STATUS_COLOURS, Kind, status_label
 from lib.review_table import NO_SPEAKER
 
 # Every column name an analyst may read, in words (the frames keep their stored names).
@@ -43,12 +46,6 @@ COLUMN_LABELS: dict[str, str] = {
     "lang": "Language",
     "published": "Published",
 }
-# The list beside the panel: what tells one item from the next, nothing to scroll sideways for.
-LIST_COLUMNS: dict[str, tuple[str, ...]] = {
-    Kind.CLAIM: ("unsaved", "status", "text", "speaker", "checkworthiness"),
-    Kind.FIGURE: ("unsaved", "status", "text", "value", "unit"),
-    Kind.EVENT: ("unsaved", "status", "text", "date", "end_date"),
-}
 KIND_NAMES = {"claim": "Claim", "figure": "Figure", "event": "Event"}
 UNSAVED_MARK = "●"
 # A paragraph longer than this is cut around the item, so a wall of text never hides it.
@@ -60,24 +57,71 @@ def column_label(name: str) -> str:
     return COLUMN_LABELS.get(name, name.replace("_", " ").capitalize())
 
 
-def list_frame(rows: pd.DataFrame, kind: str, unsaved=()) -> pd.DataFrame:
-    """The rows of one kind as the list shows them: status in words, a marker on unsaved rows, no bare None."""
-    unsaved = set(unsaved)
-    shown = pd.DataFrame(index=rows.index)
-    for name in LIST_COLUMNS[Kind(kind)]:
-        if name == "unsaved":
-            shown[name] = [UNSAVED_MARK if item_id in unsaved else "" for item_id in rows.index]
-        elif name == "status":
-            shown[name] = rows["status"].map(status_label)
-        elif name == "speaker":
-            shown[name] = rows["speaker"].fillna(NO_SPEAKER)
-        else:
-            shown[name] = rows[name]
-    if "orphaned" in rows and rows["orphaned"].astype(bool).any():
-        shown["status"] = [
-            f"{label} (orphaned)" if orphaned else label for label, orphaned in zip(shown["status"], rows["orphaned"])
-        ]
-    return shown
+# White text on the darker status colours, near-black on the light ones (contrast ≥ 4.5 both ways).
+_LIGHT_TEXT = {"verified", "false", "not_a_claim"}
+
+
+def badge_html(status: str, orphaned: bool = False) -> str:
+    """A status as a coloured label: badge_html('false') shows 'False' on the status's colour."""
+    colour = STATUS_COLOURS.get(status, STATUS_COLOURS["unchecked"])
+    text = "#ffffff" if status in _LIGHT_TEXT else "#1a1a1a"
+    label = status_label(status) + (" · orphaned" if orphaned else "")
+    return (f'<span class="fd-badge" style="background:{colour};color:{text};border-radius:4px;padding:1px 7px;'
+            f'font-size:0.8rem;font-weight:600;white-space:nowrap;">{html.escape(label)}</span>')
+
+
+def _worth_bar(value) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    share = max(0.0, min(1.0, float(value)))
+    return (f'<span title="Worth checking {share:.2f}" style="display:inline-flex;align-items:center;gap:4px;">'
+            f'<span style="display:inline-block;width:60px;height:7px;background:#e6e6e6;border-radius:4px;">'
+            f'<span style="display:block;width:{share * 100:.0f}%;height:7px;background:#1f4e79;border-radius:4px;">'
+            f'</span></span>{share:.2f}</span>')
+
+
+def _details(row, kind: str) -> list[str]:
+    """The short facts under an item's text, escaped: speaker and worth; value and unit; dates."""
+    def clean(value) -> str:
+        return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+
+    if kind == "claim":
+        return [html.escape(clean(row["speaker"]) or NO_SPEAKER), _worth_bar(row["checkworthiness"])]
+    if kind == "figure":
+        value = row["value"]
+        number = f"{value:g}" if isinstance(value, float) and not math.isnan(value) else clean(value)
+        return [html.escape(" ".join(p for p in (number, clean(row["unit"])) if p))]
+    dates = [clean(row["date"]), clean(row["end_date"])]
+    span = dates[0] if dates[0] == dates[1] or not dates[1] else f"{dates[0]} → {dates[1]}"
+    return [html.escape(span or "no date")]
+
+
+def list_html(rows: pd.DataFrame, kind: str, selected=(), unsaved=()) -> str:
+    """The list of one kind as escaped HTML: per row, its status label, its text wrapped, its details,
+    a ● when a change waits for the database, and `data-row` (the item id) for the click that selects it."""
+    selected, unsaved = set(selected), set(unsaved)
+    parts = ['<div class="fd-list" style="font-size:0.92rem;line-height:1.45;">']
+    for item_id, row in rows.iterrows():
+        chosen = item_id in selected
+        style = ("padding:8px 10px;border-bottom:1px solid #e6e6e6;border-left:4px solid "
+                 + ("#1f4e79;background:#eaf1f8;" if chosen else "transparent;"))
+        orphaned = bool(row.get("orphaned", False))
+        details = " · ".join(d for d in _details(row, kind) if d)
+        mark = ('<span title="A change waits for the database" style="color:#d55e00;margin-left:6px;">'
+                f"{UNSAVED_MARK} unsaved</span>" if item_id in unsaved else "")
+        parts.append(
+            f'<div class="fd-row{" fd-selected" if chosen else ""}" data-row="{html.escape(str(item_id), quote=True)}" '
+            f'style="{style}">'
+            f'<div style="display:flex;justify-content:space-between;gap:8px;align-items:center;">'
+            f'{badge_html(str(row["status"]), orphaned)}<span style="color:#555;font-size:0.82rem;">{details}{mark}'
+            f"</span></div>"
+            f'<div class="fd-text" style="margin-top:3px;white-space:normal;overflow-wrap:anywhere;">'
+            f'{html.escape(" ".join(str(row["text"]).split()))}</div></div>'
+        )
+    if rows.empty:
+        parts.append('<div style="padding:8px;color:#555;">Nothing matches the filters.</div>')
+    parts.append("</div>")
+    return "".join(parts)
 
 
 def paragraph_bounds(text: str, start: int, end: int, limit: int = CONTEXT_CHARS) -> tuple[int, int]:

@@ -35,8 +35,7 @@ with session.reported_errors():
     rows = rt.page(view, number, PAGE_SIZE)
 
     listing, panel = st.columns([3, 2], gap="medium")
-    list_key = "list-" + rt.view_key(article_id, kind, filters, number)
-    selected = session.review_list(listing, rows, kind, list_key)
+    selected = session.review_list(listing, rows, kind, key=f"list-{kind}")
     with panel:
         session.review_panel(rows, kind, selected, getattr(article, "text", ""), session.items(article_id),
                              key="panel")

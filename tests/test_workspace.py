@@ -21,12 +21,25 @@ def items():
     return store.items()
 
 
-def test_list_frame_names_statuses_in_words_and_marks_unsaved_rows(items):
-    shown = workspace.list_frame(items_frame(items, "claim"), "claim", unsaved={"c2"})
-    assert list(shown.columns) == ["unsaved", "status", "text", "speaker", "checkworthiness"]
-    assert shown["unsaved"].tolist() == ["", "●"]
-    figures = workspace.list_frame(items_frame(items, "figure"), "figure")
-    assert figures["status"].tolist() == ["Verified", "Unchecked", "Unchecked"]
+def test_the_list_is_escaped_html_with_labels_wrapped_text_and_an_unsaved_marker(items):
+    markup = workspace.list_html(items_frame(items, "claim"), "claim", selected=["c1"], unsaved={"c2"})
+    assert markup.count('class="fd-row') == 2 and 'class="fd-row fd-selected" data-row="c1"' in markup
+    assert ">Unchecked</span>" in markup and "Healy" in markup and "0.90" in markup
+    assert markup.count("● unsaved") == 1 and "white-space:normal" in markup
+    figures = workspace.list_html(items_frame(items, "figure"), "figure")
+    assert figures.index(">Verified</span>") < figures.index("200 planificateurs")
+
+
+def test_the_list_never_renders_item_text_as_markup():
+    from lib.review_table import items_frame as frame_of
+    from lib.models import Article, Claim, Extraction
+
+    text = '<img src=x onerror="alert(1)"> a dit Healy.'
+    store = Store("sqlite://")
+    store.save_extraction(Extraction(Article(text, lang="fr"), claims=(Claim("c", 0, len(text), text, "<b>Bob</b>", 0.5),),
+                                     engine_version="t"))
+    markup = workspace.list_html(frame_of(store.items(), "claim"), "claim")
+    assert "<img" not in markup and "<b>" not in markup and "&lt;img" in markup and "&lt;b&gt;Bob" in markup
 
 
 @pytest.mark.parametrize("name, label", [

@@ -10,7 +10,7 @@ import streamlit as st
 from lib import workspace
 from lib.edits import Conflict
 from lib.highlight import plain
-from lib.models import STATUS_COLOURS, STATUS_SHORTCUTS, STATUSES, status_label
+from lib.models import STATUS_SHORTCUTS, STATUSES, status_label
 from lib.session.loaders import stamp, store
 from lib.session.state import (
     CONFLICTS, REFUSED, all_pending, analyst, change_evidence, change_note, decide, field_base, last_save,
@@ -22,35 +22,67 @@ from lib.store import StoreUnavailable
 LIVE_SECONDS = 3
 
 
+# The list is our escaped HTML (lib.workspace.list_html). A click selects a row; Ctrl/Cmd-click adds or
+# removes one, Shift-click a range: what the analyst selected comes back as the `selected` ids.
+_LIST_JS = """
+export default function(component) {
+    const { data, setStateValue, parentElement } = component;
+    let holder = parentElement.querySelector('.fd-holder');
+    if (!holder) {
+        holder = document.createElement('div');
+        holder.className = 'fd-holder';
+        parentElement.appendChild(holder);
+    }
+    holder.innerHTML = data.html;
+    let selected = data.selected.slice();
+    const rows = Array.from(holder.querySelectorAll('[data-row]'));
+    const ids = rows.map((row) => row.getAttribute('data-row'));
+    let last = ids.indexOf(selected[selected.length - 1]);
+    rows.forEach((row, index) => {
+        row.style.cursor = 'pointer';
+        row.addEventListener('click', (event) => {
+            const id = ids[index];
+            if (event.shiftKey && last >= 0) {
+                const [from, to] = [Math.min(last, index), Math.max(last, index)];
+                selected = Array.from(new Set([...selected, ...ids.slice(from, to + 1)]));
+            } else if (event.ctrlKey || event.metaKey) {
+                selected = selected.includes(id) ? selected.filter((s) => s !== id) : [...selected, id];
+            } else {
+                selected = [id];
+            }
+            last = index;
+            rows.forEach((r, i) => {
+                const on = selected.includes(ids[i]);
+                r.style.background = on ? '#eaf1f8' : '';
+                r.style.borderLeftColor = on ? '#1f4e79' : 'transparent';
+            });
+            setStateValue('selected', selected);
+        });
+    });
+}
+"""
+_list = st.components.v2.component("factdesk_review_list", js=_LIST_JS)
+LIST_HEIGHT = 620
+
+
+def selection_key(kind: str) -> str:
+    return f"selected-{kind}"
+
+
 def review_list(container, rows, kind: str, key: str) -> list[str]:
     """The readable list of `rows` (one page); returns the ids of the rows the analyst selected."""
-    shown = workspace.list_frame(rows, kind, unsaved=all_pending())
-    cc = st.column_config
-    config = {
-        "unsaved": cc.TextColumn("", width=24, help="● an unsaved change (the database was away)"),
-        "status": cc.TextColumn(workspace.column_label("status"), width="small"),
-        "text": cc.TextColumn(workspace.column_label("text"), width="large"),
-        "speaker": cc.TextColumn(workspace.column_label("speaker"), width="small"),
-        "checkworthiness": cc.ProgressColumn(workspace.column_label("checkworthiness"), min_value=0.0,
-                                             max_value=1.0, format="%.2f", width="small"),
-        "value": cc.NumberColumn(workspace.column_label("value"), width="small"),
-        "unit": cc.TextColumn(workspace.column_label("unit"), width="small"),
-        "date": cc.DateColumn(workspace.column_label("date"), format="YYYY-MM-DD", width="small"),
-        "end_date": cc.DateColumn(workspace.column_label("end_date"), format="YYYY-MM-DD", width="small"),
-    }
-    styled = shown.style.map(_status_style, subset=["status"])
-    event = container.dataframe(styled, key=key, column_config=config, hide_index=True, on_select="rerun",
-                                selection_mode="multi-row", row_height=60, width="stretch",
-                                height=min(60 * len(shown) + 40, 640))
-    positions = event.selection.rows if event is not None else []
-    return [rows.index[p] for p in positions if 0 <= p < len(rows)]
+    chosen = [i for i in st.session_state.get(selection_key(kind), []) if i in rows.index]
+    markup = workspace.list_html(rows, kind, chosen, unsaved=all_pending())
+    with container, st.container(height=LIST_HEIGHT if len(rows) > 6 else "content", border=True):
+        _list(data={"html": markup, "selected": chosen}, key=key,
+              on_selected_change=lambda: _keep_selection(key, kind))
+    return chosen
 
 
-def _status_style(label: str) -> str:
-    status = next((s for s in STATUSES if label.startswith(status_label(s))), "unchecked")
-    colour = STATUS_COLOURS[status]
-    text = "#ffffff" if status in ("verified", "false", "not_a_claim") else "#1a1a1a"
-    return f"background-color:{colour};color:{text};font-weight:600"
+def _keep_selection(key: str, kind: str) -> None:
+    value = st.session_state.get(key)
+    picked = value.get("selected") if isinstance(value, dict) else getattr(value, "selected", None)
+    st.session_state[selection_key(kind)] = list(picked or [])
 
 
 def review_panel(rows, kind: str, selected: list[str], article_text: str, items, key: str) -> None:
@@ -91,15 +123,15 @@ def _badge_colour(status: str) -> str:
 def status_buttons(shown: list, key: str) -> None:
     """One button per status, each with its key (V verified, F false, …); disabled until the analyst is named."""
     named = bool(analyst())
-    columns = st.columns(4)
-    for position, status in enumerate(STATUSES):
-        current = all(one.status == status for one in shown)
-        columns[position % 4].button(
-            status_label(status), key=f"{key}-status-{status}", shortcut=STATUS_SHORTCUTS[status],
-            type="primary" if current else "secondary", disabled=not named, width="stretch",
-            help=f"Key {STATUS_SHORTCUTS[status]}" if named else "Enter your name in the sidebar first",
-            on_click=decide, args=(shown, status),
-        )
+    with st.container(horizontal=True, gap="small"):
+        for status in STATUSES:
+            current = all(one.status == status for one in shown)
+            st.button(
+                status_label(status), key=f"{key}-status-{status}", shortcut=STATUS_SHORTCUTS[status],
+                type="primary" if current else "secondary", disabled=not named, width="content",
+                help=f"Key {STATUS_SHORTCUTS[status]}" if named else "Enter your name in the sidebar first",
+                on_click=decide, args=(shown, status),
+            )
 
 
 def note_and_evidence(shown, key: str) -> None:

@@ -1,6 +1,7 @@
 """The real app on a free port with a throwaway SQLite store, and headless Debian Chromium to drive it."""
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -45,14 +46,13 @@ def _healthy(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
-    """`streamlit run dashboard.py` as a user would start it, on a free port with a throwaway store.
+@contextlib.contextmanager
+def serve(data: Path):
+    """`streamlit run dashboard.py` as a user would start it, on a free port with a store in `data`.
 
     Readiness is the server's own "You can now view" line followed by a healthy
     /_stcore/health answer — no sleeping; a watchdog ends a server that never gets there.
     """
-    data = tmp_path_factory.mktemp("e2e-store")
     port = _free_port()
     env = {**os.environ, "FACTDESK_DATABASE_URL": f"sqlite:///{data / 'factdesk.db'}", "PYTHONUNBUFFERED": "1"}
     server = subprocess.Popen(
@@ -83,6 +83,20 @@ def app_url(tmp_path_factory):
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """One app and store for the session's short tests."""
+    with serve(tmp_path_factory.mktemp("e2e-store")) as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_app_url(tmp_path):
+    """An app with an empty store of its own, for a test that counts everything it decides."""
+    with serve(tmp_path) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -41,14 +41,28 @@ def goto(at: AppTest, page: str) -> AppTest:
 
 
 def listing(at: AppTest):
-    """The review list (the panel's history is a table too, without a key)."""
-    (found,) = [d for d in at.get("dataframe") if (d.key or "").startswith("list-")]
-    return found
+    """The review list as the analyst reads it: per item id, its status label, unsaved marker and text."""
+    import html
+    import json
+
+    import pandas as pd
+
+    (found,) = [c for c in at.get("bidi_component") if "list-" in c.proto.id]
+    markup = json.loads(found.proto.json)["html"]
+    rows = re.findall(r'data-row="([^"]+)".*?class="fd-badge"[^>]*>([^<]*)</span>(.*?)<div class="fd-text"[^>]*>([^<]*)</div>',
+                      markup)
+    return pd.DataFrame(
+        [{"id": html.unescape(i), "status": html.unescape(s), "unsaved": "●" if "● unsaved" in rest else "",
+          "details": html.unescape(re.sub(r"<[^>]+>", " ", rest)), "text": html.unescape(t)}
+         for i, s, rest, t in rows],
+        columns=["id", "status", "unsaved", "details", "text"],
+    ).set_index("id")
 
 
 def select(at: AppTest, *positions: int) -> AppTest:
-    """What clicking rows of the review list sends: their positions on the page."""
-    at.session_state[listing(at).key] = {"selection": {"rows": list(positions), "columns": [], "cells": []}}
+    """What clicking rows of the review list sends: the ids of the rows at those positions."""
+    ids = list(listing(at).index)
+    at.session_state[f"selected-{at.segmented_control(key='kind').value}"] = [ids[p] for p in positions]
     at.run()
     assert not at.exception, at.exception
     return at

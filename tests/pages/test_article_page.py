@@ -71,6 +71,7 @@ def test_hostile_article_is_shown_as_text_everywhere(store):
         assert "![pixel]" not in element.value and "<img" not in element.value
 
     goto(at, "review")
+    at.segmented_control(key="kind").set_value("figure").run()
     select(at, 0)
     for context in [h.value for h in at.get("html") if "data-item" in h.value]:
         assert "&lt;script&gt;" in context or "<script" not in context

@@ -15,7 +15,7 @@ def test_whole_flow_seed_to_reviews_to_export(store, downloads):
     at.button(key="extract").click().run()
     article_id = at.session_state["article_id"]
     goto(at, "review")
-    claims = listing(at).value
+    claims = listing(at)
     first, second = claims.index[:2]
     decide(select(at, 0), "verified")
     field(at, "Evidence links").input("https://www.bbc.co.uk/news").run()

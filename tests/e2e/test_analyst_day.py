@@ -1,0 +1,181 @@
+"""An analyst's day in headless Chromium on the French seed, at 1440 and 1280 px.
+
+Load the seed; read a claim in its paragraph; decide three claims by keyboard and two
+at once by selection; reload mid-work and find everything kept; meet a colleague's save
+as a conflict and keep both in view until choosing; decide a figure from the Article
+page by clicking it; export and read the CSVs back. Screenshots go to test-artifacts/.
+Waits are on the app's own state and on elements appearing, never on the clock.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.conftest import ARTIFACTS
+
+pytestmark = pytest.mark.e2e
+
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def idle(page: Page) -> None:
+    page.wait_for_selector(IDLE)
+
+
+def shot(page: Page, name: str) -> None:
+    idle(page)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def nav(page: Page, title: str) -> None:
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
+    expect(page.get_by_role("heading", name=title, exact=False).first).to_be_visible()
+    idle(page)
+
+
+def sign_in(page: Page, analyst: str) -> None:
+    """Type a new name into the sidebar's choice of analysts."""
+    box = page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox")
+    box.click()
+    page.keyboard.type(analyst)
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Enter your name to save reviews.")).to_have_count(0)
+    idle(page)
+
+
+def progress(page: Page, text: str):
+    return page.get_by_text(re.compile(text))
+
+
+def select_rows(page: Page, *rows: int) -> None:
+    """Click list rows (0-based): the first alone, the others added with Ctrl, as an analyst picks several."""
+    listed = page.locator(".fd-row")
+    for position, row in enumerate(rows):
+        listed.nth(row).click(modifiers=["Control"] if position else None)
+    idle(page)
+
+
+def download(page: Page, label: str) -> bytes:
+    with page.expect_download() as info:
+        page.get_by_role("button", name=label).click()
+    return open(info.value.path(), "rb").read()
+
+
+def open_seed(page: Page, url: str) -> int:
+    """Load and extract the French seed; returns the number of claims on the Review page."""
+    page.goto(url)
+    expect(page.get_by_role("heading", name="Load an article")).to_be_visible()
+    idle(page)
+    sign_in(page, "Ana")
+    page.get_by_test_id("stMain").get_by_test_id("stSelectbox").first.click()
+    page.get_by_role("option", name=re.compile("^Healy")).click()
+    idle(page)
+    page.get_by_role("button", name="Open seed").click()
+    expect(page.get_by_text("Before extraction")).to_be_visible()
+    page.get_by_role("button", name="Extract and review").click()
+    expect(page.get_by_text("is open for review")).to_be_visible()
+    idle(page)
+    page.get_by_role("link", name="Review its items").click()
+    counts = progress(page, r"^0 of \d+ claims checked in this article")
+    expect(counts).to_be_visible()
+    idle(page)
+    return int(re.search(r"of (\d+) claims", counts.inner_text()).group(1))
+
+
+@pytest.mark.parametrize("width", [1440, 1280])
+def test_an_analysts_day_on_the_french_seed(browser, fresh_app_url: str, width: int):
+    ana_context = browser.new_context(viewport={"width": width, "height": 1000}, accept_downloads=True)
+    bob_context = browser.new_context(viewport={"width": width, "height": 1000})
+    page = ana_context.new_page()
+    try:
+        total = open_seed(page, fresh_app_url)
+        already = int(re.search(r"^(\d+) of", progress(page, r"claims checked in this article").inner_text()).group(1))
+        shot(page, f"day-{width}-1-review")
+
+        # Read the first claim in its paragraph, with what it holds.
+        select_rows(page, 0)
+        panel = page.get_by_test_id("stMain")
+        expect(panel.locator("span[style*='outline:2px solid']").first).to_be_visible()
+        expect(page.get_by_text(re.compile("^History"))).to_be_visible()
+        shot(page, f"day-{width}-2-claim-in-context")
+
+        # Three claims decided by keyboard: V, F, M.
+        for step, (row, key) in enumerate(((0, "v"), (1, "f"), (2, "m")), start=1):
+            select_rows(page, row)
+            page.keyboard.press(key)
+            expect(progress(page, rf"^{already + step} of {total} claims checked")).to_be_visible()
+            idle(page)
+
+        # One batch by selection: rows 3 and 4 together, one click.
+        select_rows(page, 3, 4)
+        expect(page.get_by_text("2 claims selected")).to_be_visible()
+        page.get_by_role("button", name="Not a claim").click()
+        expect(progress(page, rf"^{already + 5} of {total} claims checked")).to_be_visible()
+        idle(page)
+        shot(page, f"day-{width}-3-decided")
+
+        # A note, then a reload mid-work: the name, the decisions and the note are all still there.
+        select_rows(page, 0)
+        note = page.get_by_role("textbox", name="Note", exact=True)
+        note.fill("Chiffre confirmé par le ministère")
+        note.press("Tab")
+        expect(page.get_by_text("Saved 1 review")).to_be_visible()
+        idle(page)
+        page.reload()
+        expect(progress(page, rf"^{already + 5} of {total} claims checked")).to_be_visible()
+        idle(page)
+        expect(page.get_by_text("Enter your name to save reviews.")).to_have_count(0)
+        select_rows(page, 0)
+        expect(page.get_by_role("textbox", name="Note", exact=True)).to_have_value("Chiffre confirmé par le ministère")
+
+        # Bob opens the same item; Ana is writing a note on it when Bob's decision lands.
+        bob = bob_context.new_page()
+        bob.goto(page.url.replace("analyst=Ana", "analyst=Bob"))
+        expect(progress(bob, r"claims checked in this article")).to_be_visible()
+        idle(bob)
+        select_rows(bob, 1)
+        bob.keyboard.press("i")
+        expect(bob.get_by_text("Saved 1 review")).to_be_visible()
+
+        select_rows(page, 1)
+        page.get_by_role("textbox", name="Note", exact=True).fill("Source: communiqué du 14 août")
+        # Within a few seconds Ana's page shows Bob's decision, her typing left alone.
+        expect(page.get_by_text(re.compile("^Saved meanwhile as Inconclusive"))).to_be_visible(timeout=15_000)
+        expect(page.get_by_role("textbox", name="Note", exact=True)).to_have_value("Source: communiqué du 14 août")
+        page.get_by_role("textbox", name="Note", exact=True).press("Tab")
+        expect(page.get_by_text(re.compile("^Conflict on"))).to_be_visible()
+        expect(page.get_by_text("Saved 0 reviews; 1 conflict")).to_be_visible()
+        shot(page, f"day-{width}-4-conflict")
+        page.get_by_role("button", name="Keep mine").click()
+        expect(page.get_by_text(re.compile("^Conflict on"))).to_have_count(0)
+        idle(page)
+
+        # The Article page decides too: click a figure in the text, press V.
+        nav(page, "Article")
+        figure = page.locator("span.fd-figure").first
+        expect(figure).to_be_visible()
+        figure.click()
+        expect(page.get_by_text(re.compile("^History"))).to_be_visible()
+        idle(page)
+        page.keyboard.press("v")
+        expect(page.locator("span.fd-figure.fd-verified").first).to_be_visible()
+        shot(page, f"day-{width}-5-article")
+
+        # Export and read the CSVs back.
+        nav(page, "Export")
+        claims = list(csv.DictReader(io.StringIO(download(page, "Claims CSV").decode("utf-8-sig"))))
+        assert len(claims) == total
+        decided = {row["status"] for row in claims} - {"unchecked"}
+        assert {"verified", "false", "misleading", "not_a_claim", "inconclusive"} <= decided
+        noted = [row for row in claims if row["note"] == "Source: communiqué du 14 août"]
+        assert len(noted) == 1 and noted[0]["analyst"] == "Ana"
+        figures = list(csv.DictReader(io.StringIO(download(page, "Figures CSV").decode("utf-8-sig"))))
+        assert [row["analyst"] for row in figures if row["status"] == "verified"] == ["Ana"]
+        shot(page, f"day-{width}-6-export")
+    finally:
+        ana_context.close()
+        bob_context.close()
