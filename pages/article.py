@@ -6,12 +6,6 @@ from lib.highlight import plain
 
 ITEM = "article-item"
 
-
-def pick(item_id: str | None) -> None:
-    if item_id:
-        st.session_state[ITEM] = item_id
-
-
 st.title("Article")
 article_id = session.require_article()
 
@@ -28,6 +22,13 @@ with session.reported_errors():
     orphans = sum(item.orphaned for item in items)
 
     text, details = st.columns([3, 2], gap="medium")
+    with text:  # drawn first: a click on a span picks the item before the item choice is drawn
+        clicked = session.clickable_text(
+            highlight.render(article.text, highlight.marks_from_items(items), selected=st.session_state.get(ITEM)),
+            key="article-text")
+    if clicked and clicked in by_id and clicked != st.session_state.get(ITEM):
+        st.session_state[ITEM] = clicked
+        st.rerun()  # once, so the text outlines what was clicked
     with details:
         st.html(highlight.legend())
         with_orphans = st.toggle(f"Show orphaned ({orphans})", key="article-orphaned", disabled=not orphans,
@@ -44,7 +45,4 @@ with session.reported_errors():
             kind = str(item.kind)
             rows = edits.apply_pending(session.frame(article_id, kind), session.pending(kind))
             session.review_panel(rows, kind, [chosen], article.text, items, key="article-panel")
-    with text:
-        session.clickable_text(highlight.render(article.text, highlight.marks_from_items(items), selected=chosen),
-                               key="article-text", on_click=pick)
     session.watch(seen)

@@ -233,11 +233,7 @@ export default function(component) {
 _clickable = st.components.v2.component("factdesk_clickable_text", js=_CLICKABLE_JS)
 
 
-def clickable_text(markup: str, key: str, on_click) -> None:
-    """Escaped article markup whose highlighted spans can be clicked; `on_click(item_id)` runs on a click."""
-    _clickable(data=markup, key=key, on_clicked_change=lambda: on_click(_clicked(key)))
-
-
-def _clicked(key: str) -> str | None:
-    value = st.session_state.get(key)
-    return getattr(value, "clicked", None) if value is not None else None
+def clickable_text(markup: str, key: str) -> str | None:
+    """Escaped article markup whose highlighted spans can be clicked; the id of the item clicked on this run."""
+    result = _clickable(data=markup, key=key, on_clicked_change=lambda: None)
+    return getattr(result, "clicked", None)

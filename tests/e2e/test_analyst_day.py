@@ -52,10 +52,16 @@ def progress(page: Page, text: str):
 
 
 def select_rows(page: Page, *rows: int) -> None:
-    """Click list rows (0-based): the first alone, the others added with Ctrl, as an analyst picks several."""
+    """Click list rows (0-based): the first alone, the others added with Ctrl, as an analyst picks several;
+    returns once the panel shows what was picked (the page reruns after each click)."""
     listed = page.locator(".fd-row")
     for position, row in enumerate(rows):
         listed.nth(row).click(modifiers=["Control"] if position else None)
+    if len(rows) == 1:
+        words = listed.nth(rows[0]).locator(".fd-text").inner_text()[:40]
+        expect(page.get_by_test_id("stMain").locator("div.fd-article").first).to_contain_text(words)
+    else:
+        expect(page.get_by_text(re.compile(rf"^{len(rows)} \w+s selected"))).to_be_visible()
     idle(page)
 
 
@@ -132,50 +138,52 @@ def test_an_analysts_day_on_the_french_seed(browser, fresh_app_url: str, width: 
         select_rows(page, 0)
         expect(page.get_by_role("textbox", name="Note", exact=True)).to_have_value("Chiffre confirmé par le ministère")
 
-        # Bob opens the same item; Ana is writing a note on it when Bob's decision lands.
+        # Ana is writing a note on the second claim when Bob's decision on it lands.
+        select_rows(page, 1)
+        page.get_by_role("textbox", name="Note", exact=True).fill("Source: communiqué du 14 août")
         bob = bob_context.new_page()
         bob.goto(page.url.replace("analyst=Ana", "analyst=Bob"))
         expect(progress(bob, r"claims checked in this article")).to_be_visible()
         idle(bob)
         select_rows(bob, 1)
         bob.keyboard.press("i")
-        expect(bob.get_by_text("Saved 1 review")).to_be_visible()
-
-        select_rows(page, 1)
-        page.get_by_role("textbox", name="Note", exact=True).fill("Source: communiqué du 14 août")
+        expect(bob.get_by_text("Inconclusive", exact=True).first).to_be_visible()
+        idle(bob)
+        shot(bob, f"day-{width}-4-bob")
         # Within a few seconds Ana's page shows Bob's decision, her typing left alone.
         expect(page.get_by_text(re.compile("^Saved meanwhile as Inconclusive"))).to_be_visible(timeout=15_000)
         expect(page.get_by_role("textbox", name="Note", exact=True)).to_have_value("Source: communiqué du 14 août")
         page.get_by_role("textbox", name="Note", exact=True).press("Tab")
         expect(page.get_by_text(re.compile("^Conflict on"))).to_be_visible()
         expect(page.get_by_text("Saved 0 reviews; 1 conflict")).to_be_visible()
-        shot(page, f"day-{width}-4-conflict")
+        shot(page, f"day-{width}-5-conflict")
         page.get_by_role("button", name="Keep mine").click()
         expect(page.get_by_text(re.compile("^Conflict on"))).to_have_count(0)
         idle(page)
 
         # The Article page decides too: click a figure in the text, press V.
         nav(page, "Article")
-        figure = page.locator("span.fd-figure").first
+        figure = page.locator(".fd-holder span.fd-figure").first  # the text, not the legend's sample
         expect(figure).to_be_visible()
         figure.click()
         expect(page.get_by_text(re.compile("^History"))).to_be_visible()
         idle(page)
         page.keyboard.press("v")
-        expect(page.locator("span.fd-figure.fd-verified").first).to_be_visible()
-        shot(page, f"day-{width}-5-article")
+        expect(page.locator(".fd-holder span.fd-figure.fd-verified").first).to_be_visible()
+        shot(page, f"day-{width}-6-article")
 
         # Export and read the CSVs back.
         nav(page, "Export")
         claims = list(csv.DictReader(io.StringIO(download(page, "Claims CSV").decode("utf-8-sig"))))
         assert len(claims) == total
         decided = {row["status"] for row in claims} - {"unchecked"}
-        assert {"verified", "false", "misleading", "not_a_claim", "inconclusive"} <= decided
+        assert {"verified", "false", "misleading", "not_a_claim"} <= decided
         noted = [row for row in claims if row["note"] == "Source: communiqué du 14 août"]
-        assert len(noted) == 1 and noted[0]["analyst"] == "Ana"
+        # Ana kept hers over Bob's: her note on the status she had seen, written after his.
+        assert [(row["status"], row["analyst"]) for row in noted] == [("false", "Ana")]
         figures = list(csv.DictReader(io.StringIO(download(page, "Figures CSV").decode("utf-8-sig"))))
         assert [row["analyst"] for row in figures if row["status"] == "verified"] == ["Ana"]
-        shot(page, f"day-{width}-6-export")
+        shot(page, f"day-{width}-7-export")
     finally:
         ana_context.close()
         bob_context.close()
