@@ -22,7 +22,9 @@ with session.reported_errors():
     orphans = sum(item.orphaned for item in items)
 
     text, details = st.columns([3, 2], gap="medium")
-    with text:  # drawn first: a click on a span picks the item before the item choice is drawn
+    # The text scrolls in its own box, so the panel stays beside the passage clicked; drawn first,
+    # a click on a span picks the item before the item choice is drawn.
+    with text, st.container(height=720, border=False):
         clicked = session.clickable_text(
             highlight.render(article.text, highlight.marks_from_items(items), selected=st.session_state.get(ITEM)),
             key="article-text")

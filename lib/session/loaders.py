@@ -41,6 +41,8 @@ class _Frames:
 
     # Past this many changed items a full read is as cheap as patching.
     PATCH_LIMIT = 500
+    # Frames kept (article × kind); the one refreshed longest ago goes first.
+    MAX_FRAMES = 64
 
     def __init__(self):
         self._lock = threading.Lock()
@@ -62,7 +64,10 @@ class _Frames:
         if rows is None:
             rows = items_frame(store.items(article_id, kind=kind), kind)
         with self._lock:
+            self._frames.pop(key, None)
             self._frames[key] = (now, rows)
+            while len(self._frames) > self.MAX_FRAMES:
+                del self._frames[next(iter(self._frames))]
         return rows
 
     def clear(self) -> None:

@@ -127,11 +127,10 @@ def test_a_reload_keeps_every_decision_and_the_analyst_name(store, stored):
 def test_the_sidebar_offers_the_analysts_the_store_knows(store, stored):
     store.save_review("c1", status=Status.FALSE, analyst="Bob", expected_version=0)
     at = start(analyst="")
-    (name,) = [w for w in at.sidebar.children.values() if getattr(w, "label", "") == "Your name"] or [None]
-    from lib import session
-
-    assert session.store().analysts() == ["Bob"]
-    assert name is None or "Bob" in name.options
+    (name,) = [w for w in at.selectbox if w.label == "Your name"]
+    assert name.options == ["Bob"] and name.value is None
+    name.set_value("Bob").run()
+    assert at.query_params["analyst"] == "Bob"
 
 
 def test_a_save_message_belongs_to_the_article_it_was_made_on(store, stored):
