@@ -25,7 +25,6 @@ from __future__ import annotations
 import math
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -51,7 +50,6 @@ __all__ = [
     "ReviewConflict",
     "Store",
     "StoreUnavailable",
-    "Stamp",
     "StoredItem",
     "UnknownItem",
     "database_url",
@@ -75,23 +73,6 @@ class ReviewConflict(RuntimeError):
             f"item {current.item_id} was changed by {who} (now {current.status}, version {current.version}); "
             "reload it and apply your change again"
         )
-
-
-@dataclass(frozen=True)
-class Stamp:
-    """How far the store has come: the last review written, how many items, the last extraction.
-
-    Three indexed aggregates, so a page can ask "did anything change?" every few seconds
-    without reading a single item; only the reviews after `review` need reading when it moved.
-    """
-
-    review: int
-    items: int
-    extracted: str
-
-    def same_items(self, other: Stamp) -> bool:
-        """True when only reviews were written between the two stamps (no item added, no re-extraction)."""
-        return (self.items, self.extracted) == (other.items, other.extracted)
 
 
 class Store:
@@ -414,36 +395,6 @@ class Store:
                 sa.select(reviews_table).where(reviews_table.c.item_id == item_id).order_by(reviews_table.c.version)
             ).all()
         return [review_from_row(row) for row in rows]
-
-    def stamp(self) -> Stamp:
-        """Where the whole store stands now (see Stamp): cheap enough to ask on every rerun."""
-        with self.database.read() as conn:
-            review = conn.execute(sa.select(sa.func.max(reviews_table.c.id))).scalar()
-            count = conn.execute(sa.select(sa.func.count()).select_from(items_table)).scalar()
-            extracted = conn.execute(sa.select(sa.func.max(articles_table.c.extracted_at))).scalar()
-        return Stamp(int(review or 0), int(count or 0), str(extracted or ""))
-
-    def reviewed_since(self, review_id: int, article_id: str | None = None, kind: Kind | None = None) -> list[str]:
-        """Ids of the items (of the article and kind, when given) reviewed after history entry `review_id`."""
-        query = (
-            sa.select(reviews_table.c.item_id)
-            .join(items_table, items_table.c.id == reviews_table.c.item_id)
-            .where(reviews_table.c.id > review_id)
-            .distinct()
-        )
-        if article_id is not None:
-            query = query.where(items_table.c.article_id == article_id)
-        if kind is not None:
-            query = query.where(items_table.c.kind == Kind(kind).value)
-        with self.database.read() as conn:
-            return sorted(row[0] for row in conn.execute(query))
-
-    def analysts(self) -> list[str]:
-        """Everyone who has reviewed or added an item, sorted: the names the sidebar offers."""
-        query = sa.union(sa.select(reviews_table.c.analyst), sa.select(items_table.c.added_by))
-        with self.database.read() as conn:
-            names = {str(row[0]).strip() for row in conn.execute(query)}
-        return sorted((name for name in names if name), key=str.casefold)
 
     def status_summary(self, article_id: str | None = None) -> dict[str, dict[str, int]]:
         """kind -> status -> count of current reviews, every kind and status present (orphans excluded)."""

@@ -13,7 +13,9 @@ import streamlit as st
 from lib import corpus
 from lib.models import Article
 from lib.review_table import items_frame, patch_frame
-from lib.store import Stamp, Store, StoreUnavailable, database_url
+from lib import changes
+from lib.changes import Stamp
+from lib.store import Store, StoreUnavailable, database_url
 
 # Reads other than the review frames: long enough to make reruns cheap, short enough that
 # another analyst's saves show up soon (the frames follow the store's stamp instead).
@@ -50,7 +52,7 @@ class _Frames:
 
     def get(self, url: str, article_id: str | None, kind: str):
         store = _store(url)
-        now = store.stamp()
+        now = changes.stamp(store)
         key = (url, article_id, str(kind))
         with self._lock:
             seen = self._frames.get(key)
@@ -58,7 +60,7 @@ class _Frames:
             return seen[1]
         rows = None
         if seen is not None and seen[0].same_items(now):
-            changed = store.reviewed_since(seen[0].review, article_id, kind)
+            changed = changes.reviewed_since(store, seen[0].review, article_id, kind)
             if len(changed) <= self.PATCH_LIMIT:
                 rows = patch_frame(seen[1], items_frame(store.items(ids=changed) if changed else [], kind))
         if rows is None:
@@ -89,21 +91,20 @@ def frame(article_id: str | None, kind: str):
 def stamp():
     """Where the store stands (lib.store.Stamp), None while it cannot be reached; pages compare it every few seconds."""
     try:
-        return store().stamp()
+        return changes.stamp(store())
     except StoreUnavailable:
         return None
 
 
 @st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS)
-def _analysts(url: str, stamp) -> list[str]:
-    return _store(url).analysts()
+def _analysts(url: str, review: int) -> list[str]:
+    return changes.analysts(_store(url))
 
 
 def analysts() -> list[str]:
     """Names of everyone who has worked in the store, for the sidebar's choice; [] when it cannot be reached."""
     try:
-        store_ = store()
-        return _analysts(database_url(), store_.stamp().review)
+        return _analysts(database_url(), changes.stamp(store()).review)
     except StoreUnavailable:
         return []
 

@@ -128,9 +128,9 @@ def test_the_sidebar_offers_the_analysts_the_store_knows(store, stored):
     store.save_review("c1", status=Status.FALSE, analyst="Bob", expected_version=0)
     at = start(analyst="")
     (name,) = [w for w in at.selectbox if w.label == "Your name"]
-    assert name.options == ["Bob"] and name.value is None
+    assert name.options == ["Bob"] and not name.value
     name.set_value("Bob").run()
-    assert at.query_params["analyst"] == "Bob"
+    assert at.session_state["analyst"] == "Bob"
 
 
 def test_a_save_message_belongs_to_the_article_it_was_made_on(store, stored):

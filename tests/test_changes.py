@@ -1,24 +1,25 @@
-"""The store's cheap version check (Store.stamp), what was reviewed since, and the analysts it knows."""
+"""lib.changes: the store's cheap version check, what was reviewed since, and the analysts it knows."""
 from __future__ import annotations
 
 import dataclasses
 
+from lib.changes import analysts, reviewed_since, stamp
 from lib.models import Kind, Status
 from tests.dashboard_fixtures import small_extraction
 
 
 def test_stamp_moves_with_every_review_item_and_extraction(store):
-    empty = store.stamp()
+    empty = stamp(store)
     extraction = small_extraction()
     store.save_extraction(extraction)
-    loaded = store.stamp()
+    loaded = stamp(store)
     assert loaded != empty and loaded.items == 7 and not loaded.same_items(empty)
     store.save_review("c1", status=Status.VERIFIED, analyst="Ana", expected_version=0)
-    reviewed = store.stamp()
+    reviewed = stamp(store)
     assert reviewed.review > loaded.review and reviewed.same_items(loaded)
     store.add_item(extraction.article.id, Kind.CLAIM, "Une phrase ajoutée.", analyst="Bob")
-    assert not store.stamp().same_items(reviewed)
-    assert store.stamp() == store.stamp()  # nothing written, nothing moves
+    assert not stamp(store).same_items(reviewed)
+    assert stamp(store) == stamp(store)  # nothing written, nothing moves
 
 
 def test_reviewed_since_names_only_the_items_changed_after_a_stamp(store):
@@ -27,24 +28,24 @@ def test_reviewed_since_names_only_the_items_changed_after_a_stamp(store):
     other = small_extraction(extraction.article.text + " Fin.", prefix="b-")
     store.save_extraction(other)
     store.save_review("c1", status=Status.VERIFIED, analyst="Ana", expected_version=0)
-    seen = store.stamp()
+    seen = stamp(store)
     store.save_review("c2", status=Status.FALSE, analyst="Bob", expected_version=0)
     store.save_review("f1", status=Status.FALSE, analyst="Bob", expected_version=0)
     store.save_review("b-c1", status=Status.FALSE, analyst="Bob", expected_version=0)
-    assert store.reviewed_since(seen.review) == ["b-c1", "c2", "f1"]
-    assert store.reviewed_since(seen.review, extraction.article.id) == ["c2", "f1"]
-    assert store.reviewed_since(seen.review, extraction.article.id, Kind.CLAIM) == ["c2"]
+    assert reviewed_since(store, seen.review) == ["b-c1", "c2", "f1"]
+    assert reviewed_since(store, seen.review, extraction.article.id) == ["c2", "f1"]
+    assert reviewed_since(store, seen.review, extraction.article.id, Kind.CLAIM) == ["c2"]
     assert store.items(ids=["f1", "c2"])[0].review.analyst == "Bob"
 
 
 def test_analysts_are_everyone_who_reviewed_or_added(store):
     extraction = small_extraction()
     store.save_extraction(extraction)
-    assert store.analysts() == []
+    assert analysts(store) == []
     store.save_review("c1", status=Status.VERIFIED, analyst="zoé", expected_version=0)
     store.save_review("c1", status=Status.FALSE, analyst="Bob", expected_version=1)
     store.add_item(extraction.article.id, Kind.FIGURE, "deux", analyst="Ana")
-    assert store.analysts() == ["Ana", "Bob", "zoé"]
+    assert analysts(store) == ["Ana", "Bob", "zoé"]
 
 
 def test_frames_follow_the_stamp_reading_only_what_changed(store, monkeypatch):
