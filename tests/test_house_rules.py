@@ -158,3 +158,13 @@ def test_no_file_in_lib_outgrows_one_idea():
         and (lines := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LIB_LINES
     }
     assert offenders == {}
+
+
+def test_the_dashboard_imports_no_parser_or_date_library_before_the_first_extraction():
+    # DESIGN §5: the first page draws in under 3 s; spaCy and dateparser load on first extraction.
+    import subprocess
+    import sys
+
+    probe = "import sys, lib.session, lib.extract; print(sorted({'spacy', 'dateparser'} & set(sys.modules)))"
+    result = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

@@ -1,7 +1,7 @@
 """Properties every extraction must keep, for any text (issue 5, item 2).
 
 For any text in French or English, with or without a publication date:
-extraction returns (within hypothesis' generous deadline), every offset is valid,
+extraction returns, every offset is valid,
 ids are stable across runs, figure values are finite numbers and event dates real.
 Adversarial inputs (long runs of digits, spaces, apostrophes, quotes, « », "plus de
 plus de …") must cost linear work: the extraction of 4n characters may cost at most
@@ -54,7 +54,7 @@ published = st.one_of(st.none(), st.dates(min_value=date(1900, 1, 1), max_value=
 
 @pytest.fixture(scope="module", autouse=True)
 def models_loaded():
-    """Load both spaCy pipelines before the first example: the deadline is for extraction, not a model load."""
+    """Load both spaCy pipelines before the first example, so no example pays for a model load."""
     from lib.extract.nlp import pipeline
 
     pipeline("fr")
@@ -64,7 +64,9 @@ def models_loaded():
 # 50 examples keep the suite fast; FACTDESK_PROPERTY_EXAMPLES=2000 digs deeper before a release.
 PROPERTY_SETTINGS = settings(
     max_examples=int(os.environ.get("FACTDESK_PROPERTY_EXAMPLES", "50")),
-    deadline=2000,
+    # No wall-clock deadline: on a shared 2-core machine it fails on load, not on the code. Cost is
+    # checked by counting work below, and speed lives in bench/.
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 
@@ -351,7 +353,7 @@ def _lines_in_lib(function) -> int:
 def _extraction_work(piece: str, copies: int, lang: str, monkeypatch) -> int:
     import dataclasses
 
-    import lib.extract
+    import lib.extract.engine
     from spacy.tokens import Doc
 
     from lib.extract.nlp import parse
@@ -360,7 +362,7 @@ def _extraction_work(piece: str, copies: int, lang: str, monkeypatch) -> int:
     doc = Doc.from_docs([parse(piece, lang)] * copies, ensure_whitespace=False)
     article = dataclasses.replace(read_text(piece * copies), lang=lang, published=date(2025, 8, 15))
     assert doc.text == article.text
-    monkeypatch.setattr(lib.extract, "parse", lambda _text, _lang: doc)
+    monkeypatch.setattr(lib.extract.engine, "parse", lambda _text, _lang: doc)
     return _lines_in_lib(lambda: extract(article))
 
 
@@ -386,7 +388,7 @@ def test_long_texts_are_parsed_in_bounded_pieces_that_join_back():
 @given(spans=st.lists(st.tuples(st.integers(0, 60), st.integers(0, 30)), max_size=30),
        item=st.tuples(st.integers(0, 60), st.integers(0, 30)))
 def test_finding_the_enclosing_span_agrees_with_a_scan(spans, item):
-    from lib.extract import _Enclosing
+    from lib.extract.engine import _Enclosing
 
     spans = sorted((start, start + length) for start, length in spans)
     start, end = item[0], item[0] + item[1]
