@@ -12,7 +12,9 @@ Target (DESIGN §5): a status change re-renders in under 300 ms; start-up under 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -76,8 +78,9 @@ def bench_reruns(url: str, article_id: str, repeat: int) -> dict[str, list[float
         times = []
         statuses = ["verified", "false", "in_progress", "misleading"]
         for i in range(repeat):
-            (listing,) = [d for d in at.get("dataframe") if (d.key or "").startswith("list-")]
-            at.session_state[listing.key] = {"selection": {"rows": [i % 100], "columns": [], "cells": []}}
+            (listing,) = [c for c in at.get("bidi_component") if "list-" in c.proto.id]
+            ids = re.findall(r'data-row="([^"]+)"', json.loads(listing.proto.json)["html"])
+            at.session_state[f"selected-{kind}"] = [ids[i % len(ids)]]  # what a click on the row sends
             at.run()
             # The status key of the panel: the review is written, then the page redrawn from the store.
             button = at.button(key=f"panel-status-{statuses[i % len(statuses)]}")

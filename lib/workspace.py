@@ -19,7 +19,7 @@ import pandas as pd
 
 from lib import highlight
 from lib.edits import Edit
-from lib.models import STATUS_COLOURS, Kind, status_label
+from lib.models import STATUS_COLOURS, Kind, Status, status_label
 from lib.review_table import NO_SPEAKER
 
 # Every column name an analyst may read, in words (the frames keep their stored names).
@@ -153,10 +153,10 @@ def context_html(article_text: str, item, items, selected: str | None = None) ->
     prefix = "… " if left > 0 and article_text[left - 1] != "\n" else ""
     suffix = " …" if right < len(article_text) and article_text[right] != "\n" else ""
     shift = len(prefix) - left
+    inside = [i for i in items if i.start is not None and i.end is not None and left <= i.start and i.end <= right]
     marks = [
         highlight.Mark(m.start + shift, m.end + shift, m.kind, m.status, m.item_id, m.label)
-        for m in highlight.marks_from_items(items)
-        if left <= m.start and m.end <= right
+        for m in highlight.marks_from_items(inside)
     ]
     return highlight.render(prefix + article_text[left:right] + suffix, marks, selected=selected or item.id)
 
@@ -178,6 +178,21 @@ def related(item, items) -> list:
     siblings = [o for o in others if str(o.kind) != "claim"
                 and ((o.fields or {}).get("claim_id") in claim_ids or any(inside(o, c) for c in claims))]
     return claims + siblings
+
+
+def with_statuses(items, statuses: dict) -> list:
+    """`items` (StoredItems) with the status given for each in `statuses`, where it differs: for display only.
+
+    >>> from lib.models import Review, StoredItem
+    >>> item = StoredItem("c1", "a", "claim", 0, 4, "Dit.", "", {}, "extracted", False, Review("c1"))
+    >>> str(with_statuses([item], {"c1": "false"})[0].review.status)
+    'false'
+    """
+    return [
+        item if statuses.get(item.id, str(item.review.status)) == str(item.review.status)
+        else replace(item, review=replace(item.review, status=Status(statuses[item.id])))
+        for item in items
+    ]
 
 
 def describe(item) -> str:

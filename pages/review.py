@@ -37,8 +37,8 @@ with session.reported_errors():
     listing, panel = st.columns([3, 2], gap="medium")
     selected = session.review_list(listing, rows, kind, key=f"list-{kind}")
     with panel:
-        session.review_panel(rows, kind, selected, getattr(article, "text", ""), session.items(article_id),
-                             key="panel")
+        items = session.panel_items(article_id) if selected else []
+        session.review_panel(rows, kind, selected, getattr(article, "text", ""), items, key="panel")
 
     st.altair_chart(charts.chart_for(kind, view), width="stretch")
     if kind in ("claim", "figure"):

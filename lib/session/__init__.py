@@ -5,8 +5,8 @@ of the store, `widgets` what several pages draw, `panel` the review workspace (l
 panel, conflicts, live updates). Pages use `from lib import session` and the names below.
 """
 from lib.session.loaders import (
-    READ_TTL_SECONDS, after_write, analysts, article, articles, exports, extraction, frame, items, recurring, stamp,
-    store, stored_article,
+    READ_TTL_SECONDS, after_write, analysts, article, articles, exports, extraction, frame, items, panel_items,
+    recurring, stamp, store, stored_article,
 )
 from lib.session.panel import LIVE_SECONDS, clickable_text, review_list, review_panel, save_messages, watch
 from lib.session.state import (

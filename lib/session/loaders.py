@@ -13,7 +13,7 @@ import streamlit as st
 from lib import corpus
 from lib.models import Article
 from lib.review_table import items_frame, patch_frame
-from lib import changes
+from lib import changes, workspace
 from lib.changes import Stamp
 from lib.store import Store, StoreUnavailable, database_url
 
@@ -116,6 +116,27 @@ def _items(url: str, article_id: str | None):
 
 def items(article_id: str | None):
     return _items(database_url(), article_id)
+
+
+# A resource, not data: 10,000 items are handed out as they are, never copied (nobody modifies them).
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _layout(url: str, article_id: str, count: int, extracted: str):
+    return _store(url).items(article_id)
+
+
+def panel_items(article_id: str):
+    """The article's items for the review panel (its paragraph, what goes with it), with current statuses.
+
+    What an item is and where it stands in the text changes only with an extraction or an item
+    added, so that is read once per stamp of the items; the statuses come from the review frames,
+    which follow every review by reading only what changed. A status change never re-reads the article.
+    """
+    now = changes.stamp(store())
+    layout = _layout(database_url(), article_id, now.items, now.extracted)
+    statuses: dict[str, str] = {}
+    for kind in ("claim", "figure", "event"):
+        statuses.update(frame(article_id, kind)["status"].to_dict())
+    return workspace.with_statuses(layout, statuses)
 
 
 @st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS)
