@@ -42,3 +42,23 @@ def test_real_news_accuracy_never_falls_below_the_floor(measured, lang, kind):
     errors = "" if kind == "speaker" else "\n".join(
         e for e in scores[(lang, kind)].errors if f" {lang}-" in e)[:3000]
     assert got >= wanted - 1e-9, f"{lang} {kind}: {got:.3f} fell below the floor {wanted:.2f}\n{errors}"
+
+
+def test_every_speaker_on_real_news_is_a_noun_phrase():
+    # ANNOTATION.md: a speaker is always a noun phrase of the article, never a fragment with a verb, a
+    # number or broken punctuation (the same check as tests/test_speaker_phrases.py on tests/gold).
+    import json
+    from datetime import date
+
+    from tests.speaker_phrases import speaker_problems
+
+    paths = news_paths(NEWS_DIR)
+    if not paths:
+        pytest.skip(f"REAL-NEWS SPEAKER CHECK NOT RUN: {NEWS_DIR} is absent")
+    problems = []
+    for path in paths:
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        text = path.with_suffix(".txt").read_text(encoding="utf-8")
+        problems += [f"{path.stem}: {line}" for line in
+                     speaker_problems(text, gold["lang"], date.fromisoformat(gold["published"]))]
+    assert problems == []

@@ -19,7 +19,7 @@ from types import ModuleType
 from spacy.tokens import Doc
 
 from lib.extract.lang import table
-from lib.extract.speakers import SpeakerTracker, attribution, names_in, opens_with_quote
+from lib.extract.speakers import Attribution
 from lib.models import Claim, Event, Figure, Span
 
 CLAIM_THRESHOLD = 0.5
@@ -57,16 +57,17 @@ def find_claims(
     t = table(lang)
     figure_starts = sorted(f.start for f in figures)
     event_starts = sorted(e.start for e in events)
-    tracker = SpeakerTracker(lang=lang)
+    if doc is None:
+        from lib.extract.nlp import parse
+
+        doc = parse(text, lang)  # callers without the article's parse (tests, one-off use)
+    speakers = Attribution(doc, lang)
     claims: list[Claim] = []
     for start, end in sentences:
         if end - start > MAX_CLAIM_CHARS or _overlaps_any(start, end, boilerplate):
             continue
         sentence = text[start:end]
-        found = attribution(sentence, lang)
-        names = names_in(sentence, lang)
-        speaker = tracker.resolve(found, continues_quote=opens_with_quote(sentence, lang), sentence_names=names)
-        tracker.observe(names)
+        speaker = speakers.speaker(start, end)
         score = checkworthiness(
             sentence,
             t,

@@ -1,423 +1,915 @@
-"""Who a sentence is attributed to: "a déclaré Healy", "Radakin warned", "selon X", "he added".
+"""Who a sentence is attributed to, read from the sentence's structure on the article's one parse.
 
-`attribution(sentence, lang)` reads one sentence; `SpeakerTracker` carries speakers across
-sentences (pronouns and quote continuations take the last named speaker, and a surname
-alone takes the full name seen earlier in the article).
+`Attribution(doc, lang)` indexes the parsed article once (quotations, names and their longest forms,
+acronyms, the titles and roles the article gives people and bodies, the issuers of reports) and then
+answers `speaker(start, end)` for each sentence in order, carrying speakers across sentences:
 
-Three shapes are read, in this order:
-- inverted, after the quoted matter: "», a précisé le ministère", "said Defence Secretary John Healy";
-- subject + verb: the noun phrase just before the verb ("Le Haut Conseil pour le climat avait averti");
-- a preposition of attribution: "selon la préfecture", "according to Nato officials".
+- a cue of saying, reporting or believing (tables in lib/extract/lang/cues_<lang>.py) and its subject
+  in the parse: "Radakin warned", "le Haut Conseil a averti"; the inverted subject after the statement:
+  "», précise l'Insee", "said the minister"; a passive cue speaks only through its agent;
+- a preposition of attribution: "selon la préfecture", "according to Nato officials", "Pour l'ONG, …";
+- resolution: a pronoun takes the last compatible speaker; a description ("the agency", "le Premier
+  ministre", "le rapport") the person or body the article names with it; a surname or an acronym the
+  fullest form of the name in the article; an indefinite description ("a spokeswoman") stays as written;
+- a quotation that continues (an open or reopened quote, or one after "said:") keeps its speaker.
+
+The speaker is always a noun phrase cut from the parse: never a verb, a number or a broken fragment.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from functools import lru_cache
 from types import ModuleType
 
-from lib.extract.lang import alternation, table, time_table
+from spacy.tokens import Doc, Token
+
+from lib.extract.lang import cue_table, time_table
 
 PRONOUN = "<pronoun>"
-# Lowercase words inside organisation names, in any language we ship ("Bank of England").
-_CONNECTOR_WORDS = frozenset({"of", "for", "and", "de", "du", "des", "la", "le", "pour"})
-_MAX_SUBJECT_WORDS = 7
-_NAME_WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
-# Clause punctuation that bounds a subject or an inverted speaker.
-_CLAUSE_BREAK = re.compile(r"[,;:(—–]")
+_MAX_PHRASE_TOKENS = 10
+_NOMINAL = {"NOUN", "PROPN", "ADJ", "NUM"}
+_SUBJECTS = {"nsubj", "nsubj:outer", "csubj"}
+_PASSIVE = {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"}
+_AGENTS = {"obl:agent", "agent"}
+_RELATIVE_CLAUSES = {"acl:relcl", "relcl"}
+_OPENING_QUOTES = "«“\""
+_FUNCTION_POS = {"ADP", "DET", "ADV", "CCONJ", "SCONJ", "VERB", "AUX", "PRON", "PART", "INTJ"}
 
 
 @dataclass(frozen=True)
-class _Patterns:
-    verb: re.Pattern
-    attribution: re.Pattern
-    name: re.Pattern
-    opening_quote: re.Pattern
-    inverted_pronoun: re.Pattern
-    participle: re.Pattern
-    addressee: re.Pattern
+class Mention:
+    """A speaker as the sentence writes it: a name, a description, or a pronoun."""
 
-
-@lru_cache(maxsize=None)
-def _patterns(lang: str) -> _Patterns:
-    t = table(lang)
-    verbs = alternation(t.SAYING_VERBS)
-    auxiliaries = alternation(t.SAYING_AUXILIARIES)
-    connectors = alternation(t.NAME_CONNECTORS)
-    # "John Healy", "Office for National Statistics", "Elena Márquez Soler", "Corinne Le Guen".
-    name = rf"{_NAME_WORD}(?:[ \u00a0](?:(?:{connectors})[ \u00a0])*{_NAME_WORD})*"
-    pronouns = alternation(p for p in t.SPEAKER_PRONOUNS if not p.startswith("t-"))
-    quotes = re.escape("".join(o for o, _ in t.QUOTE_PAIRS))
-    return _Patterns(
-        verb=re.compile(rf"(?<![\w-])(?:(?:{auxiliaries})\s+)?(?:{verbs})(?![\w])", re.IGNORECASE),
-        attribution=re.compile(
-            rf"(?<![\w])(?:{alternation(t.ATTRIBUTION_PREPOSITIONS)})\s+(?P<who>(?:[^,.;:!?«»“”\"()]|\.(?=\w))+)", re.IGNORECASE
-        ),
-        name=re.compile(name),
-        opening_quote=re.compile(f"^[{quotes}]"),
-        addressee=re.compile(rf"(?:{alternation(t.ADDRESSEE_PREPOSITIONS)})\s+(?:{alternation(t.DETERMINERS)})?\s*[A-ZÀ-ÖØ-Þ][\w.-]*\s+"),
-        participle=re.compile(rf",\s*(?:{alternation(t.SAYING_PARTICIPLES)})\b", re.IGNORECASE),
-        inverted_pronoun=re.compile(
-            rf"(?<![\w-])(?:(?:{auxiliaries})-t-(?:{pronouns})\s+(?:{verbs})|(?:{verbs})-t-(?:{pronouns}))(?![\w])",
-            re.IGNORECASE,
-        ),
-    )
+    text: str
+    kind: str  # "name", "description", "indefinite", "source", "pronoun"
+    head: str = ""
+    plural: bool = False
+    gender: str = ""
+    position: int = 0
 
 
 def attribution(sentence: str, lang: str) -> str | None:
-    """The speaker a sentence names, PRONOUN when it names one by pronoun, else None.
+    """The speaker one sentence names as written, PRONOUN when it names one by pronoun, else None.
 
     >>> attribution("« Nous sommes prêts », a déclaré Healy à la BBC.", "fr")
     'Healy'
-    >>> attribution("Le secrétaire à la Défense, John Healy, a déclaré que Trump se préparait.", "fr")
-    'John Healy'
-    >>> attribution("Trois responsables européens ont déclaré que Trump était ouvert.", "fr")
-    'Trois responsables européens'
     >>> attribution("He added that the plan was ready.", "en") == PRONOUN
     True
     """
-    t = table(lang)
-    p = _patterns(lang)
-    if p.inverted_pronoun.search(sentence):
-        return PRONOUN
-    quoted = _quoted_spans(sentence, t)
-    for verb in p.verb.finditer(sentence):
-        if any(start <= verb.start() < end for start, end in quoted):
-            continue  # "“… each time we are told it is the last,” said Alan Ruiz": the quote's own verbs
-        inverted = _is_inverted(sentence, verb.start(), t) or _inverted_before_name(sentence, verb, t, p)
-        if not inverted and not _reports_speech(verb, sentence, t):
-            continue
-        speaker = _speaker_after(sentence[verb.end() :], t, p) if inverted else None
-        speaker = speaker or _subject_before(sentence[: verb.start()], t, p)
-        speaker = speaker or _name_opening_the_sentence(sentence, verb.start(), t, p)
-        if speaker:
-            return speaker
-    according = p.attribution.search(sentence)
-    if according:
-        who = according.group("who")
-        if _possessive_source(who, t):
-            # "according to its annual report", "selon son bilan": the body the sentence is about.
-            return _first_name(sentence[: according.start()], t, p) or PRONOUN
-        speaker = _noun_phrase(who, t, p)
-        if speaker == PRONOUN:
-            # "Le programme d'Hélène Garnier prévoit…, selon elle": the pronoun's antecedent is in the sentence.
-            return _person_before(sentence[: according.start()], t, p) or PRONOUN
-        return speaker
-    participle = p.participle.search(sentence)
-    if participle and not any(start <= participle.start() < end for start, end in quoted):
-        # "Morgan Stanley cut its target, saying…": the subject of the sentence is the speaker.
-        return _first_name(sentence[: participle.start()], t, p)
-    return None
+    from lib.extract.nlp import parse
+
+    doc = parse(sentence, lang)
+    reader = Attribution(doc, lang)
+    mention = reader.mention(0, len(sentence))
+    if mention is None:
+        return None
+    return PRONOUN if mention.kind == "pronoun" else reader._resolve(mention)
 
 
-def _quoted_spans(sentence: str, t: ModuleType) -> list[tuple[int, int]]:
-    """Spans inside closed « » / “ ” quotations. An unclosed one is ignored: in machine-translated
-    text a stray « often precedes the attribution itself ("« ces derniers mois, a déclaré Healy.")."""
-    spans = []
-    for opening, closing in t.QUOTE_PAIRS:
-        if opening == closing:
-            continue
-        position = 0
-        while (start := sentence.find(opening, position)) != -1:
-            end = sentence.find(closing, start + 1)
-            if end == -1:
+class Attribution:
+    """Speakers of an article's sentences, read in order from the article's one parse."""
+
+    def __init__(self, doc: Doc, lang: str):
+        self.doc = doc
+        self.text = doc.text
+        self.t = cue_table(lang)
+        self.lang = lang
+        self._starts = [token.idx for token in doc]
+        self._quoted, self._regions = _quotations(self.text, doc, self._starts)
+        self._region_starts = [start for start, _ in self._regions]
+        self.names = _NameIndex(doc, self.t, lang)
+        self.last: _Speaker | None = None
+        self.quote_speaker: str | None = None
+        self.pending: str | None = None
+        self.history: list[_Speaker] = []
+        self._sentence = (0, len(self.text))
+
+    # --- one sentence -------------------------------------------------------------------------
+
+    def speaker(self, start: int, end: int) -> str | None:
+        """The resolved speaker of the sentence text[start:end]; call for each sentence in order."""
+        self._sentence = (start, end)
+        mention = self.mention(start, end)
+        continues = self._continues_quote(start, end)
+        pending, self.pending = self.pending, None
+        if mention is None:
+            if continues and (pending or self.quote_speaker):
+                return pending or self.quote_speaker
+            return None
+        if mention.kind == "pronoun":
+            found = self._pronoun(mention)
+        else:
+            found = self._resolve(mention)
+        if found is None:
+            return None
+        self._remember(found, mention)
+        if self.text[start:end].rstrip().endswith(":") or self._has_quote(start, end):
+            self.quote_speaker = found
+        if self.text[start:end].rstrip().endswith(":"):
+            self.pending = found
+        return found
+
+    def mention(self, start: int, end: int) -> Mention | None:
+        """What the sentence text[start:end] says about its speaker, before resolution."""
+        a, b = self._token_range(start, end)
+        if a >= b:
+            return None
+        for i in range(a, b):
+            if self._quoted[i] or not self._is_cue(i, a, b):
+                continue
+            found = self._speaker_of_cue(i, a, b)
+            if found is not None:
+                return found
+        found = self._preposition(start, end, a, b)
+        if found is not None:
+            return found
+        return self._participle(a, b)
+
+    # --- cues ---------------------------------------------------------------------------------
+
+    def _is_cue(self, i: int, a: int, b: int) -> bool:
+        token, t = self.doc[i], self.t
+        lemma, lower = token.lemma_.lower(), token.lower_
+        if lemma in t.LIGHT_VERB_COMPLEMENTS or lower in t.LIGHT_VERB_COMPLEMENTS:
+            following = self.doc[i + 1].lower_ if i + 1 < b else ""
+            return following in t.LIGHT_VERB_COMPLEMENTS.get(lemma, t.LIGHT_VERB_COMPLEMENTS.get(lower, ()))
+        if token.pos_ in ("VERB", "AUX") and lemma in t.CUE_LEMMAS:
+            pass
+        elif lower in t.CUE_FORMS and (i == a or self.doc[i - 1].pos_ not in ("DET", "ADP")):
+            pass
+        else:
+            return False
+        if token.pos_ == "AUX" and any(child.dep_ in ("cop",) for child in token.children):
+            return False
+        form = token.morph.get("VerbForm")
+        if "Ger" in form or token.tag_ == "VBG" or ("Part" in form and "Pres" in token.morph.get("Tense")):
+            return False  # "…, saying that…", "…, ajoutant que…": read by _participle
+        if "Part" in form and "Past" in token.morph.get("Tense") and self.t.HEAD_FIRST and not any(
+                child.dep_.startswith("aux") for child in token.children):
+            return False  # "le texte, jugé trop coûteux": an adjective, not a statement
+        if lemma in t.CLAUSE_LEMMAS or lower in t.CLAUSE_LEMMAS:
+            return self._clause_follows(i, b) or self._after_statement(i, a)
+        return True
+
+    def _clause_follows(self, i: int, b: int) -> bool:
+        """'a annoncé que…', 'showed that…', 'a estimé jeudi que…', 'said:' — a statement follows."""
+        for j in range(i + 1, min(b, i + 5)):
+            token = self.doc[j]
+            if token.lower_ in self.t.CLAUSE_MARKERS or token.text in self.t.CLAUSE_MARKERS:
+                return True
+        return any(child.dep_ in ("ccomp", "parataxis") for child in self.doc[i].children)
+
+    def _after_statement(self, i: int, a: int) -> bool:
+        """The cue follows what was said: '…, a estimé le ministère', '…,” said Healy'."""
+        j = i - 1
+        while j >= a and (self.doc[j].pos_ in ("AUX", "ADV") or self.doc[j].lower_ in self.t.SKIP_AFTER_VERB):
+            j -= 1
+        return j >= a and self.doc[j].text in (",", "»", "”", '"', ":", "—", "–")
+
+    def _inverts(self, i: int, a: int) -> bool:
+        """Whether the subject may follow the cue: in French after any statement ('…, a précisé le
+        ministère'); in English after a quotation, or after a comma with a verb like 'said'."""
+        if i == a or not self._after_statement(i, a):
+            return i == a
+        inverting = self.t.INVERTING_LEMMAS
+        if inverting is None or self.doc[i].lemma_.lower() in inverting:
+            return True
+        j = i - 1
+        while j >= a and (self.doc[j].text == "," or self.doc[j].pos_ in ("AUX", "ADV")):
+            j -= 1
+        return j >= a and self.doc[j].text in ("»", "”", '"', "’")
+
+    def _speaker_of_cue(self, i: int, a: int, b: int) -> Mention | None:
+        token = self.doc[i]
+        anchors = [token]
+        if token.lemma_.lower() in self.t.LIGHT_VERB_COMPLEMENTS and a <= token.head.i < b and token.head.i != i:
+            anchors.append(token.head)  # "a fait savoir": the subject hangs on "savoir"
+        for j in range(max(a, i - 2), i):
+            if self.doc[j].lower_.startswith("-") and self.doc[j].lower_ in self.t.PRONOUNS:
+                return self._phrase(j, a, b)  # "a-t-elle précisé"
+        if any(child.dep_ in _PASSIVE for child in token.children):
+            agent = next((c for c in token.children if c.dep_ in _AGENTS), None)
+            if agent is not None and agent.dep_ == "agent":
+                agent = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            return self._phrase(agent.i, a, b) if agent is not None and a <= agent.i < b else None
+        for anchor in anchors:
+            for child in anchor.children:
+                if child.dep_ in _SUBJECTS and a <= child.i < b and not self._quoted[child.i]:
+                    found = self._subject(child, anchor, a, b)
+                    if found is not None:
+                        return found
+        if self._inverts(i, a):
+            found = self._inverted(i, a, b)
+            if found is not None:
+                return found
+        return self._before(i, a) or self._opening_phrase(i, a, b)
+
+    def _opening_phrase(self, i: int, a: int, b: int) -> Mention | None:
+        """'Healy, qui était présent au Japon, a déclaré que…': the phrase opening the sentence, set off by
+        a comma, is the subject of a cue that introduces what follows."""
+        if i - 1 < a or self.doc[i - 1].pos_ not in ("AUX",) and self.doc[i - 1].text != ",":
+            return None
+        j = a
+        while j < i and self.doc[j].pos_ in ("DET",) or j < i and self.doc[j].is_punct:
+            j += 1
+        if j >= i or self._quoted[j]:
+            return None
+        end = self._extend_right(j, i)
+        if end >= i or self.doc[end].text != ",":
+            return None
+        return self._phrase(j, a, i, from_start=True)
+
+    def _subject(self, subject: Token, verb: Token, a: int, b: int) -> Mention | None:
+        lower = subject.lower_
+        if lower in self.t.SELF_PRONOUNS:
+            return None
+        if subject.pos_ == "PRON" and lower not in self.t.PRONOUNS:
+            # "qui a déclaré", "who said": the relative clause's antecedent speaks.
+            if verb.dep_ in _RELATIVE_CLAUSES and a <= verb.head.i < b:
+                return self._phrase(verb.head.i, a, b)
+            return None
+        return self._phrase(subject.i, a, b)
+
+    def _inverted(self, i: int, a: int, b: int) -> Mention | None:
+        """The subject after the verb: '», a précisé le ministère', 'said Defence Secretary John Healy'."""
+        t, doc = self.t, self.doc
+        j = i + 1
+        while j < b:
+            token = doc[j]
+            lower = token.lower_
+            if lower in t.PRONOUNS and (lower.startswith(("-", "t-")) or doc[j - 1].text in ("-t", "-t-")):
+                return self._phrase(j, a, b)
+            if lower in t.LIGHT_VERB_COMPLEMENTS.get(doc[i].lemma_.lower(), ()):
+                j += 1
+            elif token.pos_ in ("ADV", "AUX") or lower in t.SKIP_AFTER_VERB or lower in self.names.time_words:
+                j += 1
+            elif lower in t.ADDRESSEE_PREPOSITIONS:
+                if j + 1 < b and doc[j + 1].pos_ in ("VERB", "AUX"):
+                    return None  # "a appelé à maintenir…": a complement, not an addressee
+                j = self._skip_addressee(j + 1, b)
+            else:
                 break
-            spans.append((start, end))
-            position = end + 1
-    return spans
-
-
-def _inverted_before_name(sentence: str, verb: re.Match, t: ModuleType, p: _Patterns) -> bool:
-    """English '…, said Ruth Adeyemi, head of…': after a bare comma, a name that ends its clause is the
-    speaker; 'Elena Márquez, said Madrid would not accept' has the name start a new clause instead."""
-    if not sentence[: verb.start()].rstrip().endswith(","):
-        return False
-    after = sentence[verb.end() :].lstrip()
-    name = p.name.match(after)
-    if not name or not _is_name(name.group(), t):
-        return False
-    rest = after[name.end() :].lstrip()
-    return not rest or rest[0] in ",.;" or rest.split()[0].lower() in t.CLAUSE_AFTER_NAME
-
-
-def _possessive_source(phrase: str, t: ModuleType) -> bool:
-    words = phrase.lower().split()
-    return len(words) >= 2 and words[0] in t.POSSESSIVES and any(w in t.SOURCE_NOUNS for w in words[1:4])
-
-
-def _first_name(text: str, t: ModuleType, p: _Patterns) -> str | None:
-    """The first name in `text`, the sentence-initial word included ('Veridian employed…')."""
-    body = text.lstrip(" «“\"")
-    for match in p.name.finditer(body):
-        if _is_name(match.group(), t) and match.group().lower() not in t.DETERMINERS:
-            return _clean(match.group(), t)
-    return None
-
-
-def _reports_speech(verb: re.Match, sentence: str, t: ModuleType) -> bool:
-    """'a annoncé la suspension' is an act; 'a annoncé que…', 'a annoncé jeudi que…' report speech."""
-    participle = verb.group().split()[-1].lower()
-    if participle not in t.CLAUSE_VERBS:
-        return True
-    following = [w for w in sentence[verb.end() :].split()[:3] if any(ch.isalnum() for ch in w) or w in t.CLAUSE_MARKERS]
-    if not following:
-        return True  # "…, data from Gas Infrastructure Europe showed."
-    return any(word.lower().startswith(t.CLAUSE_MARKERS) for word in following)
-
-
-def _name_opening_the_sentence(sentence: str, verb_start: int, t: ModuleType, p: _Patterns) -> str | None:
-    """'Kathy Lund, a retired teacher in Paradise, one of the towns…, said': the opening name is the subject."""
-    if not sentence[:verb_start].rstrip().endswith(","):
+        if j >= b or doc[j].is_punct or doc[j].lower_ in t.CLAUSE_MARKERS:
+            return None
+        if doc[j].lower_ in t.PRONOUNS or doc[j].pos_ in ("NOUN", "PROPN", "DET", "ADJ", "NUM") or doc[j].is_title:
+            return self._phrase(j, a, b, from_start=True)
         return None
-    first = _CLAUSE_BREAK.split(sentence, maxsplit=1)[0].strip(" «“\"")
-    whole = p.name.fullmatch(first)
-    return _clean(first, t) if whole and " " in first and _is_name(first, t) else None
 
+    def _skip_addressee(self, j: int, b: int) -> int:
+        """Past 'l'AFP', 'reporters', 'la BBC': the addressee, one entity or one word after its article."""
+        doc = self.doc
+        while j < b and (doc[j].pos_ == "DET" or doc[j].lower_ in self.t.DEFINITE_DETERMINERS):
+            j += 1
+        if j < b and doc[j].ent_iob_ == "B":
+            k = j + 1
+            while k < b and doc[k].ent_iob_ == "I":
+                k += 1
+            return k
+        return j + 1
 
-def _person_before(text: str, t: ModuleType, p: _Patterns) -> str | None:
-    names = [m.group() for m in p.name.finditer(text) if " " in m.group() and _is_name(m.group(), t)]
-    return _clean(names[-1], t) if names else None
+    def _before(self, i: int, a: int) -> Mention | None:
+        """The noun phrase just before the cue when the parse gave it no subject."""
+        doc = self.doc
+        j = i - 1
+        while j >= a and (doc[j].pos_ in ("AUX", "ADV") or doc[j].lower_ in ("s'", "s’", "se", "ne", "n'", "n’")):
+            j -= 1
+        if j < a or self._quoted[j] or doc[j].pos_ not in ("NOUN", "PROPN") or doc[j].is_punct:
+            return None
+        return self._phrase(j, a, i)
 
-
-def opens_with_quote(sentence: str, lang: str) -> bool:
-    return bool(_patterns(lang).opening_quote.match(sentence.lstrip()))
-
-
-def _is_inverted(sentence: str, verb_start: int, t: ModuleType) -> bool:
-    """The verb follows what was said: '…», a déclaré', '…,” said', and in French '…, a déclaré'."""
-    before = sentence[:verb_start].rstrip()
-    if not before:
-        return False
-    if before[-1] in "»”\"’:" or before[-2:] in (",»", ",”", ',"', "»,", "”,", '",'):
-        return True
-    return before[-1] == "," and t.INVERTED_AFTER_COMMA
-
-
-def _speaker_after(after: str, t: ModuleType, p: _Patterns) -> str | None:
-    """'Healy à la BBC.' -> 'Healy'; 'la ministre de la Transition, Agnès Lemoine.' -> 'Agnès Lemoine'."""
-    after = _skip_after_verb(after.lstrip(), t, p)
-    first_clause, *rest = _CLAUSE_BREAK.split(after, maxsplit=1)
-    name = p.name.match(first_clause)
-    if name and _is_name(name.group(), t):
-        return _clean(name.group(), t)
-    words = first_clause.split()
-    if not words or words[0].lower().rstrip("'’") not in _determiners(t):
+    def _preposition(self, start: int, end: int, a: int, b: int) -> Mention | None:
+        sentence = self.text[start:end]
+        for match in _prepositions(self.lang).finditer(sentence):
+            position = start + match.end()
+            k = bisect_left(self._starts, position, a, b)
+            if k >= b or self._quoted[k]:
+                continue
+            found = self._phrase(k, a, b, from_start=True)
+            if found is None:
+                continue
+            if found.kind == "source" and self.doc[k].lower_ in self.t.POSSESSIVE_DETERMINERS:
+                # "according to its annual report", "selon son bilan": the body the sentence is about.
+                root = next((tok for tok in self.doc[a:b] if tok.head.i == tok.i or not a <= tok.head.i < b), None)
+                subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None) if root is not None else None
+                found = self._subject(subject, root, a, b) if subject is not None else None
+                if found is None:
+                    continue
+            if match.group(1).lower() in self.t.OPENING_ATTRIBUTION:
+                # "Pour l'organisation, …" names a speaker; "Pour la première fois, …" does not.
+                if match.start() > 3 or found.kind not in ("name", "description") or (
+                    found.kind == "description"
+                    and found.head not in self.t.PERSON_ROLES | self.t.ORGANISATION_NOUNS
+                ):
+                    continue
+            return found
         return None
-    # A noun phrase after the verb ends the sentence, or is followed by the name it describes:
-    # "…, a précisé le ministère." / "…, a déclaré la ministre de la Transition, Agnès Lemoine."
-    if len(words) > _MAX_SUBJECT_WORDS:
+
+    def _participle(self, a: int, b: int) -> Mention | None:
+        """'Morgan Stanley cut its target, saying…', '…, ajoutant que…': the sentence's subject speaks."""
+        doc = self.doc
+        for i in range(a + 1, b):
+            token = doc[i]
+            if self._quoted[i] or doc[i - 1].text != "," or token.lemma_.lower() not in self.t.CUE_LEMMAS:
+                continue
+            form = token.morph.get("VerbForm")
+            if not ("Ger" in form or token.tag_ == "VBG" or ("Part" in form and "Pres" in token.morph.get("Tense"))
+                    or token.lower_.endswith(("ant", "ing"))):
+                continue
+            root = next((tok for tok in doc[a:b] if tok.head.i == tok.i or not a <= tok.head.i < b), None)
+            subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None) if root is not None else None
+            if subject is not None and subject.i < i:
+                return self._subject(subject, root, a, b)
         return None
-    if rest:
-        following = _CLAUSE_BREAK.split(rest[0], maxsplit=1)[0].strip()
-        appositive = p.name.fullmatch(following.rstrip(".!?»” "))
-        if appositive and _is_name(appositive.group(), t):
-            return _clean(appositive.group(), t)
-    return _noun_phrase(first_clause, t, p)
 
+    # --- noun phrases -------------------------------------------------------------------------
 
+    def _phrase(self, i: int, a: int, b: int, from_start: bool = False) -> Mention | None:
+        """The noun phrase around token i (or starting at it), as a Mention; None when it is no speaker."""
+        doc, t = self.doc, self.t
+        token = doc[i]
+        determiner = token.lower_ in t.POSSESSIVE_DETERMINERS and i + 1 < b and doc[i + 1].pos_ in _NOMINAL
+        if determiner:
+            pass
+        elif token.lower_ in t.PRONOUNS or token.lower_.lstrip("-") in t.PRONOUNS:
+            number, gender = t.PRONOUNS.get(token.lower_, t.PRONOUNS.get(token.lower_.lstrip("-")))
+            return Mention(PRONOUN, "pronoun", token.lower_, number == "p", gender, token.idx)
+        elif token.pos_ == "PRON" or token.lower_ in t.SELF_PRONOUNS or token.is_punct or token.like_num and token.is_digit:
+            return None
+        left = i
+        if not from_start:
+            while left - 1 >= a and self._extends_left(doc[left - 1], doc[left]):
+                left -= 1
+                if doc[left].pos_ == "DET" or doc[left].lower_ in t.DEFINITE_DETERMINERS:
+                    break
+        right = self._extend_right(i, b)
+        head = self._head(i, right) if from_start else token
+        appositive = self._appositive_name(head, a, b)
+        if appositive is not None:
+            return appositive
+        mention = self._mention(left, right, head)
+        if mention is not None and mention.kind in ("description", "indefinite") and mention.head in t.PERSON_ROLES:
+            # "a déclaré la ministre de la Transition, Agnès Lemoine."
+            named = self._name_after_comma(right, b)
+            if named is not None:
+                return named
+        return mention
 
-def _skip_after_verb(after: str, t: ModuleType, p: _Patterns) -> str:
-    """'lundi la direction de la SNCF', 'à l’AFP Sophie Lacombe': a day or an addressee before the speaker."""
-    time_words = _time_words(t.__name__.rsplit(".", 1)[-1])
-    words = after.split(" ")
-    while words and words[0].lower().strip(",") in time_words:
-        words.pop(0)
-    after = " ".join(words)
-    addressee = p.addressee.match(after)
-    if addressee and p.name.match(after, addressee.end()):
-        after = after[addressee.end() :]
-    return after
+    def _head(self, i: int, right: int) -> Token:
+        """The head noun of the phrase doc[i:right]: the first noun in French, the last before a connector in English."""
+        doc, t = self.doc, self.t
+        nouns = []
+        for token in doc[i:right]:
+            if token.lower_ in t.PHRASE_CONNECTORS and nouns:
+                break
+            if token.pos_ in ("NOUN", "PROPN") or self.names.capitalised(token):
+                nouns.append(token)
+        if not nouns:
+            return doc[i]
+        return nouns[0] if t.HEAD_FIRST and not self.names.capitalised(nouns[0]) else nouns[-1]
 
+    def _name_after_comma(self, right: int, b: int) -> Mention | None:
+        doc = self.doc
+        if right + 1 >= b or doc[right].text != ",":
+            return None
+        end = self._extend_right(right + 1, b)
+        if end < b and doc[end].text not in (",", ".", ";", "!", "?", "»", "”"):
+            return None
+        runs = self.names.runs_in(list(doc[right + 1 : end]))
+        if not runs or runs[0][0].i != right + 1:
+            return None
+        name = self.names.clean(runs[0])
+        return Mention(name, "name", name.split()[-1].lower(), position=doc[right + 1].idx) if name else None
 
-def _subject_before(before: str, t: ModuleType, p: _Patterns) -> str | None:
-    """The noun phrase just before a verb of saying, skipping relative clauses and using appositives."""
-    segments = [s.strip(" \u00a0«»“”\"'’") for s in _CLAUSE_BREAK.split(before)]
-    described = None  # a descriptive subject ("the defence secretary") waiting for the name it describes
-    for segment in reversed(segments):
-        if not segment:
-            continue
-        words = segment.split()
-        first = words[0].lower()
-        if first in t.RELATIVE_PRONOUNS or first.rstrip("'’") + "'" in t.RELATIVE_PRONOUNS:
-            continue
-        if described is not None:
-            whole = p.name.fullmatch(segment)
-            return _clean(segment, t) if whole and _is_name(segment, t) else described
-        if first in t.SPEAKER_PRONOUNS and len(words) <= 2:
-            return PRONOUN
-        tail = _name_at_end(segment, t, p)
-        if tail and tail == _clean(segment, t):
-            return tail
-        phrase_words = _before_relative_pronoun(words, t)
-        if not tail and len(phrase_words) <= _MAX_SUBJECT_WORDS and (
-            first in _determiners(t) or _is_appositive_name(segments, segment, t, p)
-        ):
-            # "the defence secretary", "a former prime minister who took office in 2024", "premier
-            # syndicat agricole": a description; the segment before it may be the name it describes.
-            described = _noun_phrase(" ".join(phrase_words), t, p)
-            continue
-        if len(words) > _MAX_SUBJECT_WORDS:
-            return tail  # in a long clause only a name right before the verb can be its subject
-        if tail and tail != _clean(segment, t) and not _starts_with_determiner(segment, t):
-            return tail  # "Le chef militaire britannique Tony Radakin" -> the name, not the title
-        if tail and _starts_with_determiner(segment, t) and _title_before_name(segment, tail, t):
-            return tail
-        return _noun_phrase(segment, t, p)
-    return described
+    def _extends_left(self, token: Token, following: Token) -> bool:
+        if token.is_punct:
+            return token.text in ("'s", "’s")
+        if token.lower_ in self.t.DEFINITE_DETERMINERS + self.t.INDEFINITE_DETERMINERS + self.t.POSSESSIVE_DETERMINERS:
+            return True
+        return token.pos_ in ("DET", "ADJ", "PROPN", "NOUN", "NUM", "PART") or token.is_title
 
+    def _extend_right(self, i: int, b: int) -> int:
+        doc, t = self.doc, self.t
+        right = i + 1
+        limit = min(b, i + _MAX_PHRASE_TOKENS)
+        while right < limit:
+            token = doc[right]
+            lower = token.lower_
+            nominal = (token.pos_ in _NOMINAL or token.is_title or token.text in ("&",)) and not token.is_punct
+            if token.pos_ == "NUM" and token.is_digit:
+                break
+            if token.text in ("-", "&") and not doc[right - 1].whitespace_ and right + 1 < limit and not token.whitespace_:
+                right += 1  # "CGT-Cheminots", "Auvergne-Rhône-Alpes"
+                continue
+            if token.pos_ in ("VERB", "AUX") and not token.is_title or lower in t.CUE_FORMS:
+                break
+            if lower in self.names.time_words or lower in t.SKIP_AFTER_VERB:
+                break
+            if nominal and not self._quoted[right]:
+                right += 1
+                continue
+            if token.pos_ == "DET" and right > i and doc[right - 1].lower_ in t.PHRASE_CONNECTORS:
+                right += 1
+                continue
+            if self.names.capitalised(doc[right - 1]) and lower not in t.NAME_CONNECTORS and not nominal:
+                break
+            if lower in t.PHRASE_CONNECTORS and right + 1 < limit and not doc[right + 1].is_punct and (
+                doc[right + 1].pos_ in _NOMINAL | {"DET"} or doc[right + 1].is_title
+            ) and not (doc[right + 1].pos_ == "NUM" and doc[right + 1].is_digit):
+                right += 1
+                continue
+            break
+        while right - 1 > i and (doc[right - 1].lower_ in t.PHRASE_CONNECTORS or doc[right - 1].pos_ == "DET"):
+            right -= 1
+        return right
 
-def _before_relative_pronoun(words: list[str], t: ModuleType) -> list[str]:
-    for i, word in enumerate(words):
-        if word.lower() in t.RELATIVE_PRONOUNS:
-            return words[:i]
-    return words
-
-
-def _is_appositive_name(segments: list[str], segment: str, t: ModuleType, p: _Patterns) -> bool:
-    """The segment before `segment` is a name on its own with a determiner or several words ("La FNSEA")."""
-    index = segments.index(segment)
-    previous = segments[index - 1].strip() if index > 0 else ""
-    whole = p.name.fullmatch(previous) if previous else None
-    return bool(whole) and _is_name(previous, t) and (" " in previous)
-
-
-def _name_at_end(segment: str, t: ModuleType, p: _Patterns) -> str | None:
-    names = [m for m in p.name.finditer(segment) if m.end() == len(segment) and _is_name(m.group(), t)]
-    if not names:
+    def _appositive_name(self, head: Token, a: int, b: int) -> Mention | None:
+        """'Le secrétaire à la Défense, John Healy, a déclaré': a description followed by the name it describes."""
+        if head.pos_ == "PROPN" or head.is_title:
+            return None
+        for child in head.children:
+            if child.dep_ == "appos" and a <= child.i < b and (child.pos_ == "PROPN" or child.is_title):
+                right = self._extend_right(child.i, b)
+                name = self.names.name_in(self.doc[child.i : right])
+                if name:
+                    return Mention(name, "name", name.split()[-1].lower(), position=child.idx)
         return None
-    match = names[-1]
-    if match.start() == 0 and " " not in match.group() and len(segment.split()) > 1:
-        return None  # a capital that only starts the sentence
-    return _clean(match.group(), t)
 
+    def _mention(self, left: int, right: int, head: Token) -> Mention | None:
+        t = self.t
+        tokens = list(self.doc[left:right])
+        if "'s" in [tok.text for tok in tokens] or "’s" in [tok.text for tok in tokens]:
+            cut = max(k for k, tok in enumerate(tokens) if tok.text in ("'s", "’s"))
+            if cut + 1 < len(tokens):
+                tokens = tokens[cut + 1 :]  # "VOA's Jim Stevenson": the person, not the outlet
+        kind = "description"
+        while tokens and tokens[0].lower_ in t.DEFINITE_DETERMINERS + t.INDEFINITE_DETERMINERS + t.POSSESSIVE_DETERMINERS:
+            first = tokens.pop(0).lower_
+            kind = "indefinite" if first in t.INDEFINITE_DETERMINERS else "description"
+        while tokens and (tokens[0].is_punct or tokens[0].lower_ in t.NOT_PHRASE_START):
+            tokens.pop(0)
+        if not tokens:
+            return None
+        if any(tok.pos_ == "NUM" and tok.is_digit for tok in tokens):
+            return None
+        head = head if head in tokens else tokens[-1]
+        head_lower = head.lower_
+        names = self.names.runs_in(tokens)
+        plural = "Plur" in head.morph.get("Number")
+        gender = {"Masc": "m", "Fem": "f"}.get(next(iter(head.morph.get("Gender")), ""), "")
+        position = tokens[0].idx
+        if head_lower in t.VAGUE_SOURCES:
+            return None
+        # A name in the phrase: "le président Denis Sassou Nguesso", "la direction de la SNCF", "le rapport du BEA".
+        if names and self.names.capitalised(head) and names[0][0].i == tokens[0].i:
+            # "Haut Conseil pour le climat", "Santé publique France": the whole phrase is the name.
+            name = self.names.clean(tokens)
+            if name:
+                return Mention(name, "name", name.split()[-1].lower(), plural, gender, tokens[0].idx)
+        if names:
+            chosen = next((run for run in names if any(tok.i == head.i for tok in run)), None)
+            if chosen is None:
+                after = [run for run in names if run[0].i > head.i]
+                direct = next((run for run in after if all(
+                    tok.pos_ == "ADJ" or tok.is_title for tok in self.doc[head.i + 1 : run[0].i])), None)
+                if head_lower in t.ROLES_FOR_ORGANISATION or head_lower in t.SOURCE_NOUNS:
+                    chosen = after[-1] if after else None  # "la direction de la SNCF", "le rapport du BEA"
+                elif head_lower in t.PERSON_ROLES or head_lower in t.ORGANISATION_NOUNS:
+                    chosen = direct  # "le président Denis Sassou Nguesso", "l'ONG Human Rights Watch"
+                elif names[-1][-1].i == tokens[-1].i and names[-1][0].i > head.i and not t.HEAD_FIRST:
+                    chosen = names[-1]  # "catastrophe modeller Halden Risk Analytics"
+            if chosen is not None:
+                name = self.names.clean(chosen)
+                if name:
+                    return Mention(name, "name", name.split()[-1].lower(), plural, gender, chosen[0].idx)
+        if head_lower in t.SOURCE_NOUNS:
+            complement = self._complement(tokens, head)
+            if complement is not None:
+                return complement
+            return Mention(_joined(tokens), "source", head_lower, plural, gender, position)
+        text = _joined(tokens)
+        if not _is_phrase_text(text):
+            return None
+        return Mention(text, kind, head_lower, plural, gender, position)
 
-def _title_before_name(segment: str, name: str, t: ModuleType) -> bool:
-    """'le ministre John Healy' names a person after a lowercase title; 'the Office for …' is one name."""
-    head = segment[: len(segment) - len(name)].split()
-    return len(head) >= 2 and all(w[:1].islower() for w in head[1:])
-
-
-def _starts_with_determiner(segment: str, t: ModuleType) -> bool:
-    return segment.split()[0].lower().rstrip("'’") in _determiners(t)
-
-
-def _noun_phrase(phrase: str, t: ModuleType, p: _Patterns) -> str | None:
-    """A speaker written as a noun phrase, without its leading determiner: 'le ministère de l'Intérieur'."""
-    words = phrase.strip(" .!?»”\"").split()[:_MAX_SUBJECT_WORDS]
-    if not words:
+    def _complement(self, tokens: list[Token], head: Token) -> Mention | None:
+        """'les témoignages des anciens détenus' -> 'anciens détenus': a source speaks for its authors."""
+        after = [tok for tok in tokens if tok.i > head.i]
+        while after and (after[0].lower_ in self.t.PHRASE_CONNECTORS or after[0].pos_ in ("DET", "ADJ")):
+            after.pop(0)
+        if after and after[0].pos_ in ("NOUN", "PROPN"):
+            nouns = [tok for tok in after if tok.pos_ in ("NOUN", "PROPN")]
+            text = _joined([tok for tok in tokens if tok.i > head.i and tok.i >= after[0].i - 1 and not (
+                tok.pos_ == "DET" or tok.lower_ in self.t.PHRASE_CONNECTORS) or tok.i >= after[0].i])
+            return Mention(text, "description", nouns[0].lower_, position=after[0].idx) if text else None
         return None
-    if words[0].lower() in t.SPEAKER_PRONOUNS or words[0].lower() in t.OBJECT_PRONOUNS:
-        return PRONOUN
-    text = " ".join(words)
-    all_names = [m for m in p.name.finditer(text) if _is_name(m.group(), t)]
-    if all_names and any(w.lower().strip("'’") in t.SOURCE_NOUNS for w in words):
-        return _clean(all_names[0].group(), t)  # "LSEG data", "un sondage de l'institut Vigie Opinion"
-    head_words = [w.lower().strip("'’") for w in words[:3]]
-    complements = [m for m in all_names if m.start() > 0]
-    if complements and any(w in t.ROLE_NOUNS for w in head_words):
-        return _clean(complements[-1].group(), t)  # "a spokesperson for Veridian", "la direction de la SNCF"
-    names = [m for m in all_names if m.start() > 0]
-    if names:
-        last = names[-1]
-        before = text[: last.start()].split()
-        if last.end() == len(text) and " " in last.group() and before and before[-1][:1].islower() and (
-            before[-1].lower().rstrip("'’") not in t.NAME_CONNECTORS + t.DETERMINERS
-        ):
-            return _clean(last.group(), t)  # "catastrophe modeller Halden Risk Analytics"
-    elif words[0].lower() in t.INDEFINITE_DETERMINERS:
-        return None  # "selon un sondage" names no one
-    for determiner in sorted(_determiners(t), key=len, reverse=True):
-        for joiner in (" ", "'", "’"):
-            if text.lower().startswith(determiner + joiner) and len(text) > len(determiner) + 1:
-                text = text[len(determiner) + 1 :]
-                return text.strip() or None
-    return text
+
+    # --- resolution ---------------------------------------------------------------------------
+
+    def _resolve(self, mention: Mention) -> str | None:
+        names = self.names
+        if mention.kind == "name":
+            return names.fullest(mention.text, mention.position)
+        if mention.kind == "source":
+            issuer = names.issuer(mention.head, mention.position)
+            return names.fullest(issuer, mention.position) if issuer else None
+        if mention.kind == "indefinite":
+            return mention.text
+        head = mention.head
+        if head in self.t.PERSON_ROLES:
+            person = names.with_role(head, mention.position)
+            if person:
+                return names.fullest(person, mention.position)
+            earlier = next((s for s in reversed(self.history) if s.person), None)
+            if earlier and not mention.plural:
+                return earlier.name
+        if head in self.t.ROLES_FOR_ORGANISATION and head not in self.t.PERSON_ROLES or head in self.t.ORGANISATION_NOUNS:
+            body = names.with_role(head, mention.position, before_only=True)
+            body = body or names.body_between(self._sentence[0], mention.position)
+            body = body or names.with_role(head, mention.position)
+            if body is None and head in self.t.ROLES_FOR_ORGANISATION:
+                # "a indiqué la direction": the body that spoke last
+                body = next((s.name for s in reversed(self.history) if not s.person), None)
+            if body:
+                return names.fullest(body, mention.position)
+        return mention.text
+
+    def _pronoun(self, mention: Mention) -> str | None:
+        for earlier in reversed(self.history[-6:]):
+            if earlier.plural != mention.plural and mention.gender != "n":
+                continue
+            if mention.gender and earlier.gender and earlier.gender != mention.gender:
+                continue
+            return earlier.name
+        return self.last.name if self.last else None
+
+    def _remember(self, name: str, mention: Mention) -> None:
+        person = mention.kind == "pronoun" and self.last is not None and self.last.person or (
+            mention.kind == "name" and self.names.is_person(name)
+        ) or (mention.kind != "name" and mention.head in self.t.PERSON_ROLES)
+        if mention.kind == "pronoun":
+            previous = next((s for s in reversed(self.history) if s.name == name), None)
+            speaker = _Speaker(name, previous.plural if previous else False, previous.gender if previous else "",
+                               previous.person if previous else person)
+        else:
+            speaker = _Speaker(name, mention.plural, mention.gender, person)
+        self.last = speaker
+        self.history.append(speaker)
+
+    # --- quotations ---------------------------------------------------------------------------
+
+    def _token_range(self, start: int, end: int) -> tuple[int, int]:
+        return bisect_left(self._starts, start), bisect_left(self._starts, end)
+
+    def _continues_quote(self, start: int, end: int) -> bool:
+        """The sentence opens with a quotation mark or inside a quotation opened before it."""
+        body = self.text[start:end].lstrip(" \u00a0-–—")
+        if body[:1] in _OPENING_QUOTES:
+            return True
+        k = bisect_right(self._region_starts, start) - 1
+        return k >= 0 and self._regions[k][0] < start < self._regions[k][1]
+
+    def _has_quote(self, start: int, end: int) -> bool:
+        k = bisect_left(self._region_starts, start)
+        return (k < len(self._regions) and self._regions[k][0] < end) or self._continues_quote(start, end)
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    name: str
+    plural: bool
+    gender: str
+    person: bool
+
+
+class _NameIndex:
+    """Names the article writes, indexed once: their fullest forms, acronyms, and the roles they carry."""
+
+    def __init__(self, doc: Doc, t: ModuleType, lang: str):
+        self.doc, self.t = doc, t
+        self.time_words = _time_words(lang)
+        self.runs: list[tuple[int, str]] = []  # (char position, cleaned name) of every capitalised run
+        self.persons: set[str] = {e.text for e in doc.ents if e.label_ in ("PER", "PERSON")}
+        self.bodies: set[str] = {e.text for e in doc.ents if e.label_ in ("ORG", "NORP", "GPE")}
+        self.roles: dict[str, list[tuple[int, str]]] = {}
+        self.labels: dict[str, str] = {}
+        # Words written capitalised inside a sentence: at a sentence's start they are still names ("Healy a dit").
+        self.inside = {tok.text for tok in doc if tok.text[:1].isupper() and not _opens_sentence(tok)}
+        self.issuers: dict[str, list[tuple[int, str]]] = {}
+        self._index()
+
+    def _index(self) -> None:
+        doc, t = self.doc, self.t
+        i, n = 0, len(doc)
+        while i < n:
+            if not self.capitalised(doc[i]):
+                i += 1
+                continue
+            j = i + 1
+            while j < n:
+                if doc[j].ent_iob_ == "B" and doc[j - 1].ent_iob_ in ("B", "I"):
+                    break  # "l'AFP Sophie Lacombe": two names side by side
+                if self.capitalised(doc[j]):
+                    j += 1
+                elif doc[j].text in ("-", "&") and not doc[j - 1].whitespace_ and j + 1 < n and self.capitalised(doc[j + 1]):
+                    j += 2
+                elif doc[j].lower_ in t.NAME_CONNECTORS and j + 1 < n and self.capitalised(doc[j + 1]):
+                    j += 2
+                elif doc[j].lower_ in t.NAME_CONNECTORS and j + 2 < n and doc[j + 1].lower_ in t.NAME_CONNECTORS \
+                        and self.capitalised(doc[j + 2]):
+                    j += 3
+                else:
+                    break
+            run = list(doc[i:j])
+            name = self.clean(run)
+            if name:
+                self.runs.append((doc[i].idx, name))
+                self.labels[name] = self.labels.get(name) or doc[j - 1].ent_type_
+                self._roles_before(i, name)
+            i = j
+        for token in doc:
+            lower = token.lower_
+            if lower in t.ORGANISATION_NOUNS and not self.capitalised(token):
+                described = self._described_body(token)
+                if described:
+                    self.roles.setdefault(lower, []).append((token.idx, described))
+            if lower in t.ORGANISATION_NOUNS | t.PERSON_ROLES and token.dep_ == "appos":
+                name = self._name_at(token.head)
+                if name:
+                    self.roles.setdefault(lower, []).append((token.idx, name))
+            if lower in t.SOURCE_NOUNS:
+                issuer = self._issuer_of(token)
+                if issuer:
+                    self.issuers.setdefault(lower, []).append((token.idx, issuer))
+        for key in self.roles:
+            self.roles[key].sort()
+
+    def capitalised(self, token: Token) -> bool:
+        """A word that can belong to a name: capitalised, and not a capitalised function word or the
+        common word that opens a sentence ('Selon', 'Will', 'Shares')."""
+        text = token.text
+        if not text[:1].isupper() or token.is_punct or token.like_num:
+            return False
+        if text.lower() in self.t.NOT_PHRASE_START or text.lower() in self.time_words:
+            return False
+        if token.pos_ in _FUNCTION_POS and not (token.ent_type_ and text in self.inside):
+            return False
+        if token.pos_ != "PROPN" and not token.ent_type_ and _opens_sentence(token) and text not in self.inside:
+            return False
+        return any(ch.isalpha() for ch in text)
+
+    def _roles_before(self, i: int, name: str) -> None:
+        """'le président Denis Sassou Nguesso', 'Defense Secretary Robert Gates', "l'ONG Human Rights Watch",
+        'Environment Agency': the role or kind of body written with a name refers to it later."""
+        t, doc = self.t, self.doc
+        words = [w.lower() for w in name.split()]
+        for word in words:
+            if word in t.ORGANISATION_NOUNS:
+                self.roles.setdefault(word, []).append((doc[i].idx, name))
+        k = i + len(name.split())
+        for token in doc[max(0, i - 3) : min(len(doc), k + 2)]:
+            lower = token.lower_
+            if token.i >= i and lower in words:
+                # a title inside the run ("Secretary Robert Gates") names the person after it
+                if lower in t.PERSON_ROLES:
+                    self.roles.setdefault(lower, []).append((doc[i].idx, name))
+                continue
+            if token.i < i and (lower in t.PERSON_ROLES or lower in t.ORGANISATION_NOUNS):
+                between = doc[token.i + 1 : i]
+                if all(tok.pos_ in ("ADJ", "PROPN", "NOUN") or tok.is_title for tok in between) and len(between) <= 3:
+                    self.roles.setdefault(lower, []).append((doc[i].idx, name))
+
+    def _described_body(self, token: Token) -> str | None:
+        """"ministère de l'Intérieur", "préfecture de la Haute-Garonne": a body named by its kind and a name."""
+        doc, t = self.doc, self.t
+        k = token.i + 1
+        while k < len(doc) and (doc[k].lower_ in t.NAME_CONNECTORS or doc[k].pos_ == "DET"):
+            k += 1
+        if k == token.i + 1 or k >= len(doc) or not self.capitalised(doc[k]):
+            return None
+        end = k + 1
+        while end < len(doc) and (self.capitalised(doc[end]) or doc[end].text == "-" and not doc[end - 1].whitespace_):
+            end += 1
+        text = _joined(doc[token.i : end])
+        return text if _is_phrase_text(text) else None
+
+    def _name_at(self, token: Token) -> str | None:
+        run = [tok for tok in token.subtree if self.capitalised(tok) and tok.i <= token.i + 4]
+        run = [tok for tok in run if tok.i >= token.i and tok.i - token.i <= len(run)]
+        return self.clean(run) if run and run[0].i == token.i else None
+
+    def _issuer_of(self, token: Token) -> str | None:
+        """'le rapport final du BEA' -> BEA; 'HRW a publié un rapport' -> HRW."""
+        for child in token.children:
+            if child.dep_ in ("nmod", "poss", "compound") and self.capitalised(child):
+                return self._name_at(child)
+        verb = token.head
+        if token.dep_ in ("obj", "dobj") and verb.pos_ == "VERB":
+            subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+            if subject is None and verb.dep_ == "xcomp":
+                subject = next((c for c in verb.head.children if c.dep_ in _SUBJECTS), None)
+            if subject is not None and self.capitalised(subject):
+                return self._name_at(subject) or subject.text
+        return None
+
+    def clean(self, run) -> str | None:
+        """A capitalised run without leading titles ('Secretary', 'M.') and determiners."""
+        t = self.t
+        tokens = list(run)
+        titles = [k for k, tok in enumerate(tokens[:-1]) if tok.lower_.rstrip(".") in _stripped(t.NAME_TITLES)
+                  or tok.lower_ in t.PERSON_ROLES]
+        if titles:
+            tokens = tokens[titles[-1] + 1 :]
+        while tokens and (tokens[0].lower_ in t.NAME_CONNECTORS or tokens[0].pos_ == "DET"):
+            tokens.pop(0)
+        while tokens and tokens[-1].lower_ in t.NAME_CONNECTORS:
+            tokens.pop()
+        if not tokens or all(tok.lower_ in t.NOT_PHRASE_START for tok in tokens):
+            return None
+        text = _joined(tokens)
+        return text if _is_phrase_text(text) else None
+
+    def runs_in(self, tokens: list[Token]) -> list[list[Token]]:
+        """Capitalised runs inside a phrase (a sentence-initial capital alone is no name)."""
+        runs, current = [], []
+        for k, tok in enumerate(tokens):
+            if current and tok.text in ("-", "&") and k + 1 < len(tokens) and self.capitalised(tokens[k + 1]):
+                current.append(tok)
+            elif current and tok.ent_iob_ == "B" and tokens[k - 1].ent_iob_ in ("B", "I") and self.capitalised(tok):
+                runs.append(current)
+                current = [tok]
+            elif self.capitalised(tok) and not (tok.is_sent_start and tok.pos_ not in ("PROPN",) and k == 0
+                                                and tok.lower_ in self.t.PERSON_ROLES | self.t.ORGANISATION_NOUNS):
+                current.append(tok)
+            elif current and tok.lower_ in self.t.NAME_CONNECTORS and k + 1 < len(tokens) and self.capitalised(tokens[k + 1]):
+                current.append(tok)
+            else:
+                if current:
+                    runs.append(current)
+                current = []
+        if current:
+            runs.append(current)
+        return [run for run in runs if self.clean(run) and not all(
+            tok.lower_ in self.t.PERSON_ROLES or tok.lower_.rstrip(".") in _stripped(self.t.NAME_TITLES) for tok in run)]
+
+    def name_in(self, span) -> str | None:
+        runs = self.runs_in(list(span))
+        return self.clean(runs[0]) if runs else None
+
+    def fullest(self, name: str, position: int) -> str:
+        """The longest form the article gives a name: 'Mélenchon' -> 'Jean-Luc Mélenchon', 'HRW' -> 'Human Rights Watch'."""
+        words = name.split()
+        if not words:
+            return name
+        if len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 6:
+            expanded = self._acronym(words[0])
+            if expanded:
+                return expanded
+        best = name
+        last = words[-1].casefold()
+        for _, candidate in self.runs:
+            cand_words = candidate.split()
+            if len(cand_words) <= len(best.split()) or len(cand_words) > 6:
+                continue
+            folded = [w.casefold() for w in cand_words]
+            if folded[-1] == last and _contains_words(folded, [w.casefold() for w in words]):
+                best = candidate
+        return best
+
+    def _acronym(self, acronym: str) -> str | None:
+        wanted = acronym.casefold()
+        for _, candidate in self.runs:
+            words = [w for w in candidate.split() if w.lower() not in self.t.NAME_CONNECTORS]
+            initials = "".join(re.sub(r"^[dl][’']", "", w)[:1] for w in words).casefold()
+            if len(words) >= 2 and initials == wanted:
+                return candidate
+        # "Bureau d'enquêtes et d'analyses", "Hospices civils de Lyon": a name with lowercase words in it
+        match = _acronym_pattern(acronym, tuple(self.t.NAME_CONNECTORS)).search(self.doc.text)
+        return match.group() if match else None
+
+    def with_role(self, role: str, position: int, before_only: bool = False) -> str | None:
+        """The person or body the article names with this role or kind: the latest before, else the first."""
+        entries = self.roles.get(role, [])
+        before = [name for where, name in entries if where < position]
+        if before:
+            return before[-1]
+        return entries[0][1] if entries and not before_only else None
+
+    def body_between(self, start: int, end: int) -> str | None:
+        """The last name written in text[start:end] that is not a person's: 'Veridian Systems will cut…, the
+        company said'."""
+        k = bisect_left(self.runs, (start, ""))
+        found = None
+        while k < len(self.runs) and self.runs[k][0] < end:
+            name = self.runs[k][1]
+            if self.labels.get(name) in ("ORG", "") and not self.is_person(name):
+                found = name
+            k += 1
+        return found
+
+    def issuer(self, source: str, position: int) -> str | None:
+        entries = self.issuers.get(source, [])
+        before = [name for where, name in entries if where <= position]
+        return before[-1] if before else (entries[0][1] if entries else None)
+
+    def is_person(self, name: str) -> bool:
+        if any(name in body or body in name for body in self.bodies) and not any(name == p for p in self.persons):
+            return False
+        return any(name in person or person in name for person in self.persons) or (
+            len(name.split()) >= 2 and not any(w.lower() in self.t.ORGANISATION_NOUNS for w in name.split())
+            and all(w[:1].isupper() for w in name.split())
+        )
+
+
+def _quotations(text: str, doc: Doc, starts: list[int]) -> tuple[list[bool], list[tuple[int, int]]]:
+    """Quoted regions of the article (an unclosed quote runs to its paragraph's end) and, per token,
+    whether it lies inside one."""
+    regions: list[tuple[int, int]] = []
+    open_at = None
+    closing = ""
+    for match in re.finditer(r"[«»“”\"\n]", text):
+        mark, at = match.group(), match.start()
+        if mark == "\n":
+            if open_at is not None:
+                regions.append((open_at, at))
+            open_at = None
+        elif open_at is None and mark in "«“\"":
+            open_at, closing = at, {"«": "»", "“": "”", '"': '"'}[mark]
+        elif open_at is not None and mark == closing:
+            regions.append((open_at, at))
+            open_at = None
+    if open_at is not None:
+        regions.append((open_at, len(text)))
+    quoted = [False] * len(starts)
+    k = 0
+    for index, position in enumerate(starts):
+        while k < len(regions) and regions[k][1] <= position:
+            k += 1
+        quoted[index] = k < len(regions) and regions[k][0] < position < regions[k][1]
+    return quoted, regions
 
 
 @lru_cache(maxsize=None)
-def _determiners_cached(lang_table_name: str, determiners: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(d.rstrip("'’") for d in determiners)
+def _prepositions(lang: str) -> re.Pattern:
+    t = cue_table(lang)
+    words = sorted(set(t.ATTRIBUTION_PREPOSITIONS) | set(t.OPENING_ATTRIBUTION) | {
+        cue for cue in t.NOMINAL_CUES if cue.split()[-1] in ("par", "de", "du", "des", "by")}, key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace("'", "['’]").replace("’", "['’]") for w in words)
+    return re.compile(rf"(?<![\w])({alternation})\s+", re.IGNORECASE)
 
 
-def _determiners(t: ModuleType) -> frozenset[str]:
-    return _determiners_cached(t.__name__, tuple(t.DETERMINERS))
-
-
-def _is_name(candidate: str, t: ModuleType) -> bool:
-    """A capitalised run that is not only stop words, articles or calendar words ('February', 'Lundi')."""
-    time_words = _time_words(t.__name__.rsplit(".", 1)[-1])
-    return any(w.lower() not in t.NOUN_PHRASE_STOPS and w.lower().strip(".") not in time_words
-               for w in candidate.split())
+@lru_cache(maxsize=256)
+def _acronym_pattern(acronym: str, connectors: tuple[str, ...]) -> re.Pattern:
+    """Words whose initials spell the acronym, the first capitalised, connectors skipped between them."""
+    joiners = "|".join(re.escape(c.rstrip("'’")) for c in connectors if c.isalpha() or c.rstrip("'’").isalpha())
+    gap = rf"(?:[\s-]+|[\s-]+(?:(?:{joiners})(?:\s+|['’]))+)"
+    letters = [re.escape(acronym[0]) + r"[\w]+"] + [f"(?i:{re.escape(ch)})" + r"[\w]+" for ch in acronym[1:]]
+    return re.compile(r"(?<![\w])" + gap.join(letters) + r"(?![\w])")
 
 
 @lru_cache(maxsize=None)
 def _time_words(lang: str) -> frozenset[str]:
     times = time_table(lang)
-    return frozenset(times.MONTHS) | frozenset(times.WEEKDAYS) | frozenset(_extra_time_words(lang))
+    return frozenset(w.lower() for w in (*times.MONTHS, *times.WEEKDAYS))
 
 
-def _extra_time_words(lang: str) -> tuple[str, ...]:
-    return tuple(table(lang).TIME_ADVERBS)
+@lru_cache(maxsize=None)
+def _stripped(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.rstrip(".") for w in words)
 
 
-def _clean(candidate: str, t: ModuleType) -> str:
-    """Without leading determiners and titles: 'Cal Fire Director Ramon Ortega' -> 'Ramon Ortega'."""
-    words = candidate.rstrip(".").split()
-    while words and words[0].lower().rstrip("'’") in _determiners(t):
-        words.pop(0)
-    titles = [i for i, w in enumerate(words[:-1]) if w.lower() in t.TITLE_WORDS]
-    if titles and all(w[:1].isupper() for w in words[titles[-1] + 1 :]):
-        words = words[titles[-1] + 1 :]
-    return " ".join(words)
+def _opens_sentence(token: Token) -> bool:
+    if token.i == 0:
+        return True
+    previous = token.doc[token.i - 1]
+    return previous.text in (".", "!", "?", "–", "—", "-", ":", "«", "“", '"') or "\n" in previous.whitespace_ + previous.text
 
 
-def names_in(sentence: str, lang: str) -> list[str]:
-    """Multi-word names in a sentence, for resolving later short mentions ('the department')."""
-    t = table(lang)
-    return [_clean(m.group(), t) for m in _patterns(lang).name.finditer(sentence) if " " in m.group().strip()]
+def _joined(tokens) -> str:
+    """Tokens as written in the article, with their own spacing."""
+    tokens = list(tokens)
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
 
 
-@dataclass
-class SpeakerTracker:
-    """Carries the last named speaker forward and resolves short mentions to a full name seen earlier.
+def _contains_words(words: list[str], part: list[str]) -> bool:
+    n = len(part)
+    return any(words[k : k + n] == part for k in range(len(words) - n + 1))
 
-    'Healy' after 'John Healy', and 'the department' or 'the central bank' after 'California Department
-    of Insurance' or 'Bank of England': a mention of one or two words whose head word is a word of an
-    earlier multi-word name takes that name (the most recent one).
-    """
 
-    lang: str = "en"
-    last: str | None = None
-    seen_names: list[str] = field(default_factory=list)
-    speakers: list[str] = field(default_factory=list)
+_BALANCED = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"))
 
-    def observe(self, names: list[str]) -> None:
-        self.seen_names.extend(names)
 
-    def resolve(self, found: str | None, continues_quote: bool, sentence_names: list[str] = ()) -> str | None:
-        """The speaker of a sentence, given what `attribution` found and the names the sentence holds."""
-        if found == PRONOUN or (found is None and continues_quote):
-            return self.last
-        if found is None:
-            return None
-        words = found.split()
-        if found[0].islower() and words[-1].lower() in table(self.lang).ORG_NOUNS:
-            # "the cloud software company said": an earlier speaker of that kind, else the body the
-            # sentence itself names ("Veridian Systems will cut 2,400 jobs, the … company said").
-            head = words[-1].casefold()
-            earlier = next((n for n in reversed(self.speakers) if head in n.casefold().split()), None)
-            named = [n for n in sentence_names if n != found]
-            found = earlier or (named[-1] if named else found)
-            words = found.split()
-        if len(words) <= 2:
-            head = words[-1].casefold()
-            # Earlier speakers first: "the Bank said" means the Bank of England that spoke before,
-            # not "Bank Rate", which was only mentioned.
-            candidates = list(reversed(self.speakers)) + list(reversed(self.seen_names))
-            earlier = next((n for n in candidates if head in n.casefold().split() and n != found), None)
-            if earlier and (len(words) == 1 or words[0][:1].islower() or earlier.casefold().endswith(head)):
-                found = earlier
-        if len(words) > 1 and all(w[:1].isupper() for w in words if w.lower() not in _CONNECTOR_WORDS):
-            self.speakers.append(found)
-        self.last = found
-        return found
+def _is_phrase_text(text: str) -> bool:
+    """No digits, no broken punctuation, no line break, not a shouted headline."""
+    if not text or any(ch.isdigit() for ch in text) or "\n" in text:
+        return False
+    if any(text.count(o) != text.count(c) for o, c in _BALANCED) or text.count('"') % 2:
+        return False
+    if re.search(r"[,;:!?]", text) or text[-1] in "-–—('’":
+        return False
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    return not (len(words) > 1 and all(w.isupper() for w in words) and len(text) > 12)

@@ -1,7 +1,8 @@
 """Per-language data tables. A new language is a new pair of modules here, not new code.
 
 `<lang>.py` holds the words for claims and figures (verbs of saying, number words,
-units, qualifiers); `time_<lang>.py` holds the time words the event finder reads.
+units, qualifiers); `time_<lang>.py` holds the time words the event finder reads; `cues_<lang>.py` the attribution
+words the speaker finder reads.
 """
 from __future__ import annotations
 
@@ -32,6 +33,13 @@ def time_table(lang: str) -> ModuleType:
     if lang not in SUPPORTED_LANGUAGES:
         raise UnsupportedLanguage(lang)
     return importlib.import_module(f"lib.extract.lang.time_{lang}")
+
+
+def cue_table(lang: str) -> ModuleType:
+    """The attribution table of `lang` (cues of saying, roles, sources), e.g. cue_table('fr').CUE_LEMMAS."""
+    if lang not in SUPPORTED_LANGUAGES:
+        raise UnsupportedLanguage(lang)
+    return importlib.import_module(f"lib.extract.lang.cues_{lang}")
 
 
 def alternation(words) -> str:

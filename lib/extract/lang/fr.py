@@ -203,68 +203,9 @@ ORDINAL_FIXED_TERMS = (
 )
 
 # --- claims and speakers -----------------------------------------------------------------------
+# Attribution (verbs of saying, roles, sources, pronouns) lives in cues_fr.py; these words score
+# whether a sentence is a checkable claim.
 
-# Verbs of saying in the forms news uses; "a déclaré", "ont déclaré", "déclare", "a-t-il déclaré".
-SAYING_VERBS = (
-    "déclaré", "dit", "affirmé", "ajouté", "averti", "souligné", "expliqué", "indiqué", "estimé", "annoncé",
-    "assuré", "précisé", "rappelé", "insisté", "prévenu", "confirmé", "reconnu", "répondu", "jugé", "noté",
-    "martelé", "confié", "conclu", "table sur", "tablent sur", "promis", "annoncé", "noté", "poursuivi", "appelé", "commenté", "réagi", "tranché", "résumé", "raconté", "admis", "démenti", "nié", "signalé", "révélé",
-    "déploré", "dénoncé", "affirme", "déclare", "dit", "ajoute", "avertit", "souligne", "explique", "indique",
-    "estime", "annonce", "assure", "précise", "rappelle", "insiste", "prévient", "confirme", "reconnaît",
-    "répond", "juge", "note", "martèle", "dénonce", "déplore", "révèle", "signale",
-)
-# Auxiliaries before a past participle: "a déclaré", "ont averti", "avait dit".
-# The inverted forms ("a-t-il déclaré") are recognised by the "-t-" + pronoun rule, not listed here.
-SAYING_AUXILIARIES = ("a", "ont", "avait", "avaient", "aurait", "auraient")
-# "selon Healy", "d'après le ministère".
-ATTRIBUTION_PREPOSITIONS = ("selon", "d'après", "d’après", "aux dires de", "de l'avis de", "de l’avis de")
-# Subject pronouns that carry the last named speaker: "il a ajouté", "a-t-elle déclaré".
-SPEAKER_PRONOUNS = ("il", "elle", "ils", "elles", "t-il", "t-elle", "t-ils", "t-elles")
-# Lowercase words allowed between the capitalised words of a name: "Charles de Gaulle", "Ursula von der Leyen".
-NAME_CONNECTORS = ("de", "du", "des", "d'", "d’", "van", "von", "der", "al", "ben", "bin")
-# Determiners that open a descriptive speaker ("le ministère", "la ministre de la Transition").
-DETERMINERS = ("le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cette", "ces", "son", "sa",
-               "ses", "leur", "leurs", "notre", "nos", "votre", "vos")
-# "selon elle", "d'après lui": a pronoun that carries the last named speaker.
-OBJECT_PRONOUNS = ("elle", "lui", "eux", "elles")
-# French news puts the speaker after the verb with no quotation: "Les troupes partiront, a déclaré Healy."
-INVERTED_AFTER_COMMA = True
-# Titles that may precede a capitalised name; the speaker is the person after them.
-TITLE_WORDS = (
-    "président", "présidente", "ministre", "secrétaire", "directeur", "directrice", "général", "générale",
-    "gouverneur", "maire", "sénateur", "sénatrice", "député", "députée", "porte-parole", "chef", "cheffe",
-    "commissaire", "ambassadeur", "ambassadrice", "procureur", "juge", "professeur", "docteur", "m.", "mme",
-)
-# A source that is a document or measurement speaks for the body named in it:
-# "selon un sondage de l'institut Vigie Opinion" -> Vigie Opinion.
-SOURCE_NOUNS = (
-    "sondage", "enquête", "étude", "rapport", "données", "chiffres", "estimations", "prévisions",
-    "statistiques", "baromètre", "projections", "institut", "analyse", "note", "communiqué", "bilan",
-    "site", "bulletin", "relevé", "décompte",
-)
-# An indefinite speaker ("selon un sondage") names no one.
-INDEFINITE_DETERMINERS = ("un", "une", "des")
-# These verbs report speech only when a clause follows ("a annoncé que…", "a estimé jeudi que…");
-# with a plain object ("a annoncé la suspension de la réforme") they report an act, not a statement.
-CLAUSE_VERBS = ("annoncé", "annonce", "estimé", "estime", "jugé", "juge", "noté", "note", "prévenu", "promis")
-CLAUSE_MARKERS = ("que", "qu'", "qu’", ":", "«", "“")
-# Calendar adverbs that are never names and may stand between a verb and its speaker
-# ("a indiqué lundi la direction"); months and weekdays come from time_fr.py.
-TIME_ADVERBS = ("hier", "aujourd'hui", "aujourd’hui", "demain", "soir", "matin", "dimanche", "samedi")
-# After "a affirmé" an addressee may come before the speaker: "a affirmé à l'AFP Sophie Lacombe".
-ADDRESSEE_PREPOSITIONS = ("à", "au", "aux")
-# English only needs these; in French the comma rule already covers inversion.
-CLAUSE_AFTER_NAME = ()
-POSSESSIVES = ("son", "sa", "ses", "leur", "leurs")
-# "…, affirmant que…": the sentence's subject speaks.
-SAYING_PARTICIPLES = ("affirmant", "estimant", "soulignant", "ajoutant", "expliquant", "précisant",
-                      "assurant", "déclarant", "avertissant", "indiquant")
-# A role speaks for its organisation: "la direction de la SNCF" -> SNCF; "le porte-parole" alone
-# speaks for whoever spoke last.
-ROLE_NOUNS = ("direction", "porte-parole", "représentant", "représentante", "dirigeants")
-# Organisation nouns that refer back to the organisation just named: "l'entreprise", "le groupe".
-ORG_NOUNS = ("entreprise", "société", "groupe", "banque", "agence", "compagnie", "opérateur", "constructeur",
-             "assureur", "transporteur", "plateforme", "institut", "fédération", "syndicat")
 # A byline ("Par Camille Rousseau, à Toulouse") opens with this word; it is never a claim.
 BYLINE_WORDS = ("par",)
 
@@ -282,8 +223,6 @@ PROMO_CUES = (
     "newsletter", "gratuitement", "abonnez-vous", "inscrivez-vous", "cliquez", "votre guide", "lire aussi",
     "lire la suite", "partager", "publicité", "offre spéciale", "téléchargez",
 )
-# Relative pronouns that open a clause inside a subject ("Healy, qui était présent, a déclaré").
-RELATIVE_PRONOUNS = ("qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle")
 # Prescriptions and wishes are not checkable: "aucune famille ne devrait", "il faut".
 NORMATIVE_CUES = ("devrait", "devraient", "il faut", "il ne faut pas", "il faudrait", "doivent être", "doit être")
 # Nationality adjectives are lowercase in French but name actors as much as a capitalised name does
@@ -314,4 +253,4 @@ ABBREVIATIONS = frozenset(a.lower() for a in _PysbdFrench.Abbreviation.ABBREVIAT
 # against tests/model_manifest.json.
 # How the dashboard names the language ("Loading the French language model…").
 LANGUAGE_NAME = "French"
-SPACY_MODEL = "fr_core_news_sm"
+SPACY_MODEL = "fr_core_news_md"
