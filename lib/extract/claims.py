@@ -34,8 +34,10 @@ _WEIGHTS = {
     "opinion": -0.4,
     "normative": -0.3,
     "promo": -0.7,
-    "question": -0.3,
+    "question": -1.0,
     "short": -0.3,
+    "statement": 0.2,
+    "introduction": -0.5,
 }
 _MIN_WORDS = 5
 # Longer "sentences" are unsplittable runs (tables, pasted logs), not statements a checker can verify.
@@ -74,6 +76,8 @@ def find_claims(
             has_figure=_any_between(figure_starts, start, end),
             has_event=_any_between(event_starts, start, end),
             speaker=speaker,
+            statement=speakers.is_statement(start, end),
+            actors=speakers.actors(start, end),
         )
         if score >= CLAIM_THRESHOLD:
             claims.append(
@@ -83,24 +87,30 @@ def find_claims(
 
 
 def checkworthiness(
-    sentence: str, t: ModuleType, *, has_figure: bool, has_event: bool, speaker: str | None = None
+    sentence: str, t: ModuleType, *, has_figure: bool, has_event: bool, speaker: str | None = None,
+    statement: bool = False, actors: tuple[str, ...] = (),
 ) -> float:
     """A score in [0, 1]: how much a fact-checker could verify in this sentence.
 
-    A sentence with nothing to check against the world (no figure, date, named actor other than its
-    speaker, or factual cue) scores 0: "« La transition sera juste ou ne sera pas », a conclu X."
+    A declarative sentence (a finite verb in the parse: `statement`) asserts something that could be
+    shown true or false, and so does one attributed to a speaker; opinion, feeling, prescription,
+    questions, promotion and a bare "X said:" pull the score down. A sentence with nothing to check
+    against the world (no statement, figure, date, named actor other than its speaker, or factual cue)
+    scores 0: "Points clés".
     """
     folded = sentence.casefold().replace("’", "'")
     speaker_words = set((speaker or "").split())
-    entities = {e for e in _entities(sentence, t) if e not in speaker_words}
+    entities = {e for e in _entities(sentence, t) | set(actors) if e not in speaker_words}
     has_fact_cue = any(_contains_phrase(folded, cue) for cue in _folded(t.FACT_CUES))
-    if not (has_figure or has_event or entities or has_fact_cue):
+    if not (has_figure or has_event or entities or has_fact_cue or statement or speaker):
         return 0.0
     score = _BASE
     score += _WEIGHTS["figure"] * has_figure + _WEIGHTS["event"] * has_event + _WEIGHTS["speaker"] * bool(speaker)
     score += _WEIGHTS["entity"] * min(2, len(entities))
     score += _WEIGHTS["quote"] * any(opening in sentence for opening, _ in t.QUOTE_PAIRS if opening != '"')
     score += _WEIGHTS["fact_cue"] * has_fact_cue
+    score += _WEIGHTS["statement"] * (statement and not speaker)  # an attributed sentence is a statement already
+    score += _WEIGHTS["introduction"] * sentence.rstrip().endswith(":")
     score += _WEIGHTS["opinion"] * any(_contains_phrase(folded, cue) for cue in _folded(t.OPINION_CUES))
     score += _WEIGHTS["normative"] * any(_contains_phrase(folded, cue) for cue in _folded(t.NORMATIVE_CUES))
     score += _WEIGHTS["promo"] * any(_contains_phrase(folded, cue) for cue in _folded(t.PROMO_CUES))

@@ -35,6 +35,7 @@ _PASSIVE = {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"}
 _AGENTS = {"obl:agent", "agent"}
 _RELATIVE_CLAUSES = {"acl:relcl", "relcl"}
 _OPENING_QUOTES = "«“\""
+_ACTOR_LABELS = {"PER", "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _FUNCTION_POS = {"ADP", "DET", "ADV", "CCONJ", "SCONJ", "VERB", "AUX", "PRON", "PART", "INTJ"}
 
 
@@ -43,7 +44,7 @@ class Mention:
     """A speaker as the sentence writes it: a name, a description, or a pronoun."""
 
     text: str
-    kind: str  # "name", "description", "indefinite", "source", "pronoun"
+    kind: str  # "name", "description", "bare" (no determiner), "indefinite", "source", "pronoun"
     head: str = ""
     plural: bool = False
     gender: str = ""
@@ -83,6 +84,7 @@ class Attribution:
         self.last: _Speaker | None = None
         self.quote_speaker: str | None = None
         self.pending: str | None = None
+        self.previous: str | None = None
         self.history: list[_Speaker] = []
         self._sentence = (0, len(self.text))
 
@@ -94,9 +96,14 @@ class Attribution:
         mention = self.mention(start, end)
         continues = self._continues_quote(start, end)
         pending, self.pending = self.pending, None
+        previous, self.previous = self.previous, None
         if mention is None:
-            if continues and (pending or self.quote_speaker):
-                return pending or self.quote_speaker
+            # "Asafa Powell says the team knew it. "To be honest, …"": a quote right after an attributed
+            # sentence, after "said:", or inside a quotation that goes on, keeps its speaker.
+            carried = pending or previous or self.quote_speaker
+            if continues and carried:
+                self.quote_speaker = carried
+                return carried
             return None
         if mention.kind == "pronoun":
             found = self._pronoun(mention)
@@ -105,6 +112,7 @@ class Attribution:
         if found is None:
             return None
         self._remember(found, mention)
+        self.previous = found
         if self.text[start:end].rstrip().endswith(":") or self._has_quote(start, end):
             self.quote_speaker = found
         if self.text[start:end].rstrip().endswith(":"):
@@ -116,9 +124,11 @@ class Attribution:
         a, b = self._token_range(start, end)
         if a >= b:
             return None
-        for i in range(a, b):
-            if self._quoted[i] or not self._is_cue(i, a, b):
-                continue
+        cues = [i for i in range(a, b) if not self._quoted[i] and self._is_cue(i, a, b)]
+        # "Three suppliers have written to customers…, she said": the attribution after the statement
+        # speaks for the whole sentence, before any cue inside the statement.
+        closing = [i for i in cues if i > a and self._after_statement(i, a)]
+        for i in closing[::-1] + [i for i in cues if i not in closing]:
             found = self._speaker_of_cue(i, a, b)
             if found is not None:
                 return found
@@ -133,7 +143,10 @@ class Attribution:
         token, t = self.doc[i], self.t
         lemma, lower = token.lemma_.lower(), token.lower_
         if lemma in t.LIGHT_VERB_COMPLEMENTS or lower in t.LIGHT_VERB_COMPLEMENTS:
-            following = self.doc[i + 1].lower_ if i + 1 < b else ""
+            j = i + 1
+            while j < b and self.doc[j].pos_ == "ADV":
+                j += 1  # "met également en cause"
+            following = self.doc[j].lower_ if j < b else ""
             return following in t.LIGHT_VERB_COMPLEMENTS.get(lemma, t.LIGHT_VERB_COMPLEMENTS.get(lower, ()))
         if token.pos_ in ("VERB", "AUX") and lemma in t.CUE_LEMMAS:
             pass
@@ -144,7 +157,9 @@ class Attribution:
         if token.pos_ == "AUX" and any(child.dep_ in ("cop",) for child in token.children):
             return False
         form = token.morph.get("VerbForm")
-        if "Ger" in form or token.tag_ == "VBG" or ("Part" in form and "Pres" in token.morph.get("Tense")):
+        progressive = any(child.dep_.startswith("aux") for child in token.children)
+        if ("Ger" in form or token.tag_ == "VBG" or ("Part" in form and "Pres" in token.morph.get("Tense"))) \
+                and not progressive:
             return False  # "…, saying that…", "…, ajoutant que…": read by _participle
         if "Part" in form and "Past" in token.morph.get("Tense") and self.t.HEAD_FIRST and not any(
                 child.dep_.startswith("aux") for child in token.children):
@@ -335,6 +350,8 @@ class Attribution:
         elif token.lower_ in t.PRONOUNS or token.lower_.lstrip("-") in t.PRONOUNS:
             number, gender = t.PRONOUNS.get(token.lower_, t.PRONOUNS.get(token.lower_.lstrip("-")))
             return Mention(PRONOUN, "pronoun", token.lower_, number == "p", gender, token.idx)
+        elif token.lower_ in t.QUANTIFIER_PRONOUNS and i + 1 < b and doc[i + 1].lower_ in t.PHRASE_CONNECTORS:
+            pass  # "L'un des deux porte-parole…", "one of the officials"
         elif token.pos_ == "PRON" or token.lower_ in t.SELF_PRONOUNS or token.is_punct or token.like_num and token.is_digit:
             return None
         left = i
@@ -349,7 +366,7 @@ class Attribution:
         if appositive is not None:
             return appositive
         mention = self._mention(left, right, head)
-        if mention is not None and mention.kind in ("description", "indefinite") and mention.head in t.PERSON_ROLES:
+        if mention is not None and mention.kind in ("description", "bare", "indefinite") and mention.head in t.PERSON_ROLES:
             # "a déclaré la ministre de la Transition, Agnès Lemoine."
             named = self._name_after_comma(right, b)
             if named is not None:
@@ -428,8 +445,9 @@ class Attribution:
         """'Le secrétaire à la Défense, John Healy, a déclaré': a description followed by the name it describes."""
         if head.pos_ == "PROPN" or head.is_title:
             return None
-        for child in head.children:
-            if child.dep_ == "appos" and a <= child.i < b and (child.pos_ == "PROPN" or child.is_title):
+        for child in head.subtree:
+            if child.dep_ == "appos" and a <= child.i < b and (child.pos_ == "PROPN" or child.is_title) and (
+                    child.head.i == head.i or child.head.dep_ in ("nmod", "appos") and child.head.head.i == head.i):
                 right = self._extend_right(child.i, b)
                 name = self.names.name_in(self.doc[child.i : right])
                 if name:
@@ -443,7 +461,8 @@ class Attribution:
             cut = max(k for k, tok in enumerate(tokens) if tok.text in ("'s", "’s"))
             if cut + 1 < len(tokens):
                 tokens = tokens[cut + 1 :]  # "VOA's Jim Stevenson": the person, not the outlet
-        kind = "description"
+        kind = "bare" if tokens and tokens[0].pos_ != "DET" and tokens[0].lower_ not in (
+            t.DEFINITE_DETERMINERS + t.INDEFINITE_DETERMINERS + t.POSSESSIVE_DETERMINERS) else "description"
         while tokens and tokens[0].lower_ in t.DEFINITE_DETERMINERS + t.INDEFINITE_DETERMINERS + t.POSSESSIVE_DETERMINERS:
             first = tokens.pop(0).lower_
             kind = "indefinite" if first in t.INDEFINITE_DETERMINERS else "description"
@@ -455,6 +474,10 @@ class Attribution:
             return None
         head = head if head in tokens else tokens[-1]
         head_lower = head.lower_
+        lemma = head.lemma_.lower()
+        known = t.PERSON_ROLES | t.ORGANISATION_NOUNS | t.SOURCE_NOUNS | frozenset(t.ROLES_FOR_ORGANISATION)
+        if head_lower not in known and lemma in known:
+            head_lower = lemma  # "chercheurs" -> "chercheur", "agencies" -> "agency"
         names = self.names.runs_in(tokens)
         plural = "Plur" in head.morph.get("Number")
         gender = {"Masc": "m", "Fem": "f"}.get(next(iter(head.morph.get("Gender")), ""), "")
@@ -508,29 +531,42 @@ class Attribution:
     # --- resolution ---------------------------------------------------------------------------
 
     def _resolve(self, mention: Mention) -> str | None:
-        names = self.names
+        names, t = self.names, self.t
+        if mention.kind == "name" and mention.text.lower() in t.ORGANISATION_NOUNS:
+            mention = Mention(mention.text, "description", mention.text.lower(), position=mention.position)  # "l'ONG"
         if mention.kind == "name":
             return names.fullest(mention.text, mention.position)
+        last_body = next((s.name for s in reversed(self.history) if not s.person), None)
         if mention.kind == "source":
-            issuer = names.issuer(mention.head, mention.position)
+            # "le rapport du BEA" -> BEA; "the report" alone -> the body that spoke last
+            issuer = names.issuer(mention.head, mention.position) or last_body
             return names.fullest(issuer, mention.position) if issuer else None
-        if mention.kind == "indefinite":
-            return mention.text
+        if mention.kind == "indefinite" or mention.kind == "bare" and mention.plural:
+            return mention.text  # "a spokeswoman", "officials say": a new speaker, kept as written
         head = mention.head
-        if head in self.t.PERSON_ROLES:
+        if head in t.ROLES_FOR_ORGANISATION:
+            # "the spokesperson said", "a indiqué la direction": the body the article named with that role, else
+            # one the sentence names ("Aux HCL, …, a indiqué la direction"), else the body that spoke last.
+            named = names.with_role(head, mention.position)
+            named = named or names.body_between(self._sentence[0], mention.position) or last_body
+            if named:
+                return names.fullest(named, mention.position)
+        if head in t.PERSON_ROLES and not mention.plural:
+            # "the secretary", "le leader congolais": the person the article names with that title, else
+            # the person who spoke last, else the last person it named.
             person = names.with_role(head, mention.position)
+            person = person or next((s.name for s in reversed(self.history) if s.person), None)
             if person:
                 return names.fullest(person, mention.position)
-            earlier = next((s for s in reversed(self.history) if s.person), None)
-            if earlier and not mention.plural:
-                return earlier.name
-        if head in self.t.ROLES_FOR_ORGANISATION and head not in self.t.PERSON_ROLES or head in self.t.ORGANISATION_NOUNS:
-            body = names.with_role(head, mention.position, before_only=True)
+        if head in t.ROLES_FOR_ORGANISATION and head not in t.PERSON_ROLES or head in t.ORGANISATION_NOUNS:
+            # "the agency", "l'organisation", "la direction": the body named with that kind, else one the
+            # sentence names, else the body that spoke last.
+            earlier = next((s.name for s in reversed(self.history)
+                            if not s.person and head in s.name.casefold().split()), None)
+            body = earlier or names.with_role(head, mention.position)
             body = body or names.body_between(self._sentence[0], mention.position)
-            body = body or names.with_role(head, mention.position)
-            if body is None and head in self.t.ROLES_FOR_ORGANISATION:
-                # "a indiqué la direction": the body that spoke last
-                body = next((s.name for s in reversed(self.history) if not s.person), None)
+            if body is None and head in t.GENERIC_ORGANISATION_NOUNS:
+                body = last_body  # "l'organisation", "the group": the body that spoke last
             if body:
                 return names.fullest(body, mention.position)
         return mention.text
@@ -556,6 +592,17 @@ class Attribution:
             speaker = _Speaker(name, mention.plural, mention.gender, person)
         self.last = speaker
         self.history.append(speaker)
+
+    def is_statement(self, start: int, end: int) -> bool:
+        """Whether text[start:end] is a clause with a finite verb (a statement), not a bare title."""
+        a, b = self._token_range(start, end)
+        return any(tok.pos_ in ("VERB", "AUX") and (
+            "Fin" in tok.morph.get("VerbForm") or tok.tag_ in ("VBD", "VBZ", "VBP", "MD")) for tok in self.doc[a:b])
+
+    def actors(self, start: int, end: int) -> tuple[str, ...]:
+        """First words of the people, bodies and places the parse finds in text[start:end] ("Mexico has…")."""
+        a, b = self._token_range(start, end)
+        return tuple(tok.text for tok in self.doc[a:b] if tok.ent_iob_ == "B" and tok.ent_type_ in _ACTOR_LABELS)
 
     # --- quotations ---------------------------------------------------------------------------
 
@@ -623,6 +670,8 @@ class _NameIndex:
                     break
             run = list(doc[i:j])
             name = self.clean(run)
+            if name and run[0].lower_ in t.ORGANISATION_NOUNS and not name.lower().startswith(run[0].lower_):
+                self.roles.setdefault(run[0].lower_, []).append((doc[i].idx, name))  # "l'ONG Human Rights Watch"
             if name:
                 self.runs.append((doc[i].idx, name))
                 self.labels[name] = self.labels.get(name) or doc[j - 1].ent_type_
@@ -634,6 +683,12 @@ class _NameIndex:
                 described = self._described_body(token)
                 if described:
                     self.roles.setdefault(lower, []).append((token.idx, described))
+            elif lower in t.ROLES_FOR_ORGANISATION:
+                described = self._described_body(token)
+                if described:  # "la direction de la SNCF": a later "la direction" is the SNCF's
+                    body = self.name_in(self.doc[token.i + 1 : token.i + 1 + len(described.split()) + 2])
+                    if body:
+                        self.roles.setdefault(lower, []).append((token.idx, body))
             if lower in t.ORGANISATION_NOUNS | t.PERSON_ROLES and token.dep_ == "appos":
                 name = self._name_at(token.head)
                 if name:
@@ -655,7 +710,11 @@ class _NameIndex:
             return False
         if token.pos_ in _FUNCTION_POS and not (token.ent_type_ and text in self.inside):
             return False
-        if token.pos_ != "PROPN" and not token.ent_type_ and _opens_sentence(token) and text not in self.inside:
+        doc = token.doc
+        hyphenated = token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_ \
+            and doc[token.i + 2].text[:1].isupper()  # "Météo-France"
+        if token.pos_ != "PROPN" and not token.ent_type_ and _opens_sentence(token) and text not in self.inside \
+                and not hyphenated:
             return False
         return any(ch.isalpha() for ch in text)
 
@@ -664,8 +723,9 @@ class _NameIndex:
         'Environment Agency': the role or kind of body written with a name refers to it later."""
         t, doc = self.t, self.doc
         words = [w.lower() for w in name.split()]
-        for word in words:
-            if word in t.ORGANISATION_NOUNS:
+        for k, word in enumerate(words):
+            # "Environment Agency", "Bank of England" name an agency and a bank; "Bank Rate" no bank
+            if word in t.ORGANISATION_NOUNS and (k == len(words) - 1 or words[k + 1] in t.NAME_CONNECTORS):
                 self.roles.setdefault(word, []).append((doc[i].idx, name))
         k = i + len(name.split())
         for token in doc[max(0, i - 3) : min(len(doc), k + 2)]:
@@ -721,6 +781,9 @@ class _NameIndex:
                   or tok.lower_ in t.PERSON_ROLES]
         if titles:
             tokens = tokens[titles[-1] + 1 :]
+        if len(tokens) > 1 and tokens[0].text.isupper() and tokens[0].lower_ in t.ORGANISATION_NOUNS and \
+                self.capitalised(tokens[1]):
+            tokens = tokens[1:]  # "l'ONG Human Rights Watch"
         while tokens and (tokens[0].lower_ in t.NAME_CONNECTORS or tokens[0].pos_ == "DET"):
             tokens.pop(0)
         while tokens and tokens[-1].lower_ in t.NAME_CONNECTORS:
@@ -767,6 +830,13 @@ class _NameIndex:
             if expanded:
                 return expanded
         best = name
+        if len(words) == 1:
+            # "Veridian" -> "Veridian Systems": an organisation's name that opens with the word
+            opening = [c for _, c in self.runs if c.split()[0] == name and len(c.split()) > 1
+                       and self.labels.get(c) == "ORG" and not self.is_person(c)
+                       and not set(c.lower().split()) & set(self.t.COORDINATORS)]
+            if opening:
+                return max(opening, key=len)
         last = words[-1].casefold()
         for _, candidate in self.runs:
             cand_words = candidate.split()
@@ -788,13 +858,19 @@ class _NameIndex:
         match = _acronym_pattern(acronym, tuple(self.t.NAME_CONNECTORS)).search(self.doc.text)
         return match.group() if match else None
 
-    def with_role(self, role: str, position: int, before_only: bool = False) -> str | None:
-        """The person or body the article names with this role or kind: the latest before, else the first."""
-        entries = self.roles.get(role, [])
-        before = [name for where, name in entries if where < position]
-        if before:
-            return before[-1]
-        return entries[0][1] if entries and not before_only else None
+    def with_role(self, role: str, position: int) -> str | None:
+        """The person or body the article named with this role or kind before `position`, the latest."""
+        before = [name for where, name in self.roles.get(role, []) if where < position]
+        return before[-1] if before else None
+
+    def person_before(self, position: int) -> str | None:
+        """The last person the article named before `position` (a PER entity)."""
+        k = bisect_left(self.runs, (position, "")) - 1
+        while k >= 0:
+            if self.runs[k][1] in self.persons or self.labels.get(self.runs[k][1]) in ("PER", "PERSON"):
+                return self.runs[k][1]
+            k -= 1
+        return None
 
     def body_between(self, start: int, end: int) -> str | None:
         """The last name written in text[start:end] that is not a person's: 'Veridian Systems will cut…, the

@@ -22,7 +22,7 @@ class UnsupportedLanguage(ValueError):
 
 
 def table(lang: str) -> ModuleType:
-    """The claims/figures table of `lang`, e.g. table('fr').SAYING_VERBS."""
+    """The claims/figures table of `lang`, e.g. table('fr').QUALIFIERS."""
     if lang not in SUPPORTED_LANGUAGES:
         raise UnsupportedLanguage(lang)
     return importlib.import_module(f"lib.extract.lang.{lang}")

@@ -13,7 +13,7 @@ caution concede reiterate assure blame complain believe think expect fear hope u
 criticize praise describe call ask answer respond remark observe comment mention recall recount testify
 allege contend maintain suspect worry confess agree disagree dispute reject dismiss question wonder vow
 pledge promise threaten signal indicate forecast project calculate find tweet post disclose brief inform
-elaborate clarify specify detail highlight underline underscore repeat reaffirm restate echo counter retort
+elaborate clarify specify detail highlight underline underscore repeat reaffirm restate counter retort
 rebut refute protest lament deplore regret welcome hail applaud condemn denounce slam blast decry charge
 advise recommend propose demand plead appeal gauge anticipate reckon judge consider feel confide whisper
 shout exclaim joke quip muse boast concede reassure guarantee swear certify attest demonstrate imply hint
@@ -27,7 +27,7 @@ CLAUSE_LEMMAS = frozenset("""
 show find call ask expect consider feel maintain project post demand propose recommend report describe
 welcome hail charge question dispute reject dismiss mention indicate signal judge count tally put cite
 quote answer respond point calculate forecast estimate predict promise pledge threaten agree count praise
-characterize characterise highlight count recall
+characterize characterise highlight count recall write
 """.split())
 LIGHT_VERB_COMPLEMENTS = {"point": ("out",), "make": ("clear",)}
 CLAUSE_MARKERS = ("that", ":", "“", '"', "‘")
@@ -86,4 +86,10 @@ ADDRESSEE_PREPOSITIONS = ("to",)
 HEAD_FIRST = False
 # The subject may follow any cue in French ("…, a précisé le ministère"); in English only these, after a comma.
 INVERTING_LEMMAS = ("say", "add", "write", "note", "explain", "warn", "continue", "ask", "reply", "insist", "recall", "tell", "report", "declare", "state", "conclude", "observe", "remark", "announce")
+# Pronouns that head a speaker phrase with a complement: "L'un des porte-parole", "one of the officials".
+QUANTIFIER_PRONOUNS = ("one", "some", "several", "many", "most", "two", "three")
+# Kinds of body so generic that "l'organisation" alone refers to the body that spoke last.
+GENERIC_ORGANISATION_NOUNS = ("organization", "organisation", "group", "ngo", "charity")
+# Words that join two names into a list, never one name ("la FNSEA et les Jeunes Agriculteurs").
+COORDINATORS = ("and", "or")
 QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))

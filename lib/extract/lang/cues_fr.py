@@ -38,7 +38,7 @@ appeler montrer publier mettre faire tenir demander défendre soutenir maintenir
 recenser établir compter miser tabler parier avancer évaluer chiffrer recommander conseiller préconiser
 prôner proposer rapporter écrire décrire qualifier citer évoquer mentionner pointer interroger menacer
 relever constater observer noter promettre prévenir intervenir saluer considérer penser croire
-justifier attribuer imputer déduire diagnostiquer communiquer informer réclamer exiger espérer souhaiter
+justifier attribuer imputer déduire remarquer diagnostiquer communiquer informer réclamer exiger espérer souhaiter
 """.split())
 # A light verb is a cue with its complement: "a fait savoir", "a tenu à préciser", "a mis en garde".
 LIGHT_VERB_COMPLEMENTS = {
@@ -131,4 +131,10 @@ ADDRESSEE_PREPOSITIONS = ("à", "au", "aux", "auprès")
 HEAD_FIRST = True
 # The subject may follow any cue in French ("…, a précisé le ministère"); in English only these, after a comma.
 INVERTING_LEMMAS = None
+# Pronouns that head a speaker phrase with a complement: "L'un des porte-parole", "one of the officials".
+QUANTIFIER_PRONOUNS = ("un", "une", "l'un", "l’un", "l'une", "l’une", "plusieurs", "certains", "certaines", "beaucoup")
+# Kinds of body so generic that "l'organisation" alone refers to the body that spoke last.
+GENERIC_ORGANISATION_NOUNS = ("organisation", "ong", "organisme", "association")
+# Words that join two names into a list, never one name ("la FNSEA et les Jeunes Agriculteurs").
+COORDINATORS = ("et", "ou")
 QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'))

@@ -180,6 +180,9 @@ ORDINAL_FIXED_TERMS = (
     "second coming", "second string", "second-string", "second fiddle", "third way",
 )
 
+# Determiners: "un"/"a" after one of these is an article, not a count (figures.py).
+DETERMINERS = ("the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our")
+
 # --- claims and speakers -----------------------------------------------------------------------
 # Attribution (verbs of saying, roles, sources, pronouns) lives in cues_en.py; these words score
 # whether a sentence is a checkable claim.

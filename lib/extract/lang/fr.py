@@ -202,6 +202,10 @@ ORDINAL_FIXED_TERMS = (
     "second ligne", "tiers monde", "tiers-monde", "seconde guerre", "deuxième guerre",
 )
 
+# Determiners: "un"/"a" after one of these is an article, not a count (figures.py).
+DETERMINERS = ("le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cette", "ces", "son", "sa",
+               "ses", "leur", "leurs", "notre", "nos", "votre", "vos")
+
 # --- claims and speakers -----------------------------------------------------------------------
 # Attribution (verbs of saying, roles, sources, pronouns) lives in cues_fr.py; these words score
 # whether a sentence is a checkable claim.
