@@ -15,7 +15,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.conftest import ARTIFACTS, EXTRACTION_TIMEOUT_MS
 
 pytestmark = pytest.mark.e2e
 
@@ -83,7 +83,7 @@ def open_seed(page: Page, url: str) -> int:
     page.get_by_role("button", name="Open seed").click()
     expect(page.get_by_text("Before extraction")).to_be_visible()
     page.get_by_role("button", name="Extract and review").click()
-    expect(page.get_by_text("is open for review")).to_be_visible()
+    expect(page.get_by_text("is open for review")).to_be_visible(timeout=EXTRACTION_TIMEOUT_MS)
     idle(page)
     page.get_by_role("link", name="Review its items").click()
     counts = progress(page, r"^0 of \d+ claims checked in this article")

@@ -12,7 +12,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import ARTIFACTS
+from tests.e2e.conftest import ARTIFACTS, EXTRACTION_TIMEOUT_MS
 
 pytestmark = pytest.mark.e2e
 
@@ -63,7 +63,7 @@ def test_hostile_article_is_never_markup_in_the_browser(page: Page, app_url: str
     page.get_by_text("The date is unknown").click()
     idle(page)
     page.get_by_role("button", name="Extract and review").click()
-    expect(page.get_by_text("is open for review")).to_be_visible()
+    expect(page.get_by_text("is open for review")).to_be_visible(timeout=EXTRACTION_TIMEOUT_MS)
     nav(page, "Article")
     article = page.locator(".fd-article")
     expect(article).to_contain_text("<script>window.pwned=1</script>")
