@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from lib.extract.events import find_events  # noqa: E402
+from lib.extract.nlp import parse  # noqa: E402
 from lib.extract import extract  # noqa: E402
 from lib.models import Article  # noqa: E402
 from lib.extract.sentences import sentence_spans  # noqa: E402
@@ -108,7 +109,9 @@ def read_timex(path: Path) -> list[dict]:
 
 def ours(doc: dict, lang: str) -> list[Span]:
     dct = date.fromisoformat(doc["dct"])
-    return [Span(e.start, e.end, e.text, e.type, e.value) for e in find_events(doc["text"], lang, dct)]
+    # With the parse, as lib.extract runs it: the clause's tense reads from it.
+    parsed = parse(doc["text"], lang)
+    return [Span(e.start, e.end, e.text, e.type, e.value) for e in find_events(doc["text"], lang, dct, doc=parsed)]
 
 
 def dateparser_baseline(doc: dict, lang: str) -> list[Span]:

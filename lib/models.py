@@ -171,6 +171,7 @@ class Event:
     claim_id: str | None = None
     unresolved: str | None = None
     sentence: Span = (0, 0)
+    what: str = ""  # what happened then, from the clause the expression modifies (DESIGN §2)
 
     def to_contract(self) -> dict:
         data = asdict(self)

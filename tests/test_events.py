@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lib.extract.events import find_events
+from lib.extract.nlp import parse
 
 FRIDAY = date(2025, 8, 15)  # the seed article's publication date, a Friday
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "healy-boots-on-the-ground-fr.txt"
@@ -39,7 +40,9 @@ FR_CASES = [
     ("Au cours de la prochaine décennie.", FRIDAY,
      ("la prochaine décennie", "DATE", "P10Y", D("2025-08-15"), D("2035-08-15"))),
     ("Ils ont contribué ces derniers mois.", FRIDAY, ("ces derniers mois", "DURATION", "PXM", None, None)),
-    ("Le plan couvre les cinq prochaines années.", FRIDAY, ("les cinq prochaines années", "DURATION", "P5Y", None, None)),
+    # A counted span from the publication date is placed from its beginning (TimeML still calls it a duration).
+    ("Le plan couvre les cinq prochaines années.", FRIDAY,
+     ("les cinq prochaines années", "DURATION", "P5Y", FRIDAY, D("2030-08-15"))),
     ("Il a été publié au troisième trimestre.", FRIDAY,
      ("au troisième trimestre", "DATE", "2025-Q3", D("2025-07-01"), D("2025-09-30"))),
     ("Les aides atteignent 300 euros par an.", FRIDAY, ("par an", "SET", "P1Y", None, None)),
@@ -89,8 +92,10 @@ FR_CASES = [
     ("Ils se sont vus mercredi dernier.", FRIDAY,
      ("mercredi dernier", "DATE", "2025-08-13", D("2025-08-13"), D("2025-08-13"))),
     ("Le chantier a duré 2,5 ans.", FRIDAY, ("2,5 ans", "DURATION", "P30M", None, None)),
-    ("Il travaille depuis dix-huit mois.", FRIDAY, ("dix-huit mois", "DURATION", "P18M", None, None)),
-    ("La guerre dure depuis plus de vingt ans.", FRIDAY, ("plus de vingt ans", "DURATION", "P20Y", None, None)),
+    ("Il travaille depuis dix-huit mois.", FRIDAY, ("dix-huit mois", "DURATION", "P18M", D("2024-02-15"), FRIDAY)),
+    ("La guerre dure depuis plus de vingt ans.", FRIDAY,
+     ("plus de vingt ans", "DURATION", "P20Y", D("2005-08-15"), FRIDAY)),
+    ("Le chantier a duré trois mois.", FRIDAY, ("trois mois", "DURATION", "P3M", None, None)),
     ("Dans les années 60, tout changeait.", FRIDAY, ("les années 60", "DATE", "196", D("1960-01-01"), D("1969-12-31"))),
     ("Ils se réunissent chaque année.", FRIDAY, ("chaque année", "SET", "P1Y", None, None)),
     ("Le concert aura lieu dimanche soir.", FRIDAY,
@@ -117,7 +122,9 @@ EN_CASES = [
     ("The firm was founded two years ago.", FRIDAY, ("two years ago", "DATE", "2023", D("2023-01-01"), D("2023-12-31"))),
     ("Music of the 1990s.", FRIDAY, ("the 1990s", "DATE", "199", D("1990-01-01"), D("1999-12-31"))),
     ("This year looks better.", FRIDAY, ("This year", "DATE", "2025", D("2025-01-01"), D("2025-12-31"))),
-    ("Rates are high now.", FRIDAY, ("now", "DATE", "PRESENT_REF", FRIDAY, FRIDAY)),
+    # "now" is aspect more often than the date of a fact (ANNOTATION): kept, off the timeline.
+    ("Rates are high now.", FRIDAY, ("now", "DATE", "PRESENT_REF", None, None)),
+    ("Rates are currently high.", FRIDAY, ("currently", "DATE", "PRESENT_REF", FRIDAY, FRIDAY)),
     ("The bank recently cut rates.", FRIDAY, ("recently", "DATE", "PAST_REF", None, None)),
     ("Nobody knows the future.", FRIDAY, ("the future", "DATE", "FUTURE_REF", None, None)),
     ("The strike lasted three months.", FRIDAY, ("three months", "DURATION", "P3M", None, None)),
@@ -128,7 +135,8 @@ EN_CASES = [
     ("It was signed on Feb. 28.", FRIDAY, ("Feb. 28", "DATE", "2025-02-28", D("2025-02-28"), D("2025-02-28"))),
     ("They met in May 2010.", FRIDAY, ("May 2010", "DATE", "2010-05", D("2010-05-01"), D("2010-05-31"))),
     ("Growth will slow next year.", FRIDAY, ("next year", "DATE", "2026", D("2026-01-01"), D("2026-12-31"))),
-    ("Over the past two years prices rose.", FRIDAY, ("the past two years", "DURATION", "P2Y", None, None)),
+    ("Over the past two years prices rose.", FRIDAY,
+     ("the past two years", "DURATION", "P2Y", D("2023-08-15"), FRIDAY)),
     ("Bills will rise, adding about £35 a year to a bill.", FRIDAY, ("a year", "SET", "P1Y", None, None)),
     ("LONDON, Nov 4 - Bills will rise.", FRIDAY, ("Nov 4", "DATE", "2025-11-04", D("2025-11-04"), D("2025-11-04"))),
     ("The discount would be paid between now and December.", FRIDAY, None),
@@ -327,7 +335,7 @@ def test_english_trap_is_not_an_event(text):
     ("Il est parti le 12 mars.", "fr", "XXXX-03-12"),
     ("It happened last year.", "en", "XXXX"),
     ("It happened two years ago.", "en", "XXXX"),
-    ("Rates are high now.", "en", "PRESENT_REF"),
+    ("Rates are currently high.", "en", "PRESENT_REF"),
 ])
 def test_relative_expression_without_publication_date_stays_unresolved(text, lang, value):
     event = one(text, lang, None)
@@ -403,3 +411,126 @@ def test_adversarial_input_finishes_with_valid_offsets(piece):
     text = piece * 3
     for lang in ("fr", "en"):
         assert all(text[e.start : e.end] == e.text for e in find_events(text, lang, FRIDAY))
+
+
+# --- events read in context (issue 8): the parse, the last time named, the calendar's odd units -------
+
+MONDAY = date(2025, 8, 11)
+
+
+def in_context(text: str, lang: str, published: date | None):
+    """Events as lib.extract finds them: with the article's one parse."""
+    return find_events(text, lang, published, doc=parse(text, lang))
+
+
+# (text, lang, published) -> [(event text, first day, last day, granularity)]
+CONTEXT_CASES = [
+    # The clause's tense, from the parse, points weekdays and bare months.
+    ("Il sera titulaire pour le match de samedi.", "fr", MONDAY, [("samedi", D("2025-08-16"), D("2025-08-16"), "day")]),
+    ("Le ministre va se rendre mercredi à Lyon.", "fr", MONDAY, [("mercredi", D("2025-08-13"), D("2025-08-13"), "day")]),
+    ("La réunion aurait eu lieu samedi, selon le journal.", "fr", MONDAY,
+     [("samedi", D("2025-08-09"), D("2025-08-09"), "day")]),
+    ("L'accord signé vendredi entrera en vigueur en janvier.", "fr", MONDAY,
+     [("vendredi", D("2025-08-08"), D("2025-08-08"), "day"), ("janvier", D("2026-01-01"), D("2026-01-31"), "month")]),
+    ("The ministers will meet on Tuesday, officials said.", "en", MONDAY,
+     [("Tuesday", D("2025-08-12"), D("2025-08-12"), "day")]),
+    ("The plan, which was announced on Friday, will cost $1bn.", "en", MONDAY,
+     [("Friday", D("2025-08-08"), D("2025-08-08"), "day")]),
+    ("He is going to visit Paris on Friday.", "en", MONDAY, [("Friday", D("2025-08-15"), D("2025-08-15"), "day")]),
+    ("Officials said the team met on Friday.", "en", FRIDAY, [("Friday", FRIDAY, FRIDAY, "day")]),
+    ("Mexico has suspended schools until at least May sixth.", "en", D("2009-04-28"),
+     [("May sixth", D("2009-05-06"), D("2009-05-06"), "day")]),
+    ("A book is due to be published in May.", "en", FRIDAY, [("May", D("2026-05-01"), D("2026-05-31"), "month")]),
+    # Seasons that straddle New Year.
+    ("This winter has been mild.", "en", D("2026-02-10"), [("This winter", D("2025-12-01"), D("2026-02-28"), "month")]),
+    ("Next winter will be harder.", "en", D("2026-02-10"), [("Next winter", D("2026-12-01"), D("2027-02-28"), "month")]),
+    ("Cet hiver a été doux.", "fr", D("2026-01-20"), [("Cet hiver", D("2025-12-01"), D("2026-02-28"), "month")]),
+    # Relative expressions anchored on the last time the text named.
+    ("En mars, les ventes ont chuté. Le mois précédent, elles avaient monté.", "fr", FRIDAY,
+     [("mars", D("2025-03-01"), D("2025-03-31"), "month"), ("Le mois précédent", D("2025-02-01"), D("2025-02-28"), "month")]),
+    ("Talks began the week of May 4. The following week, they collapsed.", "en", FRIDAY,
+     [("the week of May 4", D("2025-04-28"), D("2025-05-04"), "week"),
+      ("The following week", D("2025-05-05"), D("2025-05-11"), "week")]),
+    ("Le 12 mars, le texte a été voté ; une semaine auparavant, il avait été amendé.", "fr", FRIDAY,
+     [("Le 12 mars", D("2025-03-12"), D("2025-03-12"), "day"), ("une semaine", D("2025-03-03"), D("2025-03-09"), "week")]),
+    ("It opened in 1990. Ten years later it closed.", "en", FRIDAY,
+     [("1990", D("1990-01-01"), D("1990-12-31"), "year"), ("Ten years", D("2000-01-01"), D("2000-12-31"), "year")]),
+    ("En 2012, il est arrivé. Trois ans plus tard, il est parti.", "fr", FRIDAY,
+     [("2012", D("2012-01-01"), D("2012-12-31"), "year"), ("Trois ans", D("2015-01-01"), D("2015-12-31"), "year")]),
+    ("The estimate three years later is more accurate than in 2020.", "en", FRIDAY,
+     [("2020", D("2020-01-01"), D("2020-12-31"), "year")]),
+    ("GDP fell in Quarter 3 2022, and rose 2% on the same quarter a year ago.", "en", D("2022-11-11"),
+     [("Quarter 3 2022", D("2022-07-01"), D("2022-09-30"), "quarter"),
+      ("the same quarter a year ago", D("2021-07-01"), D("2021-09-30"), "quarter")]),
+    ("Activités inférieures à celles observées la saison passée à la même période.", "fr", D("2025-10-22"),
+     [("la saison passée à la même période", D("2024-10-01"), D("2024-10-31"), "month")]),
+    ("GDP fell in Quarter 4 (Oct to Dec) 2023, with falls in all sectors in the latest quarter.", "en", D("2024-02-15"),
+     [("Quarter 4 (Oct to Dec) 2023", D("2023-10-01"), D("2023-12-31"), "quarter"),
+      ("the latest quarter", D("2023-10-01"), D("2023-12-31"), "quarter")]),
+    ("Revisions cover Quarter 1 (Jan to Mar) to Quarter 3 (July to Sept) 2023.", "en", D("2024-02-15"),
+     [("Quarter 1 (Jan to Mar)", D("2023-01-01"), D("2023-03-31"), "quarter"),
+      ("Quarter 3 (July to Sept) 2023", D("2023-07-01"), D("2023-09-30"), "quarter")]),
+    # ISO week numbers.
+    ("Hausse de la mortalité observée en S41. Tendance à confirmer en S42.", "fr", D("2025-10-22"),
+     [("S41", D("2025-10-06"), D("2025-10-12"), "week"), ("S42", D("2025-10-13"), D("2025-10-19"), "week")]),
+    ("C'était la 12e semaine de l'année 2024.", "fr", FRIDAY,
+     [("la 12e semaine de l'année 2024", D("2024-03-18"), D("2024-03-24"), "week")]),
+    ("Cases rose in week 12.", "en", FRIDAY, [("week 12", D("2025-03-17"), D("2025-03-23"), "week")]),
+    ("La baisse se confirme pour la 2ème semaine consécutive.", "fr", FRIDAY, []),
+    # A day of the month alone, in the month the text is in.
+    ("On the 14th, the council voted.", "en", FRIDAY, [("the 14th", D("2025-08-14"), D("2025-08-14"), "day")]),
+    ("The vote is due on the 20th.", "en", FRIDAY, [("the 20th", D("2025-08-20"), D("2025-08-20"), "day")]),
+    ("En juin, il a signé le 3, puis il est parti.", "fr", FRIDAY,
+     [("juin", D("2025-06-01"), D("2025-06-30"), "month"), ("le 3", D("2025-06-03"), D("2025-06-03"), "day")]),
+    ("A leur arrivée devant le 10, rue Paul-Bert, les pompiers ont vu le feu.", "fr", FRIDAY, []),
+    ("He won the 14th stage.", "en", FRIDAY, []),
+    # "a year ago" is the same month a year back; more years stay years.
+    ("He arrived a year ago.", "en", FRIDAY, [("a year ago", D("2024-08-01"), D("2024-08-31"), "month")]),
+    ("Elle est partie il y a un an.", "fr", FRIDAY, [("il y a un an", D("2024-08-01"), D("2024-08-31"), "month")]),
+    # Spans counted back from now, or ahead: events from their beginning.
+    ("Il travaille ici depuis trois mois.", "fr", FRIDAY, [("trois mois", D("2025-05-15"), FRIDAY, "day")]),
+    ("Over the last 12 years prices rose.", "en", FRIDAY, [("the last 12 years", D("2013-08-15"), FRIDAY, "month")]),
+    ("Les observations des deux dernières semaines l'ont montré.", "fr", FRIDAY,
+     [("des deux dernières semaines", D("2025-08-01"), FRIDAY, "day")]),
+    ("Storms are expected over the next three days.", "en", FRIDAY,
+     [("the next three days", FRIDAY, D("2025-08-18"), "day")]),
+    # Datelines are events; a day written twice ("today (11 November 2022)") is one event.
+    ("PARIS, 3 juillet 2012 — Le CERN a annoncé la découverte.", "fr", D("2012-07-03"),
+     [("3 juillet 2012", D("2012-07-03"), D("2012-07-03"), "day")]),
+    ("Monthly estimates published today (11 November 2022) show a fall.", "en", D("2022-11-11"),
+     [("11 November 2022", D("2022-11-11"), D("2022-11-11"), "day")]),
+    # Financial years: year granularity from their first day, with their end.
+    ("Schemes will start construction in the next financial year.", "en", D("2012-02-09"),
+     [("the next financial year", D("2012-04-01"), D("2013-03-31"), "year")]),
+    # The night in the day's report is the one that ended that morning.
+    ("Le jeune, qui a déposé plainte dans la nuit, souffre.", "fr", D("2012-07-05"),
+     [("dans la nuit", D("2012-07-04"), D("2012-07-05"), "day")]),
+    ("The late morning launch went well.", "en", FRIDAY, [("late morning", FRIDAY, FRIDAY, "day")]),
+]
+
+
+@pytest.mark.parametrize("text, lang, published, expected", CONTEXT_CASES, ids=lambda v: _case_id(v))
+def test_events_read_in_context(text, lang, published, expected):
+    events = [e for e in in_context(text, lang, published) if e.date is not None]
+    assert [(e.text, e.date, e.end_date, e.granularity) for e in events] == expected
+
+
+@pytest.mark.parametrize("text, lang, event_text, what", [
+    ("The ministers will meet on Tuesday, officials said.", "en", "Tuesday", "The ministers will meet"),
+    ("The plan, which was announced on Friday, will cost $1bn.", "en", "Friday", "The plan was announced"),
+    ("He is going to visit Paris on Friday.", "en", "Friday", "He is going to visit Paris"),
+    ("Le ministre va se rendre mercredi à Lyon.", "fr", "mercredi", "Le ministre va se rendre"),
+    ("Il doit rencontrer le président mardi.", "fr", "mardi", "Il doit rencontrer le président"),
+    ("Le 3 mars, le Parlement a voté le budget de la défense.", "fr", "Le 3 mars",
+     "le Parlement a voté le budget de la défense"),
+])
+def test_what_says_what_happened_from_the_clause(text, lang, event_text, what):
+    event = next(e for e in in_context(text, lang, MONDAY) if e.text == event_text)
+    assert event.what == what
+
+
+def test_what_is_empty_without_a_parse_and_never_holds_the_time_expression():
+    assert [e.what for e in find_events("Le ministre va se rendre mercredi à Lyon.", "fr", MONDAY)] == [""]
+    text = SEED.read_text(encoding="utf-8")
+    for event in in_context(text, "fr", FRIDAY):
+        assert event.text not in event.what and len(event.what.split()) <= 16, event

@@ -26,6 +26,7 @@ from typing import Callable
 from spacy.tokens import Doc
 from text_to_num import text2num
 
+from lib.extract.clause import Clauses
 from lib.extract.lang import time_table
 from lib.models import Event
 
@@ -76,6 +77,11 @@ class _Grammar:
     age_years: re.Pattern
     not_age_years: re.Pattern
     month_context: re.Pattern
+    # After "three years", "une semaine": the count runs from the last time the text named.
+    later: re.Pattern
+    earlier: re.Pattern
+    range_joiner: re.Pattern  # between the two ends of a range: "to", "au"
+    forward: re.Pattern  # "until", "jusqu'au": a perfect before them still points ahead
     anchor: re.Pattern
     anchor_kinds: dict[str, frozenset[str]]
 
@@ -103,15 +109,17 @@ class _Unanchored(Exception):
 class _Context:
     """What a resolver may look at: the table, the publication date, the last day mentioned, the tense."""
 
-    def __init__(self, grammar: _Grammar, text: str, published: date | None):
+    def __init__(self, grammar: _Grammar, text: str, published: date | None, clauses: Clauses | None = None):
         self.grammar = grammar
+        self.clauses = clauses
         self.table = grammar.table
         self.lang = grammar.table.__name__.rsplit("_", 1)[-1]
         self.text = text
         self.published = published
         self.last_day: date | None = None
-        # The last date of any granularity, for "the previous year", "le mois suivant".
+        # The last date of any granularity, for "the previous year", "le mois suivant", and its granularity.
         self.last_date: date | None = None
+        self.last_granularity: str | None = None
 
     def dct(self, fallback: str, type_: str = "DATE", granularity: str | None = None) -> date:
         if self.published is None:
@@ -127,9 +135,16 @@ class _Context:
     def tense(self, start: int, end: int) -> int:
         """Which way the sentence around [start, end) points: 1 future ("sera", "will"), -1 past, 0 unknown.
 
-        The verb that governs a time adverbial usually comes before it, so the nearest cue on the
+        The parse decides when it has a verb for the expression and that verb's tense points one way
+        ("will meet on Tuesday, officials said" is future whatever "said" is). Otherwise cue words do:
+        the verb that governs a time adverbial usually comes before it, so the nearest cue on the
         left decides; failing that, the nearest on the right.
         """
+        if self.clauses is not None:
+            forward = self.grammar.forward.search(self.text, max(0, start - _CONTEXT_WINDOW), start) is not None
+            parsed = self.clauses.tense(start, end, forward)
+            if parsed:
+                return parsed
         text = self.text
         lo = max(0, start - _TENSE_WINDOW)
         hi = min(len(text), end + _TENSE_WINDOW)
@@ -204,6 +219,8 @@ def _placeholders(table: ModuleType) -> dict[str, str]:
         "deictic": _words(table.DEICTIC_DAYS, "deictic"),
         "ref": _words(table.REFS, "ref"),
         "ordinal": _words(table.ORDINALS, "ordinal"),
+        "dayword": _words(table.DAY_WORDS, "dayword") if table.DAY_WORDS else "(?!x)x",
+        "week": r"(?P<week>[1-4]\d|5[0-3]|0?[1-9])(?!\d)",
         "holiday": _words(table.HOLIDAYS, "holiday"),
         "dir": _words(table.DIRECTIONS, "dir"),
         "mod": rf"{_words([m for m, v in table.MODS.items() if v not in _AROUND_PUBLICATION], 'mod')}"
@@ -213,9 +230,9 @@ def _placeholders(table: ModuleType) -> dict[str, str]:
 
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
-_DIGIT_PLACEHOLDERS = {"day", "year", "longyear", "yy", "num", "clock", "decade", "century"}
+_DIGIT_PLACEHOLDERS = {"day", "year", "longyear", "yy", "num", "clock", "decade", "century", "week"}
 # Placeholders whose words are anchors of another kind.
-_PLACEHOLDER_KINDS = {"weekday_any": "weekday", "holiday": "month"}
+_PLACEHOLDER_KINDS = {"weekday_any": "weekday", "holiday": "month", "dayword": "month"}
 
 
 def _anchor_vocabulary(table: ModuleType) -> dict[str, list[str]]:
@@ -277,6 +294,10 @@ def _grammar(lang: str) -> _Grammar:
         age_years=re.compile(table.AGE_YEARS_BEFORE, re.IGNORECASE),
         not_age_years=re.compile(table.AGE_YEARS_NOT_AFTER, re.IGNORECASE),
         month_context=re.compile(table.MONTH_CONTEXT_BEFORE, re.IGNORECASE),
+        later=re.compile(_template(table.LATER_AFTER), re.IGNORECASE),
+        range_joiner=re.compile(table.RANGE_JOINER, re.IGNORECASE),
+        forward=re.compile(table.FORWARD_BEFORE, re.IGNORECASE),
+        earlier=re.compile(_template(table.EARLIER_AFTER), re.IGNORECASE),
     )
 
 
@@ -294,7 +315,8 @@ def find_events(text: str, lang: str, published: date | None, doc: Doc | None = 
     """
     grammar = _grammar(lang)
     candidates = _candidates(text, grammar)
-    probe = _Context(grammar, text, published)
+    clauses = Clauses(doc, grammar.table) if doc is not None and doc.text == text else None
+    probe = _Context(grammar, text, published, clauses)
     taken = bytearray(len(text))
     chosen: list[tuple[int, int, _Rule, re.Match]] = []
     for start, end, _, rule, match in sorted(candidates, key=lambda c: (c[0] - c[1], c[2], c[0])):
@@ -305,31 +327,92 @@ def find_events(text: str, lang: str, published: date | None, doc: Doc | None = 
         taken[start:end] = b"\x01" * (end - start)
         chosen.append((start, end, rule, match))
 
-    context = _Context(grammar, text, published)
-    events = []
+    context = _Context(grammar, text, published, clauses)
+    placed: list[tuple[int, int, _Resolved, bool]] = []
     for start, end, rule, match in sorted(chosen, key=lambda c: c[0]):
         resolved = _resolve(rule, match, context)
         if resolved is None:
             continue
         if resolved.granularity == "day" and resolved.date is not None and resolved.end_date == resolved.date:
             context.last_day = resolved.date
-        if resolved.type == "DATE" and resolved.date is not None:
+        if resolved.type == "DATE" and resolved.date is not None and rule.resolver not in _NOT_ANCHORS:
             context.last_date = resolved.date
-        events.append(
-            Event(
-                id="",
-                start=start,
-                end=end,
-                text=text[start:end],
-                type=resolved.type,
-                value=resolved.value,
-                date=resolved.date,
-                end_date=resolved.end_date,
-                granularity=resolved.granularity,
-                unresolved=resolved.unresolved,
-            )
+            context.last_granularity = resolved.granularity
+        placed.append((start, end, resolved, _group(match, "year") is not None or _group(match, "yy") is not None))
+    placed = _ranges(text, grammar, _without_glosses(text, placed))
+    return [
+        Event(
+            id="",
+            start=start,
+            end=end,
+            text=text[start:end],
+            type=resolved.type,
+            value=resolved.value,
+            date=resolved.date,
+            end_date=resolved.end_date,
+            granularity=resolved.granularity,
+            unresolved=resolved.unresolved,
+            what=clauses.what(start, end, *_sentence_bounds(text, start, end)) if clauses else "",
         )
-    return events
+        for start, end, resolved, _ in placed
+    ]
+
+
+# A comparison period ("the same quarter a year ago") is not the time the text goes on talking about.
+_NOT_ANCHORS = frozenset({"same_period"})
+_Placed = tuple[int, int, _Resolved, bool]  # start, end, resolution, whether the text names the year
+_GLOSS_OPEN = re.compile(r"\s*\(\s*$")
+_GLOSS_CLOSE = re.compile(r"^\s*\)")
+
+
+def _without_glosses(text: str, placed: list[_Placed]) -> list[_Placed]:
+    """'published today (11 November 2022)': one day written twice is one event, the explicit one."""
+    kept = []
+    for index, item in enumerate(placed):
+        start, end, resolved, _ = item
+        following = placed[index + 1] if index + 1 < len(placed) else None
+        if following is not None and resolved.date is not None and resolved.date == following[2].date \
+                and resolved.end_date == following[2].end_date and following[3] \
+                and _GLOSS_OPEN.fullmatch(text, end, following[0]) and _GLOSS_CLOSE.match(text[following[1]:]):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _ranges(text: str, grammar: _Grammar, placed: list[_Placed]) -> list[_Placed]:
+    """'Quarter 1 to Quarter 3 2023', 'du 3 au 5 mars 2024': the first end of a range takes the year the
+    second names. The two ends stay two events, as TimeML annotates them ("entre janvier et avril")."""
+    result: list[_Placed] = []
+    for index, item in enumerate(placed):
+        start, end, first, named = item
+        nxt = placed[index + 1] if index + 1 < len(placed) else None
+        if nxt is not None and not named and nxt[3] and first.date is not None and nxt[2].date is not None \
+                and first.type == nxt[2].type == "DATE" and first.date.year != nxt[2].date.year \
+                and grammar.range_joiner.fullmatch(text, end, nxt[0]):
+            moved = _in_year(first, nxt[2].date.year)
+            if moved is not None and moved.date <= nxt[2].date:
+                first = moved
+        result.append((start, end, first, named))
+    return result
+
+
+def _in_year(resolved: _Resolved, year: int) -> _Resolved | None:
+    unit = {"day": "D", "month": "M", "quarter": "Q"}.get(resolved.granularity or "")
+    if unit is None or resolved.end_date != _period(resolved.date, unit).end_date:
+        return None
+    try:
+        return _period(resolved.date.replace(year=year), unit)
+    except ValueError:
+        return None
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end), by the same sentence ends the tense cues use."""
+    lo = max(0, start - 2 * _TENSE_WINDOW)
+    for stop in _SENTENCE_END.finditer(text, lo, start):
+        lo = stop.end()
+    stop = _SENTENCE_END.search(text, end, min(len(text), end + 2 * _TENSE_WINDOW))
+    return lo, stop.start() if stop else min(len(text), end + 2 * _TENSE_WINDOW)
 
 
 def _candidates(text: str, grammar: _Grammar) -> list[tuple[int, int, int, _Rule, re.Match]]:
@@ -581,6 +664,8 @@ def _calendar(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
     month = _lookup(table.MONTHS, month_word)
     weekday = _lookup(table.WEEKDAYS, _group(match, "weekday"))
     day = _group(match, "day")
+    if day is None and _group(match, "dayword"):
+        day = str(_lookup(table.DAY_WORDS, match.group("dayword")))  # "May sixth"
     year = _year_of(match)
     direction = _direction(match, ctx)
     mod = _mod(match, ctx)
@@ -685,11 +770,13 @@ def _season(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
         before = ctx.text[max(0, match.start() - _CONTEXT_WINDOW) : match.start()]
         if det is None and not word[0].isupper():
             return None
-        if det is not None and _key(det) == "the" and not ctx.grammar.month_context.search(before):
+        if det is not None and _key(det) in table.SEASON_DETERMINERS_NEEDING_CONTEXT \
+                and not ctx.grammar.month_context.search(before):
             return None
     if year is None:
         dct = ctx.dct(f"XXXX-{code}", granularity="month")
-        year = dct.year
+        # The winter that straddles New Year is "this winter" in January and February: the one ending.
+        year = dct.year - 1 if code == "WI" and dct.month <= _SEASON_MONTHS["WI"][1] else dct.year
         this_start, this_end = _season_bounds(code, year)
         if direction == -1 and this_end >= dct:
             year -= 1
@@ -741,7 +828,24 @@ def _relative(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
     dir_word = _group(match, "dir")
     if dir_word and _key(dir_word) in ctx.table.ANAPHORIC and ctx.last_date is not None:
         dct = ctx.last_date
+    if dir_word and _key(dir_word) in ctx.table.LATEST:
+        # "the latest quarter": the one the text just named, else the last one complete.
+        if ctx.last_date is not None and ctx.last_granularity == _UNIT_GRANULARITY.get(unit):
+            dct, shift = ctx.last_date, 0
+        else:
+            shift = -1
+    fiscal_start = _lookup(ctx.table.FISCAL_YEAR_STARTS, _group(match, "unit"))
+    if fiscal_start is not None:
+        return _fiscal_year(dct, fiscal_start, shift)
     return _clip(_period(_shift(dct, unit, shift), unit), _mod(match, ctx), ctx)
+
+
+def _fiscal_year(day: date, first_month: int, shift: int) -> _Resolved:
+    """The financial year holding `day` (moved by `shift` years): year granularity from its first day."""
+    first_year = day.year if day.month >= first_month else day.year - 1
+    start = date(first_year + shift, first_month, 1)
+    end = _add_months(start, 12) - timedelta(days=1)
+    return _Resolved("DATE", str(end.year), start, end, "year")  # TimeML names it by the year it ends in
 
 
 def _anchored(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
@@ -753,19 +857,47 @@ def _anchored(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
     direction = direction or -1
     num = _group(match, "num")
     n = _number(num, ctx) if num else None
-    vague = _group(match, "few") is not None or _key(match.group("dir")).endswith("s") \
-        or _key(match.group("unit")).endswith("s")
+    vague = _group(match, "few") is not None or (num is None and (_key(match.group("dir")).endswith("s")
+                                                                  or _key(match.group("unit")).endswith("s")))
     if n is None and not vague:
         n = 1.0
     value = _duration_value(n, unit)
-    if num or vague:
-        # A count ("ces derniers mois", "the past two years") is a duration, kept off the timeline.
+    if vague:
+        # A vague count ("ces derniers mois", "the past few years") is a duration, kept off the timeline.
         return _Resolved("DURATION", value)
+    if num:
+        # "the past two years", "les trois prochains jours": a span measured from the publication date,
+        # on the timeline from its beginning (TimeML still reads it as a duration).
+        return _span_from(ctx.dct(value, "DURATION"), unit, direction * n, value)
     # "la prochaine décennie", "the next decade": one period from the publication date.
     dct = ctx.dct(value, "DATE", _UNIT_GRANULARITY.get(unit))
     other_end = _shift(dct, unit, direction)
     start, end = (other_end, dct) if direction < 0 else (dct, other_end)
     return _Resolved("DATE", value, start, end, _UNIT_GRANULARITY.get(unit))
+
+
+# A span counted in these units is placed at this granularity: "the past two years" starts on a day of a month.
+_SPAN_GRANULARITY = {"Y": "month", "DE": "year", "CE": "decade", "Q": "month", "M": "day", "W": "day", "WE": "day",
+                     "D": "day", "H": "day", "MIN": "day", "S": "day"}
+
+
+def _span_from(base: date, unit: str, n: float, value: str) -> _Resolved:
+    """n units from `base` (back when n < 0) as a placed duration: 'depuis trois mois', 'the next three days'."""
+    other = _shift(base, unit, n)
+    start, end = (other, base) if n < 0 else (base, other)
+    return _Resolved("DURATION", value, start, end, _SPAN_GRANULARITY.get(unit, "day"))
+
+
+def _since(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
+    """'depuis trois mois': the duration, placed from its beginning up to the publication date."""
+    found = _duration(match, params, ctx)
+    if found is None or found.type != "DURATION" or _group(match, "num") is None:
+        return found
+    n = _number(match.group("num"), ctx)
+    unit = _unit_code(match, ctx)
+    if not n or unit is None:
+        return found
+    return _span_from(ctx.dct(found.value, "DURATION"), unit, -n, found.value)
 
 
 def _ago(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
@@ -776,6 +908,8 @@ def _ago(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
     fallback = {"M": "XXXX-XX", "Y": "XXXX", "DE": "XXXX", "CE": "XXXX"}.get(unit, "XXXX-XX-XX")
     dct = ctx.dct(fallback, granularity=_UNIT_GRANULARITY.get(unit))
     moved = _shift(dct, unit, params["dir"] * n)
+    if unit == "Y" and n == 1:
+        return _period(moved, "M")  # "a year ago" is the same month a year back
     return _period(moved, {"W": "D", "WE": "D", "DE": "Y", "CE": "Y", "Q": "M"}.get(unit, unit))
 
 
@@ -793,6 +927,12 @@ def _deictic(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
         base = ctx.anchor_day("XXXX-XX-XX")
     else:
         base = ctx.dct("XXXX-XX-XX", granularity="day")
+    code = partday if partday in _PART_CODES else _lookup(ctx.table.PARTS_OF_DAY, partday)
+    if code == "NI" and days == 0 and params.get("from_context") and base == ctx.published \
+            and ctx.tense(match.start(), match.end()) == -1:
+        # "il a déposé plainte dans la nuit" in the day's report: the night that ended that morning.
+        night = base - timedelta(days=1)
+        return _Resolved("TIME", f"{night.isoformat()}TNI", night, base, "day")
     return _with_partday(_period(base + timedelta(days=days), "D"), partday, ctx)
 
 
@@ -847,7 +987,18 @@ def _duration(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
         n = _lookup(ctx.table.FRACTIONS, frac.split()[-1])
     else:
         n = None
-    return _Resolved("DURATION", _duration_value(n, unit))
+    value = _duration_value(n, unit)
+    if n and num is not None and ctx.last_date is not None and unit in ("D", "W", "M", "Q", "Y", "DE"):
+        # "three years later", "une semaine auparavant": counted from the time the text just named.
+        after = ctx.text[match.end() : match.end() + _CONTEXT_WINDOW]
+        later = ctx.grammar.later.search(after)
+        sign = 1 if later else -1 if ctx.grammar.earlier.search(after) else 0
+        # Only in a narrative in the past: "the estimate three years later is…" is a general statement.
+        if sign and ctx.tense(match.start(), match.end()) == -1:
+            moved = _shift(ctx.last_date, unit, sign * n)
+            placed = _period(moved, {"W": "W", "DE": "Y", "Q": "Q"}.get(unit, unit))
+            return _Resolved("DURATION", value, placed.date, placed.end_date, placed.granularity)
+    return _Resolved("DURATION", value)
 
 
 def _set(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
@@ -875,6 +1026,9 @@ def _ref(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
     if found is None:
         return None
     value, type_ = found
+    if value == "PRESENT_REF" and _key(match.group("ref")) in ctx.table.UNPLACED_REFS:
+        # "GDP is now 0.4% below": an aspect of the sentence more often than a date of a fact.
+        return _Resolved(type_, value, unresolved="vague: the present, not a dated fact")
     if value == "PRESENT_REF":
         day = ctx.dct(value, type_, "day")
         return _Resolved(type_, value, day, day, "day")
@@ -915,7 +1069,68 @@ def _holiday(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
     return _period(date(year, month, day), "D")
 
 
+def _iso_week(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
+    """'S41', 'week 12 of 2024', 'la 12e semaine de l'année 2024': an ISO week, in the year named or the
+    publication's (the year before when that week is still more than a week ahead)."""
+    week = int(match.group("week"))
+    year = _year_of(match)
+    if year is None:
+        dct = ctx.dct(f"XXXX-W{week:02d}", granularity="week")
+        year = dct.isocalendar()[0]
+        if date.fromisocalendar(year, week, 1) > dct + timedelta(days=7) and ctx.tense(match.start(), match.end()) != 1:
+            year -= 1
+    return _period(date.fromisocalendar(year, week, 1), "W")
+
+
+def _week_of(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
+    """'the week of May 4', 'la semaine du 4 mai': the ISO week holding that day."""
+    day = _calendar(match, params, ctx)
+    if day is None or day.date is None:
+        return day
+    return _period(day.date, "W")
+
+
+def _same_period(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
+    """'the same quarter a year ago', 'la saison passée à la même période': the period the text is talking
+    about (the last one it named at that granularity, else the publication's), a year back."""
+    unit = _unit_code(match, ctx) or params.get("unit", "M")
+    granularity = _UNIT_GRANULARITY.get(unit)
+    fallback = {"Q": "XXXX-QX", "W": "XXXX-WXX"}.get(unit, "XXXX-XX")
+    base = ctx.dct(fallback, granularity=granularity)
+    if ctx.last_date is not None and ctx.last_granularity == granularity:
+        base = ctx.last_date
+    return _period(_shift(base, "Y", -1), unit)
+
+
+def _month_day(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
+    """'the 14th', 'le 14': a day of the month the text is in (the last day or month it named, else the
+    publication's), the most recent one in a report and the coming one in the future."""
+    raw = match.group("day")
+    day_n = int(raw)
+    if ctx.last_date is not None and ctx.last_granularity in ("day", "month"):
+        base = ctx.last_date
+        if day_n > calendar.monthrange(base.year, base.month)[1]:
+            return None
+        return _period(date(base.year, base.month, day_n), "D")
+    dct = ctx.dct(f"XXXX-XX-{day_n:02d}", granularity="day")
+    direction = 1 if ctx.tense(match.start(), match.end()) == 1 else -1
+    first = dct.replace(day=1)
+    for months in range(0, 13):
+        month = _add_months(first, direction * months)
+        if day_n > calendar.monthrange(month.year, month.month)[1]:
+            continue
+        candidate = month.replace(day=day_n)
+        if (candidate - dct).days * direction >= 0:
+            return _period(candidate, "D")
+    return None
+
+
 RESOLVERS: dict[str, Callable[[re.Match, dict, _Context], _Resolved | None]] = {
+    "week": _iso_week,
+    "week_of": _week_of,
+    "same_period": _same_period,
+    "month_day": _month_day,
+    "since": _since,
     "calendar": _calendar,
     "year": _year,
     "season": _season,

@@ -26,8 +26,16 @@ UNITS = {
     "second": "S", "seconds": "S", "minute": "MIN", "minutes": "MIN", "hour": "H", "hours": "H",
     "day": "D", "days": "D", "week": "W", "weeks": "W", "month": "M", "months": "M",
     "quarter": "Q", "quarters": "Q", "year": "Y", "years": "Y", "decade": "DE", "decades": "DE",
-    "century": "CE", "centuries": "CE", "weekend": "WE", "fiscal year": "Y",
+    "century": "CE", "centuries": "CE", "weekend": "WE", "fiscal year": "Y", "financial year": "Y",
 }
+# Financial years start on the first of this month: the UK's in April, the US federal one in October.
+FISCAL_YEAR_STARTS = {"financial year": 4, "fiscal year": 10}
+# Days of the month written as words: "May sixth", "the twenty-first of June".
+_ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+                  "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+DAY_WORDS = {word: n for n, word in enumerate(_ORDINAL_WORDS, 1)}
+DAY_WORDS.update({f"twenty-{word}": 20 + n for n, word in enumerate(_ORDINAL_WORDS[:9], 1)})
+DAY_WORDS.update({"thirtieth": 30, "thirty-first": 31})
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -41,6 +49,8 @@ NUMBER_ARTICLES = ("a", "an")
 NUMBER_JOINERS = ("-", " ", " and ")
 FRACTIONS = {"quarter": 0.25, "half": 0.5}
 AMBIGUOUS_SEASONS = frozenset({"fall", "spring"})
+# An ambiguous season after one of these needs a preposition before it: "in the fall", not "the fall in prices".
+SEASON_DETERMINERS_NEEDING_CONTEXT = ("the",)
 MONTH_CONTEXT_BEFORE = (
     r"\b(?:in|since|until|till|by|of|from|through|during|before|after|early|late|mid|last|next|this|between|and)\s*$"
     r"|\b(?:january|february|april|june|july|august|september|october|november|december),\s*$"
@@ -99,8 +109,10 @@ MOD_LINKS = ("of",)
 
 DIRECTIONS = {
     "last": -1, "past": -1, "previous": -1, "preceding": -1, "next": 1, "coming": 1, "following": 1,
-    "upcoming": 1, "this": 0, "current": 0,
+    "upcoming": 1, "this": 0, "current": 0, "latest": 0, "most recent": 0,
 }
+# "the latest quarter": the one the text just named, else the last complete one.
+LATEST = frozenset({"latest", "most recent"})
 
 YEAR_CONTEXT_BEFORE = (
     r"(?:\b(?:a|the|his|her|its|their|our|in|since|by|until|till|from|to|and|or|of|before|after|between|during|through|year|early|late|"
@@ -121,13 +133,30 @@ PAST_CUES = (
     r"became|ran|spent|sent|led|wrote|spoke|broke|chose|drove|flew|grew|struck|stood|sat|\w{3,}ed)\b"
 )
 ANAPHORIC = frozenset({"previous", "preceding", "following"})
+# Read from the parse (lib/extract/clause.py): auxiliaries that put their verb in the future, and verbs
+# whose infinitive complement is still to come ("plans to meet on Friday", "is going to vote").
+FUTURE_AUXILIARIES = ("will", "shall", "'ll", "’ll", "wo", "would")
+# Auxiliaries of the compound past ("has met", "a rencontré"), by lemma.
+PERFECT_AUXILIARIES = ("have",)
+PROSPECTIVE_LEMMAS = ("go", "plan", "expect", "schedule", "set", "due", "aim", "hope", "intend", "vow",
+                      "pledge", "promise", "prepare", "want", "seek", "propose", "threaten", "be")
 # A cue after one of these belongs to a relative clause, not to the time expression before it.
 RELATIVE_PRONOUNS = r"\b(?:which|who|that)\b"
+# After a count of units, these count it from the time the text just named: "three years later".
+LATER_AFTER = r"^\s*(?:later|afterwards|on\b(?!\s+(?:the|a|an|its|his|her|their)\b)|after\s*[,.;:)])"
+EARLIER_AFTER = r"^\s*(?:earlier|previously|before\s*[,.;:)])"
+# Between the two ends of a range ("to", "au"; not "and", which also lists): the first end takes the
+# year the second names.
+RANGE_JOINER = r"\s*(?:to|through|until|till|-|–)\s*"
+# Before a time expression, these point it forward even after a present perfect ("has closed schools until").
+FORWARD_BEFORE = r"\b(?:until|till|through)\s+(?:at\s+least\s+|the\s+)?$"
+# Present references that are off the timeline: "GDP is now 0.4% below" is aspect, not a dated fact.
+UNPLACED_REFS = frozenset({"now", "nowadays", "these days"})
 
 # Literal words of RULES that are in no list above; the finder only looks around these and the lists.
 ANCHORS = ("noon", "midnight", "annually", "yearly", "daily", "weekly", "monthly", "fy", "q1", "q2", "q3", "q4", "h1", "h2", "half")
 
-_REL_UNITS = r"(?P<unit>week|month|year|quarter|weekend|decade|century|fiscal year)"
+_REL_UNITS = r"(?P<unit>week|month|year|quarter|weekend|decade|century|fiscal year|financial year)"
 _PLURAL_UNITS = r"(?P<unit>decades|years|months|weeks|days|hours|minutes)"
 _BARE_UNITS = r"(?P<unit>minutes|hours|days|weeks|months|years|decades)"
 RULES = [
@@ -139,6 +168,12 @@ RULES = [
     (r"(?:{mod})?{month},? {longyear}", "calendar", {}),
     (r"(?:{mod})?(?:{dir} )?{month}", "calendar", {}),
     (r"(?:{mod})?(?:{dir} )?{weekday}(?: {partday})?", "calendar", {}),
+    (r"(?:{weekday},? )?{month} {dayword}(?:,? {longyear})?", "calendar", {}),
+    (r"(?:{weekday},? )?the {dayword} of {month}(?:,? {longyear})?", "calendar", {}),
+    # A day of the month alone: "on the 14th".
+    (r"the (?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)", "month_day",
+     {"before": r"\b(?:on|by|until|till|since|from|before|after)\s*$",
+      "not_after": r"^[ -]+(?!of\b|and\b|or\b|to\b|at\b|in\b|when\b|with\b|the\b|he\b|she\b|it\b|they\b|we\b)[a-z]"}),
     (r"{mod}{year}", "year", {}),
     (r"(?:the )?(?:fiscal |fy ?){year}", "year", {}),
     (r"{year}", "year", {"before": YEAR_CONTEXT_BEFORE}),
@@ -155,6 +190,16 @@ RULES = [
     # "the third quarter", and the adjective "third-quarter profit".
     (r"(?:the )?(?:{ordinal}|final)(?:-| )quarter(?: of {year})?", "quarter", {}),
     (r"Q(?P<qn>[1-4])(?: {year})?", "quarter", {}),
+    # "Quarter 3 (July to Sept) 2022", the statistics offices' way.
+    (r"(?-i:Quarter) (?P<qn>[1-4])(?: \([A-Za-z]{3,9}\.? to [A-Za-z]{3,9}\.?\))?(?: {year})?", "quarter", {}),
+    # "the same quarter a year ago": the period the text is talking about, a year back.
+    (r"the same (?P<unit>quarter|month|week) (?:a year (?:ago|earlier)|last year|of (?:the )?(?:previous|last) year"
+     r"|the (?:previous )?year before)", "same_period", {}),
+    (r"the same period (?:a year (?:ago|earlier)|last year|of (?:the )?(?:previous|last) year)", "same_period", {}),
+    # ISO weeks: "week 12", "week 12 of 2024", "W12".
+    (r"(?-i:[Ww]eek) {week}(?: (?:of )?{year})?", "week", {}),
+    (r"(?-i:W){week}(?: {year})?", "week", {"not_before": r"[-\w]$"}),
+    (r"the week of {month} {day}(?:,? {longyear})?", "week_of", {}),
     (r"(?:the )?{ordinal}(?:-| )half(?: of {year})?", "quarter", {"half": True}),
     (r"H(?P<qn>[12])(?: {year})?", "quarter", {"half": True}),
     (r"{holiday}(?: {year})?", "holiday", {}),
@@ -167,6 +212,7 @@ RULES = [
     (r"the (?:next|following) (?:day|morning)", "deictic", {"days": 1, "from_context": True}),
     (r"{deictic}(?: {partday})?", "deictic", {}),
     (r"(?:this|last) {partday}", "deictic", {"days": 0}),
+    (r"{mod}{partday}", "deictic", {"days": 0, "from_context": True}),
     (r"that (?:day|morning|afternoon|evening|night)", "deictic", {"days": 0, "from_context": True}),
     # Clock times.
     (r"(?:about |around )?{clock}(?: (?:GMT|UTC|ET|EST|EDT|PT|PST|PDT|BST|CET))?(?: {weekday})?", "clock", {}),

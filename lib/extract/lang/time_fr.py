@@ -47,6 +47,11 @@ NUMBER_JOINERS = ("-", " ", "-et-", " et ")
 FRACTIONS = {"quart": 0.25, "demi": 0.5}
 # Alone, these are ordinary seasons only with a determiner: "a été" is a verb, "l'été" a season.
 AMBIGUOUS_SEASONS = frozenset({"été"})
+SEASON_DETERMINERS_NEEDING_CONTEXT: tuple[str, ...] = ()
+# Days of the month written as words (none in French news: "le premier" is not a date alone).
+DAY_WORDS: dict[str, int] = {}
+# Financial years that do not start in January ("l'exercice" is usually the calendar year in France).
+FISCAL_YEAR_STARTS: dict[str, int] = {}
 MONTH_CONTEXT_BEFORE = r"$^"
 
 # After a clock hour, these mean the afternoon or evening: "à 8 heures du soir" is 20:00.
@@ -109,6 +114,7 @@ DIRECTIONS = {
     "précédent": -1, "précédente": -1, "prochain": 1, "prochaine": 1, "prochains": 1, "prochaines": 1,
     "suivant": 1, "suivante": 1,
 }
+LATEST: frozenset[str] = frozenset()
 
 # Before a bare four-digit number, these words make it a year ("en 2022", "depuis 2022").
 YEAR_CONTEXT_BEFORE = (
@@ -117,6 +123,9 @@ YEAR_CONTEXT_BEFORE = (
     r"\b(?:19|20)\d\d\s*[-/])\s*$"
 )
 YEAR_CONTEXT_AFTER = r"^\s*(?:[,.;:)!?»/(]|-(?:19|20)\d\d|$|et\b|à\b)"
+
+# After a number, these make it an address: "devant le 10, rue Paul-Bert".
+STREET_AFTER = r"^\s*,?\s*(?:bis|ter|rue|avenue|av\.|boulevard|bd|place|chemin|allée|quai|impasse|route|cours)\b"
 
 # Before "N ans", these make it an age, not a duration: "âgé de 24 ans", "un homme de 45 ans", "les 6-16 ans".
 AGE_BEFORE = (
@@ -143,11 +152,28 @@ PAST_CUES = (
 )
 # A cue after one of these belongs to a relative clause, not to the time expression before it.
 RELATIVE_PRONOUNS = r"\b(?:qui|que|qu'|qu’|dont|lequel|laquelle)"
+# After a count of units, these count it from the time the text just named: "trois ans plus tard".
+LATER_AFTER = r"^\s*(?:plus\s+tard|après\s*(?:[,.;:)]|$))"
+EARLIER_AFTER = r"^\s*(?:auparavant|plus\s+tôt|avant\s*(?:[,.;:)]|$))"
+# Between the two ends of a range ("to", "au"; not "and", which also lists): the first end takes the
+# year the second names.
+RANGE_JOINER = r"\s*(?:à|au|jusqu'(?:à|au|en)|-|–)\s*"
+# Before a time expression, these point it forward even after a present perfect ("has closed schools until").
+FORWARD_BEFORE = r"\b(?:jusqu['’](?:à|au|en)|d['’]ici(?:\s+à)?|à\s+partir\s+d(?:e|u)|à\s+compter\s+d(?:e|u))\s+(?:au\s+moins\s+|le\s+)?$"
+# Present references that are off the timeline.
+UNPLACED_REFS: frozenset[str] = frozenset()
 # Direction words that count from the last date mentioned, not from the publication date.
 ANAPHORIC = frozenset({"précédent", "précédente", "suivant", "suivante"})
+# Read from the parse (lib/extract/clause.py): the future tense comes from the verb's morphology; these
+# auxiliaries and verbs put an infinitive after them in the future ("va se rendre mardi", "doit voter jeudi").
+FUTURE_AUXILIARIES: tuple[str, ...] = ()
+# Auxiliaries of the compound past ("has met", "a rencontré"), by lemma.
+PERFECT_AUXILIARIES = ("avoir", "être")
+PROSPECTIVE_LEMMAS = ("aller", "devoir", "prévoir", "compter", "envisager", "espérer", "souhaiter", "vouloir",
+                      "projeter", "apprêter", "promettre", "entendre")
 
 # Literal words of RULES that are in no list above; the finder only looks around these and the lists.
-ANCHORS = ("lendemain", "veille", "trimestre", "semestre", "midi", "minuit", "siècle", "quotidiennement", "mensuellement", "annuel",
+ANCHORS = ("saison", "période", "lendemain", "veille", "trimestre", "semestre", "midi", "minuit", "siècle", "quotidiennement", "mensuellement", "annuel",
            "annuels", "annuelle", "annuelles", "annuellement", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI")
 
 # Rules: (pattern, resolver, params). Overlapping matches: the longest wins. {mod} carries its own
@@ -181,10 +207,23 @@ RULES = [
      "anchored", {}),
     (r"(?:{rmod})?(?:la |le |l')?{dir} " + _REL_UNITS, "relative", {}),
     (r"{rmod}(?:l'|la |le )?" + _REL_UNITS, "relative", {"shift": 0}),
-    (r"(?:ces|ses|les|au cours des|durant les|pendant les) {dir} (?:{num} )?" + _PLURAL_UNITS,
+    (r"(?:ces|ses|les|des|au cours des|durant les|pendant les|sur les) {dir} (?:{num} )?" + _PLURAL_UNITS,
      "anchored", {}),
     (r"(?:les |des |ces )?{num} {dir} " + _PLURAL_UNITS, "anchored", {}),
     (r"(?:le |au |du )?{ordinal} trimestre(?: (?:de |d')?{year})?", "quarter", {}),
+    # ISO weeks: "S41", "en S42", "la semaine 12", "la 12e semaine de l'année 2024".
+    (r"(?-i:S){week}(?:[-/ ]{year})?", "week", {"not_before": r"[-\w]$"}),
+    (r"(?:la )?semaine {week}(?: (?:de l'année |de |d')?{year})?", "week", {}),
+    (r"(?:la )?{week}(?:e|ème|eme) semaine (?:de l'année |de |d')?{year}", "week", {}),
+    (r"la semaine du {day} {month}(?: {longyear})?", "week_of", {}),
+    # "la saison passée à la même période": the period the text is talking about, a year back.
+    (r"(?:la saison|l'an|l'année) (?:passée|dernière|dernier|précédente) à la même période", "same_period", {}),
+    (r"(?:à|sur) la même période (?:de |d')?(?:l'an|l'année|la saison) (?:passée|dernière|dernier|précédente)",
+     "same_period", {}),
+    # A day of the month alone: "le 14", "jusqu'au 3".
+    (r"(?:le|au|du|dès le|depuis le|jusqu'au) {day}", "month_day",
+     {"after": r"^\s*(?:[,.;:)!?»]|$|au (?:soir|matin)\b)", "not_before": r"(?:\d|\bà|\bde)\s*$",
+      "not_after": STREET_AFTER}),
     (r"(?:le |au |du )?{ordinal} semestre(?: (?:de |d')?{year})?", "quarter", {"half": True}),
     (r"{holiday}(?: {year})?", "holiday", {}),
     # Counted from the publication date.
@@ -205,6 +244,8 @@ RULES = [
     (r"(?:la )?nuit (?:de|du) {weekday} (?:à|au) {weekday_any}", "calendar", {"partday": "NI"}),
     (r"{mod}{partday}", "deictic", {"days": 0, "from_context": True}),
     # Durations.
+    # "depuis trois mois": the span up to the publication date, placed from its beginning.
+    (r"(?:{qual} )?{num} {unit}", "since", {"before": r"\bdepuis\s*$", "not_before": AGE_BEFORE}),
     (r"(?:{qual} )?{num} {unit}", "duration", {"not_before": AGE_BEFORE,
                                                 "not_around": (r",\s*$", r"^\s*[,.;)]")}),
     (r"(?:{qual} )?{frac} (?:de |d')?{unit}", "duration", {}),
