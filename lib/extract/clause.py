@@ -58,6 +58,7 @@ class Clauses:
         self.future_words = frozenset(w.lower() for w in table.FUTURE_AUXILIARIES)
         self.prospective = frozenset(table.PROSPECTIVE_LEMMAS)
         self.perfect = frozenset(table.PERFECT_AUXILIARIES)
+        self.relative_words = frozenset(table.RELATIVE_SUBJECTS)
         self._governors: dict[tuple[int, int], Token | None] = {}  # tense and what ask for the same spans
 
     # --- finding the verb ---------------------------------------------------------------------------
@@ -189,7 +190,7 @@ class Clauses:
         """Subject, auxiliaries, negation and the verb; an infinitive borrows its head's subject and verb."""
         parts: list[Token] = []
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-        relative = subject is not None and (subject.tag_ in ("WDT", "WP") or subject.lower_ in ("qui", "que"))
+        relative = subject is not None and (subject.lower_ in self.relative_words or "Rel" in subject.morph.get("PronType"))
         if (verb.dep_ in _RELATIVE and (subject is None or relative)) or (subject is None and verb.dep_ in _ADJECTIVAL):
             # "the plan, which was announced on Friday": the plan was announced.
             parts += _compact(verb.head, skip | _span(verb), _SUBJECT_WORDS)

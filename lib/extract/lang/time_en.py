@@ -138,6 +138,8 @@ ANAPHORIC = frozenset({"previous", "preceding", "following"})
 FUTURE_AUXILIARIES = ("will", "shall", "'ll", "’ll", "wo", "would")
 # Auxiliaries of the compound past ("has met", "a rencontré"), by lemma.
 PERFECT_AUXILIARIES = ("have",)
+# Relative pronouns as subjects: "the plan, which was announced" is about the plan.
+RELATIVE_SUBJECTS = ("which", "who", "that")
 PROSPECTIVE_LEMMAS = ("go", "plan", "expect", "schedule", "set", "due", "aim", "hope", "intend", "vow",
                       "pledge", "promise", "prepare", "want", "seek", "propose", "threaten", "be")
 # A cue after one of these belongs to a relative clause, not to the time expression before it.

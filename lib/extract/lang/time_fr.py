@@ -169,6 +169,8 @@ ANAPHORIC = frozenset({"précédent", "précédente", "suivant", "suivante"})
 FUTURE_AUXILIARIES: tuple[str, ...] = ()
 # Auxiliaries of the compound past ("has met", "a rencontré"), by lemma.
 PERFECT_AUXILIARIES = ("avoir", "être")
+# Relative pronouns as subjects: "the plan, which was announced" is about the plan.
+RELATIVE_SUBJECTS = ("qui", "que", "qu'", "qu’", "lequel", "laquelle")
 PROSPECTIVE_LEMMAS = ("aller", "devoir", "prévoir", "compter", "envisager", "espérer", "souhaiter", "vouloir",
                       "projeter", "apprêter", "promettre", "entendre")
 
