@@ -93,7 +93,23 @@ class Clauses:
                 return token if _is_predicate(token) and self._plausible(root, token) else None
             token = token.head
             if _is_predicate(token):
+                if token.i > root.i:
+                    token = self._left_predicate(root) or token
                 return token if self._plausible(root, token) else None
+        return None
+
+    def _left_predicate(self, root: Token) -> Token | None:
+        """The nearest verb before the expression in its sentence: "Maersk said on Monday it would…" and
+        "will cut jobs by the end of March, the company said" hang on the verb before, whatever the
+        parse attached them to (the models often take the verb after)."""
+        for token in reversed(self.doc[max(0, root.i - _MAX_DISTANCE) : root.i]):
+            if token.is_sent_start and token.i < root.i - 1 or token.text in (".", ";", "!", "?", "\n"):
+                break
+            if token.pos_ in ("VERB", "AUX") and token.dep_ in _AUXILIARIES and _is_predicate(token.head):
+                token = token.head
+            if token.pos_ in ("VERB", "AUX") and token.dep_ not in _AUXILIARIES and _sane(token) \
+                    and token.i < root.i:
+                return token
         return None
 
     def _plausible(self, root: Token, verb: Token) -> bool:
@@ -152,7 +168,7 @@ class Clauses:
         if infinitive or verb.dep_ == "xcomp":
             head = verb.head
             if head.i != verb.i and head.lemma_.lower() in self.prospective \
-                    and (depth == 0 or self._tense_of(head, depth - 1) != -1):
+                    and (depth == 0 or self._tense_of(head, depth - 1) not in (-1, _PRESENT_PERFECT)):
                 # "doit rencontrer mardi", "plans to meet on Friday", "va se rendre"; not "agreed to sell in
                 # October", where the plan is past and the time may be too.
                 return 1

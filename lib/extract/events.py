@@ -120,6 +120,7 @@ class _Context:
         # The last date of any granularity, for "the previous year", "le mois suivant", and its granularity.
         self.last_date: date | None = None
         self.last_granularity: str | None = None
+        self.last_period: tuple[int, _Resolved] | None = None  # where the last date ended, and the date
 
     def dct(self, fallback: str, type_: str = "DATE", granularity: str | None = None) -> date:
         if self.published is None:
@@ -338,6 +339,7 @@ def find_events(text: str, lang: str, published: date | None, doc: Doc | None = 
         if resolved.type == "DATE" and resolved.date is not None and rule.resolver not in _NOT_ANCHORS:
             context.last_date = resolved.date
             context.last_granularity = resolved.granularity
+            context.last_period = (end, resolved)
         placed.append((start, end, resolved, _group(match, "year") is not None or _group(match, "yy") is not None))
     placed = _ranges(text, grammar, _without_glosses(text, placed))
     return [
@@ -1092,14 +1094,24 @@ def _week_of(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
 
 def _same_period(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
     """'the same quarter a year ago', 'la saison passée à la même période': the period the text is talking
-    about (the last one it named at that granularity, else the publication's), a year back."""
-    unit = _unit_code(match, ctx) or params.get("unit", "M")
-    granularity = _UNIT_GRANULARITY.get(unit)
-    fallback = {"Q": "XXXX-QX", "W": "XXXX-WXX"}.get(unit, "XXXX-XX")
-    base = ctx.dct(fallback, granularity=granularity)
-    if ctx.last_date is not None and ctx.last_granularity == granularity:
-        base = ctx.last_date
-    return _period(_shift(base, "Y", -1), unit)
+    about, a year back. A named unit ("quarter") takes the last period the text named at that granularity;
+    "the same period" the time named earlier in its sentence ("so far this year, … the same period last
+    year"), else the publication's month."""
+    unit = _unit_code(match, ctx)
+    if unit is not None:
+        granularity = _UNIT_GRANULARITY.get(unit)
+        base = ctx.dct({"Q": "XXXX-QX", "W": "XXXX-WXX"}.get(unit, "XXXX-XX"), granularity=granularity)
+        if ctx.last_date is not None and ctx.last_granularity == granularity:
+            base = ctx.last_date
+        return _period(_shift(base, "Y", -1), unit)
+    dct = ctx.dct("XXXX-XX", granularity="month")
+    if ctx.last_period is not None and not _SENTENCE_END.search(ctx.text, ctx.last_period[0], match.start()):
+        named = ctx.last_period[1]
+        unit = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}.get(named.granularity or "")
+        if unit is not None and named.end_date is not None:
+            whole = _period(_shift(named.date, "Y", -1), unit)
+            return _Resolved("DATE", whole.value, whole.date, _shift(named.end_date, "Y", -1), whole.granularity)
+    return _period(_shift(dct, "Y", -1), "M")
 
 
 def _month_day(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
