@@ -106,7 +106,8 @@ def list_html(rows: pd.DataFrame, kind: str, selected=(), unsaved=()) -> str:
         style = ("padding:8px 10px;border-bottom:1px solid #e6e6e6;border-left:4px solid "
                  + ("#1f4e79;background:#eaf1f8;" if chosen else "transparent;"))
         orphaned = bool(row.get("orphaned", False))
-        details = " · ".join(d for d in _details(row, kind) if d)
+        by_hand = "added by hand" if row.get("origin") == "manual" else ""
+        details = " · ".join(d for d in [*_details(row, kind), by_hand] if d)
         mark = ('<span title="A change waits for the database" style="color:#d55e00;margin-left:6px;">'
                 f"{UNSAVED_MARK} unsaved</span>" if item_id in unsaved else "")
         parts.append(

@@ -270,6 +270,7 @@ def test_an_analyst_adds_a_missed_figure(store, stored):
     assert (added[0].start, added[0].end) == (None, None)  # not in the article's text
     assert len(listing(at)) == 4
     assert texts(at.success) == ["Added the figure to the list, marked as added by hand."]
+    assert "added by hand" in listing(at).loc[added[0].id, "details"]
 
 
 @pytest.mark.parametrize("number", ["nan", "inf", "-Infinity", "1e999"])
