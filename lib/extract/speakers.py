@@ -85,6 +85,7 @@ class Attribution:
         self.quote_speaker: str | None = None
         self.pending: str | None = None
         self.previous: str | None = None
+        self.subject: Mention | None = None
         self.history: list[_Speaker] = []
         self._sentence = (0, len(self.text))
 
@@ -97,7 +98,9 @@ class Attribution:
         continues = self._continues_quote(start, end)
         pending, self.pending = self.pending, None
         previous, self.previous = self.previous, None
+        subject, self.subject = self.subject, None
         if mention is None:
+            self.subject = self._sentence_subject(start, end)
             # "Asafa Powell says the team knew it. "To be honest, …"": a quote right after an attributed
             # sentence, after "said:", or inside a quotation that goes on, keeps its speaker.
             carried = pending or previous or self.quote_speaker
@@ -106,7 +109,14 @@ class Attribution:
                 return carried
             return None
         if mention.kind == "pronoun":
-            found = self._pronoun(mention)
+            if subject is not None and not previous and self._agrees(subject, mention):
+                # "M. Denis Sassou Nguesso a accordé une interview… « … » a-t-il déclaré": the subject of the
+                # sentence before, when it did not quote anyone ("Le plan… Il prévoit" names no speaker).
+                found = self._resolve(subject)
+                if found is None:
+                    return None
+            else:
+                found = self._pronoun(mention)
         else:
             found = self._resolve(mention)
         if found is None:
@@ -570,6 +580,25 @@ class Attribution:
             if body:
                 return names.fullest(body, mention.position)
         return mention.text
+
+    def _sentence_subject(self, start: int, end: int) -> Mention | None:
+        """The subject of the sentence's main verb, as a phrase, when it is not a pronoun."""
+        a, b = self._token_range(start, end)
+        root = next((tok for tok in self.doc[a:b] if tok.head.i == tok.i), None)
+        subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None) if root is not None else None
+        if subject is None or subject.pos_ == "PRON" or self._quoted[subject.i]:
+            return None
+        return self._phrase(subject.i, a, b)
+
+    def _agrees(self, subject: Mention, pronoun: Mention) -> bool:
+        if subject.kind == "pronoun" or subject.plural != pronoun.plural:
+            return False
+        person = subject.head in self.t.PERSON_ROLES or subject.kind == "name" and self.names.is_person(subject.text)
+        if pronoun.gender == "n":
+            return not person
+        if pronoun.gender and subject.gender and pronoun.gender != subject.gender:
+            return False
+        return person or self.t.HEAD_FIRST  # "il" may be "le plan"; "he" is a person
 
     def _pronoun(self, mention: Mention) -> str | None:
         for earlier in reversed(self.history[-6:]):
