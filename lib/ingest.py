@@ -272,3 +272,29 @@ def _progress_bar(total: int, enabled: bool):
     from tqdm import tqdm
 
     return tqdm(total=total, unit="file", desc="ingest", leave=False, dynamic_ncols=True)
+
+
+def found_counts(extraction) -> str:
+    """What an extraction found, as the Load page says it: '12 claims, 9 figures and 4 dates or periods'.
+
+    >>> from lib.models import Article, Extraction
+    >>> found_counts(Extraction(Article("x"), claims=(), figures=(), events=()))
+    'no claims, no figures and no dates or periods'
+    """
+    def count(n: int, one: str, many: str) -> str:
+        return f"{n} {one}" if n == 1 else f"{n or 'no'} {many}"
+
+    return (f"{count(len(extraction.claims), 'claim', 'claims')}, {count(len(extraction.figures), 'figure', 'figures')}"
+            f" and {count(len(extraction.events), 'date or period', 'dates or periods')}")
+
+
+STORED = {
+    "added": "Stored as a new article.",
+    "unchanged": "Already stored with this extraction: nothing changed.",
+    "re-extracted": "Stored again: {kept} reviews kept, {orphaned} kept as orphaned (their item is no longer found).",
+}
+
+
+def stored_outcome(outcome) -> str:
+    """What saving an extraction did, in words (lib.store.IngestOutcome in)."""
+    return STORED[outcome.outcome].format(kept=outcome.kept, orphaned=outcome.orphaned)

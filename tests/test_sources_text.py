@@ -105,3 +105,30 @@ def test_read_text_marks_boilerplate_and_strips_a_pasted_bom():
 def test_plausible_published_is_what_check_published_accepts(published, expected):
     assert published_bounds(today=date(2025, 9, 1)) == (date(1900, 1, 1), date(2025, 9, 2))
     assert plausible_published(published, today=date(2025, 9, 1)) == expected
+
+
+@pytest.mark.parametrize("typed, reason", [
+    ("2025-02-30", "the date 2025-02-30 does not exist: February 2025 has 28 days"),
+    ("2024-02-30", "the date 2024-02-30 does not exist: February 2024 has 29 days"),
+    ("2025-13-01", "the date 2025-13-01 does not exist: there is no month 13"),
+    ("15/08/2025", "“15/08/2025” is not a date written YYYY-MM-DD (for example 2025-08-15)"),
+    ("1850-03-01", "publication date 1850-03-01 is before 1900: a publication date is between 1900-01-01 and 2025-09-02"),
+    ("2099-01-01", "publication date 2099-01-01 is in the future (today is 2025-09-01): a publication date is "
+                   "between 1900-01-01 and 2025-09-02"),
+])
+def test_a_typed_publication_date_is_refused_with_its_reason_never_changed(typed, reason):
+    from lib.sources import parse_published
+
+    with pytest.raises(SourceError) as refused:
+        parse_published(typed, today=date(2025, 9, 1))
+    assert str(refused.value) == reason
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("2024-02-29", date(2024, 2, 29)), (" 2025-8-15 ", date(2025, 8, 15)), ("2025-09-02", date(2025, 9, 2)),
+    ("", None), ("   ", None),
+])
+def test_a_typed_publication_date_that_exists_and_is_plausible_is_read(typed, expected):
+    from lib.sources import parse_published
+
+    assert parse_published(typed, today=date(2025, 9, 1)) == expected

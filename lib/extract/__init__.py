@@ -6,6 +6,7 @@ call of `extract`, so the first page draws in well under the 3 s DESIGN §5 allo
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from lib.extract.lang import UnsupportedLanguage
@@ -16,12 +17,13 @@ if TYPE_CHECKING:
 __all__ = ["UnsupportedLanguage", "extract"]
 
 
-def extract(article: Article) -> Extraction:
+def extract(article: Article, progress: Callable[[float, str], None] | None = None) -> Extraction:
     """Claims, figures and events of `article`, with stable ids and offsets into its text.
 
     The article's language must be known (see lib.language.detect_language); the
-    publication date, when given, anchors relative time expressions.
+    publication date, when given, anchors relative time expressions. `progress(share, step)`
+    hears how far the work is (0 to 1) after each parsed piece of the text and each finder.
     """
     from lib.extract.engine import extract as extract_article
 
-    return extract_article(article)
+    return extract_article(article, progress)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from itertools import accumulate
 from typing import TypeVar
 
@@ -34,20 +35,33 @@ ENGINE_VERSION = "2"
 T = TypeVar("T", Claim, Figure, Event)
 
 
-def extract(article: Article) -> Extraction:
+# Share of the work each step takes, measured on a 200 KB article: parsing is nearly all of it.
+PROGRESS_SHARES = {"parse": 0.90, "events": 0.06, "figures": 0.01, "claims": 0.03}
+
+
+def extract(article: Article, progress: Callable[[float, str], None] | None = None) -> Extraction:
     """Claims, figures and events of `article`, with stable ids and offsets into its text.
 
     The article's language must be known (see lib.language.detect_language); the
-    publication date, when given, anchors relative time expressions.
+    publication date, when given, anchors relative time expressions. `progress(share, step)`
+    hears how far the work is (0 to 1) after each parsed piece of the text and each finder.
     """
+    report = progress or (lambda share, step: None)
     lang = article.lang
     table(lang)  # raises UnsupportedLanguage with the language's name
     text = article.text
     sentences = sentence_spans(text, lang)
-    doc = parse(text, lang)  # the one parse every finder reads
+    parsed = PROGRESS_SHARES["parse"]
+    report(0.0, f"Reading {len(sentences):,} sentences")
+    # The one parse every finder reads.
+    doc = parse(text, lang, progress=lambda done, total: report(
+        parsed * done / total, f"Read {done} of {total} parts of {len(sentences):,} sentences"))
     events = find_events(text, lang, article.published, doc=doc)
+    report(parsed + PROGRESS_SHARES["events"], "Found the dates and periods; looking for figures")
     figures = find_figures(text, lang, sentences, taken=[(e.start, e.end) for e in events], doc=doc)
+    report(1.0 - PROGRESS_SHARES["claims"], "Found the figures; looking for claims and who made them")
     claims = find_claims(text, lang, sentences, sorted(article.boilerplate), figures, events, doc=doc)
+    report(1.0, "Extraction done")
 
     claims = _with_ids(article.id, "claim", claims)
     in_sentence = _Enclosing(sentences, sentences)

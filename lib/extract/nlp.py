@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import numpy
 import spacy
@@ -49,20 +49,31 @@ def is_loaded(lang: str) -> bool:
     return lang in _PIPELINES
 
 
-def parse(text: str, lang: str) -> Doc:
-    """`text` parsed by the language's pipeline; `doc.text == text`."""
-    return next(parse_many([text], lang))
+def parse(text: str, lang: str, progress: Callable[[int, int], None] | None = None) -> Doc:
+    """`text` parsed by the language's pipeline; `doc.text == text`.
+
+    `progress(done, total)` is called after each piece of a long text is parsed (pieces end at line ends).
+    """
+    return next(parse_many([text], lang, progress=progress))
 
 
-def parse_many(texts: Iterable[str], lang: str, batch_size: int = 8) -> Iterator[Doc]:
+def parse_many(texts: Iterable[str], lang: str, batch_size: int = 8,
+               progress: Callable[[int, int], None] | None = None) -> Iterator[Doc]:
     """Parse texts of one language in batches (`nlp.pipe`), yielding one Doc per text, in order."""
     nlp = pipeline(lang)
     texts = list(texts)
     pieces = [pieces_of(text) for text in texts]
     flat = [piece for group in pieces for piece in group]
-    docs = iter(nlp.pipe(flat, batch_size=batch_size))
+    # With a progress report, pieces go one at a time so each report follows real work.
+    docs = iter(nlp.pipe(flat, batch_size=1 if progress else batch_size))
+    done = 0
     for group in pieces:
-        parsed = [_without_tensor(next(docs)) for _ in group]
+        parsed = []
+        for _ in group:
+            parsed.append(_without_tensor(next(docs)))
+            done += 1
+            if progress:
+                progress(done, len(flat))
         yield parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False)
 
 

@@ -223,15 +223,32 @@ def add_item(article_id: str, kind: str) -> None:
 # -- loading ---------------------------------------------------------------------------------
 
 
-def set_draft(article: Article) -> None:
+def set_draft(article: Article | None) -> None:
     """Keep `article` for the Load page; a text too long to extract here is refused before it is shown."""
-    dashboard_text(article.text)
+    if article is not None:
+        dashboard_text(article.text)
     st.session_state[DRAFT] = article
 
 
-def ingest(article: Article):
-    """Extract and store `article`; returns (extraction, IngestOutcome). Reviews of a known article are kept."""
-    result = extraction(article)
+def read_draft(read, *args) -> Article:
+    """`read(*args)` becomes the draft; the previous draft goes first, so a read that fails leaves none."""
+    st.session_state[DRAFT] = None
+    article = read(*args)
+    set_draft(article)
+    return article
+
+
+def ingest(article: Article, progress=None):
+    """Extract and store `article`; returns (extraction, IngestOutcome). Reviews of a known article are kept.
+
+    With `progress(share, step)` the extraction runs here, reporting as it goes, rather than from the cache.
+    """
+    if progress is None:
+        result = extraction(article)
+    else:
+        from lib.extract import extract
+
+        result = extract(article, progress=progress)
     outcome = store().save_extraction(result)
     after_write()
     open_article(outcome.article_id)

@@ -32,12 +32,15 @@ def analyst_sidebar() -> str:
 
 
 @contextlib.contextmanager
-def reported_errors():
-    """Show an expected failure (bad input, unknown language, database away) as st.error, never a traceback."""
+def reported_errors(origin: str | None = None):
+    """Show an expected failure (bad input, unknown language, database away) as st.error, never a traceback.
+
+    `origin` ("paste", "upload", "url", "seed") picks the advice that fits where the input came from.
+    """
     try:
         yield
     except EXPECTED as error:
-        st.error(plain(explain(error)), icon="⚠️")
+        st.error(plain(explain(error, origin)), icon="⚠️")
 
 
 def require_article(*, offer_corpus: bool = False) -> str:

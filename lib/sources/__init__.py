@@ -42,6 +42,7 @@ from lib.sources.text import (
     SourceError,
     boilerplate_spans,
     check_published,
+    parse_published,
     plausible_published,
     published_bounds,
     read_text,
@@ -52,6 +53,6 @@ __all__ = [
     "FETCH_CONTENT_TYPES", "HTML_BLOCK_TAGS", "HTML_DATE_METAS", "HTML_DROP_TAGS", "HTML_LINE_BREAKS",
     "HTML_SUFFIXES", "HTML_TITLE_METAS", "HTML_VOID_TAGS", "MAX_FETCH_BYTES", "MAX_REDIRECTS", "MAX_TEXT_CHARS",
     "MAX_UPLOAD_BYTES", "SEEDS_DIR", "Seed", "SourceError", "TEXT_SUFFIXES", "boilerplate_spans", "check_published",
-    "decode_bytes", "fetch_url", "list_seeds", "plausible_published", "published_bounds", "read_article",
-    "read_bytes", "read_file", "read_html", "read_html_stream", "read_seed", "read_text",
+    "decode_bytes", "fetch_url", "list_seeds", "parse_published", "plausible_published", "published_bounds",
+    "read_article", "read_bytes", "read_file", "read_html", "read_html_stream", "read_seed", "read_text",
 ]

@@ -100,9 +100,9 @@ def fetch_url(
             raise SourceError(f"timed out fetching {current}: the server did not answer in time") from None
         if isinstance(error, requests.TooManyRedirects):
             raise SourceError(f"too many redirects (more than {MAX_REDIRECTS}) from {url}") from None
-        if isinstance(error, requests.ConnectionError):
-            raise SourceError(f"could not connect to {urlsplit(current).hostname}: {_reason(error)}") from None
-        raise SourceError(f"could not fetch {current}: {_reason(error)}") from None
+        if isinstance(error, requests.ConnectionError) or not isinstance(error, requests.RequestException):
+            raise SourceError(_unreachable(urlsplit(current).hostname, error)) from None
+        raise SourceError(f"could not fetch {current}: the address is not one a browser could open") from None
     finally:
         session.close()
     text = decode_declared(data, charset, content_type)
@@ -168,9 +168,25 @@ def _shut(sock) -> None:
         pass
 
 
-def _reason(error: Exception) -> str:
-    text = str(error).splitlines()[0] if str(error) else type(error).__name__
-    return text[:200]
+# What a failed connection means to a reader, by a word the underlying library puts in its message.
+# The library's own text (errno numbers, pool names) never reaches the analyst.
+_UNREACHABLE = (
+    (("NameResolution", "name resolution", "Name or service not known", "getaddrinfo", "nodename nor servname"),
+     "could not find the site {host}: check the address for typos, or try again when the network is back"),
+    (("refused",), "the site {host} refused the connection: it may be down, or the address may be wrong"),
+    (("SSL", "certificate", "CERTIFICATE"), "the secure connection to {host} failed: its certificate could not be checked"),
+    (("reset", "aborted", "RemoteDisconnected"), "the site {host} closed the connection before sending the page"),
+    (("unreachable", "No route"), "the site {host} cannot be reached from here: the network may be down"),
+)
+
+
+def _unreachable(host: str | None, error: Exception) -> str:
+    """One plain sentence for a connection that failed, naming the host, never the library's wording."""
+    text = repr(error)
+    for words, message in _UNREACHABLE:
+        if any(word in text for word in words):
+            return message.format(host=host)
+    return f"could not connect to {host}: the site did not answer"
 
 
 def _check_url(url: str, allow_private: bool) -> None:
@@ -187,8 +203,10 @@ def _check_url(url: str, allow_private: bool) -> None:
     try:
         port = parts.port or (443 if parts.scheme == "https" else 80)
         addresses = _resolve(host, port)
-    except (socket.gaierror, UnicodeError, ValueError) as error:
-        raise SourceError(f"cannot resolve host {host}: {error}") from None
+    except socket.gaierror as error:
+        raise SourceError(_unreachable(host, error)) from None
+    except (UnicodeError, ValueError):
+        raise SourceError(f"not a valid site name in the address: {host}") from None
     for address in addresses:
         _refuse_internal(host, address)
 

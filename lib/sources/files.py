@@ -128,6 +128,16 @@ class Seed:
     title: str
     lang: str | None
     published: date | None
+    source: str = ""  # where it was published: an address, or what the user said of it
+    licence: str = ""  # under which terms it is bundled: "CC BY 2.5", "public domain", "Open Government Licence v3.0"
+
+    @property
+    def credit(self) -> str:
+        """'Source: https://… · Licence: CC BY 2.5', as the Load page shows it under the choice."""
+        parts = [f"Source: {self.source}" if self.source else "Source: not recorded"]
+        if self.licence:
+            parts.append(f"Licence: {self.licence}")
+        return " · ".join(parts)
 
 
 def list_seeds(directory: Path = SEEDS_DIR) -> list[Seed]:
@@ -145,6 +155,8 @@ def list_seeds(directory: Path = SEEDS_DIR) -> list[Seed]:
                     title=meta.get("title") or path.stem.replace("-", " "),
                     lang=meta.get("lang"),
                     published=_sidecar_date(meta.get("published"), path),
+                    source=str(meta.get("source") or ""),
+                    licence=str(meta.get("licence") or ""),
                 ),
             )
         )

@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 
@@ -134,3 +135,41 @@ def plausible_published(published: date | None, *, today: date | None = None) ->
     except SourceError:
         return None
 
+
+_TYPED_DATE = re.compile(r"^\s*(\d{1,4})-(\d{1,2})-(\d{1,2})\s*$")
+
+
+def parse_published(typed: str, *, today: date | None = None) -> date | None:
+    """The publication date an analyst typed as YYYY-MM-DD; None when left empty; else SourceError saying why.
+
+    A date that does not exist is refused, never moved to a nearby one; a date check_published
+    refuses comes back with the range it accepts.
+
+    >>> parse_published("2025-08-15", today=date(2025, 9, 1))
+    datetime.date(2025, 8, 15)
+    >>> parse_published("2025-02-30")
+    Traceback (most recent call last):
+    lib.sources.text.SourceError: the date 2025-02-30 does not exist: February 2025 has 28 days
+    """
+    if not typed or not typed.strip():
+        return None
+    found = _TYPED_DATE.match(typed)
+    if not found:
+        raise SourceError(f"“{typed.strip()[:40]}” is not a date written YYYY-MM-DD (for example 2025-08-15)")
+    year, month, day = (int(part) for part in found.groups())
+    shown = f"{year:04d}-{month:02d}-{day:02d}"
+    if not 1 <= month <= 12:
+        raise SourceError(f"the date {shown} does not exist: there is no month {month}")
+    if year < 1:
+        raise SourceError(f"the date {shown} does not exist: there is no year 0")
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise SourceError(f"the date {shown} does not exist: {calendar.month_name[month]} {year} has {days} days")
+    published = date(year, month, day)
+    today = today or date.today()
+    try:
+        return check_published(published, today=today)
+    except SourceError as error:
+        earliest, latest = published_bounds(today)
+        raise SourceError(f"{error}: a publication date is between {earliest.isoformat()} "
+                          f"and {latest.isoformat()}") from None

@@ -104,6 +104,12 @@ def open_healy_seed(at: AppTest) -> AppTest:
     return at
 
 
+def published_field(at: AppTest):
+    """The Load page's publication date, typed as YYYY-MM-DD."""
+    (field,) = [t for t in at.text_input if t.key.startswith("published-")]
+    return field
+
+
 def load_pasted(at: AppTest, text: str) -> AppTest:
     at.radio(key="load-from").set_value("Paste").run()
     at.text_area(key="paste").input(text)
