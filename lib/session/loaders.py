@@ -210,15 +210,23 @@ def _extract(text: str, lang: str, published: str | None, title: str, source: st
     return extract(article)
 
 
-def extraction(article: Article):
+def extraction(article: Article, progress=None):
     """Extraction of `article`, computed once per text, language, date and title.
 
     The language model loads on the first extraction of a process (seconds, not on the first page):
-    say so while it loads rather than leave the analyst before a silent page.
+    say so while it loads rather than leave the analyst before a silent page. With
+    `progress(share, step)` the extraction runs afresh and reports as it goes (a long paste).
     """
     from lib.extract.lang import table
-    from lib.extract.nlp import is_loaded
+    from lib.extract.nlp import is_loaded, pipeline
 
+    if progress is not None:
+        from lib.extract import extract
+
+        if not is_loaded(article.lang):
+            progress(0.0, f"Loading the {table(article.lang).LANGUAGE_NAME} language model (first extraction only)…")
+            pipeline(article.lang)
+        return extract(article, progress=progress)
     published = article.published.isoformat() if article.published else None
     args = (article.text, article.lang, published, article.title, article.source, tuple(article.boilerplate))
     if is_loaded(article.lang):

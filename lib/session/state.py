@@ -241,14 +241,9 @@ def read_draft(read, *args) -> Article:
 def ingest(article: Article, progress=None):
     """Extract and store `article`; returns (extraction, IngestOutcome). Reviews of a known article are kept.
 
-    With `progress(share, step)` the extraction runs here, reporting as it goes, rather than from the cache.
+    With `progress(share, step)` the extraction reports as it goes (see loaders.extraction).
     """
-    if progress is None:
-        result = extraction(article)
-    else:
-        from lib.extract import extract
-
-        result = extract(article, progress=progress)
+    result = extraction(article, progress)
     outcome = store().save_extraction(result)
     after_write()
     open_article(outcome.article_id)
