@@ -23,7 +23,7 @@ if origin == "Seed":
         seeds = list_seeds()
         seed = st.selectbox("Bundled article", seeds, format_func=lambda s: f"{s.title} ({s.lang})", key="seed")
         if seed is not None:
-            st.caption(plain(seed.credit))
+            st.caption(plain(seed.credit + (f". {seed.note}" if seed.note else "")))
         if st.button("Open seed", key="read-seed") and seed is not None:
             session.read_draft(read_seed, seed)
 elif origin == "Paste":

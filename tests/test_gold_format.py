@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from bench.articles import article_path
 from lib.sources import read_file
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_DIR = ROOT / "tests" / "gold"
-SEEDS_DIR = ROOT / "seeds"
 GOLD_FILES = sorted(GOLD_DIR.glob("*.gold.json"))
 
 APPROX = {None, "more than", "less than", "about", "at least", "at most"}
@@ -40,7 +40,7 @@ def _gold(path: Path) -> dict:
 
 
 def _article_path(gold: dict) -> Path:
-    return SEEDS_DIR / Path(gold["article"]).name
+    return article_path(gold["article"])
 
 
 def _iso(text: str | None) -> date | None:

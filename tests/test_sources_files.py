@@ -84,3 +84,25 @@ def test_read_file_refuses_an_oversized_file_before_reading_it(tmp_path):
         handle.truncate(MAX_UPLOAD_BYTES + 1)  # sparse: costs no disk and no memory
     with pytest.raises(SourceError, match=r"^file too large: 20 MB, the limit is 20 MB$"):
         read_file(path)
+
+
+def test_the_load_list_holds_only_real_articles_each_with_its_source_and_licence():
+    seeds = list_seeds()
+    assert seeds[0].path.name == "healy-boots-on-the-ground-fr.txt"
+    assert {s.lang for s in seeds} == {"fr", "en"}
+    for seed in seeds[1:]:
+        assert seed.source.startswith(("http://", "https://")), seed.path.name
+        assert seed.licence and seed.publisher, seed.path.name
+        assert seed.source in seed.credit and seed.licence in seed.credit
+    names = {s.path.name for s in seeds}
+    assert not names & {"energy-prices-en.txt", "nato-spending-summit-en.txt", "blind-rate-decision-en.txt"}
+
+
+def test_the_articles_written_for_tests_are_fixtures_marked_invented_and_never_listed():
+    from bench.articles import FIXTURES_DIR, article_path
+
+    invented = list_seeds(FIXTURES_DIR, invented=True)
+    assert invented and all("invented" in s.source for s in invented)
+    assert list_seeds(FIXTURES_DIR) == []  # the Load page's call finds none of them
+    assert article_path("energy-prices-en.txt") == FIXTURES_DIR / "energy-prices-en.txt"
+    assert article_path("healy-boots-on-the-ground-fr.txt").parent.name == "seeds"

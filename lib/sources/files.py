@@ -129,24 +129,33 @@ class Seed:
     lang: str | None
     published: date | None
     source: str = ""  # where it was published: an address, or what the user said of it
-    licence: str = ""  # under which terms it is bundled: "CC BY 2.5", "public domain", "Open Government Licence v3.0"
+    licence: str = ""  # under which terms it is bundled: "CC BY 2.5", "Open Government Licence v3.0"
+    publisher: str = ""  # who published it: "Wikinews", "Department for Business and Trade (GOV.UK press release)"
+    note: str = ""  # what of it is bundled: "Opening paragraphs as published; the rest is at the address."
 
     @property
     def credit(self) -> str:
-        """'Source: https://… · Licence: CC BY 2.5', as the Load page shows it under the choice."""
-        parts = [f"Source: {self.source}" if self.source else "Source: not recorded"]
+        """'Wikinews · Source: http://… · Licence: CC BY 2.5', as the Load page shows it under the choice."""
+        parts = [self.publisher] if self.publisher else []
+        parts.append(f"Source: {self.source}" if self.source else "Source: not recorded")
         if self.licence:
             parts.append(f"Licence: {self.licence}")
         return " · ".join(parts)
 
 
-def list_seeds(directory: Path = SEEDS_DIR) -> list[Seed]:
-    """The bundled articles, the French seed first (sidecar "order", then French, then name)."""
+def list_seeds(directory: Path = SEEDS_DIR, *, invented: bool = False) -> list[Seed]:
+    """The bundled articles, the French seed first (sidecar "order", then French, then name).
+
+    A file whose sidecar says `"invented": true` was written for tests and is never news: it is
+    left out unless `invented` asks for those (tests/fixtures/articles holds them).
+    """
     seeds = []
     for path in sorted(directory.iterdir()) if directory.is_dir() else []:
         if path.suffix.lower() not in TEXT_SUFFIXES + HTML_SUFFIXES or not path.is_file():
             continue
         meta = _sidecar(path)
+        if bool(meta.get("invented")) != invented:
+            continue
         seeds.append(
             (
                 (meta.get("order", 100), meta.get("lang") != "fr", path.name),
@@ -157,6 +166,8 @@ def list_seeds(directory: Path = SEEDS_DIR) -> list[Seed]:
                     published=_sidecar_date(meta.get("published"), path),
                     source=str(meta.get("source") or ""),
                     licence=str(meta.get("licence") or ""),
+                    publisher=str(meta.get("publisher") or ""),
+                    note=str(meta.get("note") or ""),
                 ),
             )
         )
