@@ -1,11 +1,12 @@
 """Altair charts beside the review tables: DataFrame in (a `lib.review_table` frame), `alt.Chart` out.
 
 Every chart colours by status with the one scale below, so "verified" is the same
-green in the claims bars, the figure points and the timeline.
+green in the claims bars, the figure points and the timeline; legends show statuses
+as words ("In progress") and are never cut. Count axes tick at whole numbers only.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import altair as alt
 import pandas as pd
@@ -13,6 +14,16 @@ import pandas as pd
 from lib.models import STATUS_COLOURS
 from lib.review_table import NO_SPEAKER, NO_UNIT
 
+# The speaker chart names this many speakers (the most quoted); the rest share one "others" bar.
+TOP_SPEAKERS = 8
+OTHERS = "others"
+# A period longer than this does not set the timeline's view: it is drawn clipped, its span in the tooltip.
+LONG_PERIOD_DAYS = 400
+# A timeline row's label: what happened, cut to this many characters.
+EVENT_LABEL_CHARS = 70
+ROW_PIXELS = 24
+# Vega expression: 'in_progress' -> 'In progress', as the legend shows a status.
+_STATUS_WORDS = "upper(slice(datum.label, 0, 1)) + slice(replace(datum.label, regexp('_', 'g'), ' '), 1)"
 
 
 def status_scale() -> alt.Scale:
@@ -20,29 +31,60 @@ def status_scale() -> alt.Scale:
     return alt.Scale(domain=list(STATUS_COLOURS), range=list(STATUS_COLOURS.values()))
 
 
+def status_words(status: str) -> str:
+    """A stored status as the charts write it: status_words('not_a_claim') == 'Not a claim'."""
+    text = str(status).replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
 def _status_colour() -> alt.Color:
-    return alt.Color("status:N", title="Status", scale=status_scale(), legend=alt.Legend(orient="bottom", columns=3, labelLimit=110))
+    # Every status in the legend, two columns, no label limit: nothing is cut in a narrow column.
+    return alt.Color("status:N", title="Status", scale=status_scale(),
+                     legend=alt.Legend(orient="bottom", columns=2, labelLimit=0, labelExpr=_STATUS_WORDS,
+                                       symbolLimit=0, titleOrient="left"))
+
+
+def _count_axis(title: str) -> alt.Axis:
+    return alt.Axis(title=title, format="d", tickMinStep=1)
+
+
+def speaker_counts(claims: pd.DataFrame, top: int = TOP_SPEAKERS) -> pd.DataFrame:
+    """Claims counted per (speaker, status): the `top` most quoted speakers, the rest as one 'others' row per status.
+
+    Ties are broken by name, so the same claims always give the same bars.
+    """
+    if not len(claims):
+        return pd.DataFrame({"speaker": pd.Series(dtype=str), "status": pd.Series(dtype=str),
+                             "claims": pd.Series(dtype="int64"), "rank": pd.Series(dtype="int64")})
+    data = pd.DataFrame({"speaker": claims["speaker"].fillna(NO_SPEAKER).replace("", NO_SPEAKER),
+                         "status": claims["status"].astype(str)})
+    totals = data.groupby("speaker").size().reset_index(name="n").sort_values(["n", "speaker"], ascending=[False, True])
+    named = list(totals["speaker"][:top])
+    others = len(totals) - len(named)
+    if others:
+        data.loc[~data["speaker"].isin(named), "speaker"] = f"{OTHERS} ({others} speakers)" if others > 1 else OTHERS
+        named.append(data.loc[~data["speaker"].isin(named), "speaker"].iloc[0])
+    counts = data.groupby(["speaker", "status"]).size().reset_index(name="claims")
+    counts["rank"] = counts["speaker"].map({name: rank for rank, name in enumerate(named)}).astype("int64")
+    return counts.sort_values(["rank", "status"]).reset_index(drop=True)
 
 
 def status_by_speaker(claims: pd.DataFrame) -> alt.Chart:
-    """Claims counted per speaker, stacked by status."""
-    data = pd.DataFrame(
-        {
-            "speaker": claims["speaker"].fillna(NO_SPEAKER) if len(claims) else pd.Series(dtype=str),
-            "status": claims["status"] if len(claims) else pd.Series(dtype=str),
-        }
-    )
+    """Claims counted per speaker, stacked by status: the most quoted speakers first, the rest as 'others'."""
+    data = speaker_counts(claims)
+    rows = max(1, data["speaker"].nunique())
     return (
-        alt.Chart(data, title="Claims by speaker and status")
+        alt.Chart(data, title="Claims by speaker and status", height=ROW_PIXELS * rows)
         .mark_bar()
         .encode(
-            y=alt.Y("speaker:N", title="Speaker", sort="-x"),
-            x=alt.X("count():Q", title="Claims"),
+            y=alt.Y("speaker:N", title="Speaker", sort=alt.EncodingSortField("rank", order="ascending"),
+                    axis=alt.Axis(labelLimit=200)),
+            x=alt.X("sum(claims):Q", axis=_count_axis("Claims")),
             color=_status_colour(),
             tooltip=[
                 alt.Tooltip("speaker:N", title="Speaker"),
                 alt.Tooltip("status:N", title="Status"),
-                alt.Tooltip("count():Q", title="Claims"),
+                alt.Tooltip("sum(claims):Q", title="Claims"),
             ],
         )
     )
@@ -66,7 +108,7 @@ def figures_chart(figures: pd.DataFrame) -> alt.Chart:
         .encode(
             x=alt.X("value:Q", title="Value (symmetric log scale)", scale=alt.Scale(type="symlog", padding=12),
                     axis=alt.Axis(format="~s", tickCount=4, grid=False)),
-            y=alt.Y("unit:N", title="Unit or counted noun"),
+            y=alt.Y("unit:N", title="Unit or counted noun", axis=alt.Axis(labelLimit=200)),
             color=_status_colour(),
             tooltip=[
                 alt.Tooltip("text:N", title="Figure"),
@@ -82,10 +124,14 @@ def figures_chart(figures: pd.DataFrame) -> alt.Chart:
 
 
 def timeline_frame(events: pd.DataFrame) -> pd.DataFrame:
-    """Placeable events only, with ISO dates, a closing date for every row and a 'day' flag."""
+    """Placeable events only, with ISO dates, a closing date for every row, a 'day' flag and a label.
+
+    The label says what happened: the event's `what` when extraction gives one, else its
+    sentence, cut to EVENT_LABEL_CHARS; the expression itself is in the tooltip.
+    """
     cols = ["text", "value", "date", "end_date", "granularity", "status", "sentence"]
     if not len(events):
-        return pd.DataFrame(columns=[*cols, "is_day"])
+        return pd.DataFrame(columns=[*cols, "is_day", "label", "days"])
     data = events[cols].copy()
     data = data[data["date"].notna()]
     data["date"] = data["date"].map(_iso)
@@ -93,7 +139,34 @@ def timeline_frame(events: pd.DataFrame) -> pd.DataFrame:
     data["end_date"] = ends.where(ends.notna(), data["date"])
     data["granularity"] = data["granularity"].fillna("day")
     data["is_day"] = data["granularity"].eq("day") & data["end_date"].eq(data["date"])
-    return data.reset_index(drop=True)
+    what = events.loc[data.index, "what"] if "what" in events else pd.Series(None, index=data.index, dtype=object)
+    described = what.where(what.notna() & what.astype(str).str.strip().ne(""), data["sentence"].fillna(data["text"]))
+    data["label"] = [_label(str(d), str(t)) for d, t in zip(described, data["text"])]
+    data["days"] = [(date.fromisoformat(e) - date.fromisoformat(s)).days + 1
+                    for s, e in zip(data["date"], data["end_date"])]
+    return data.sort_values(["date", "end_date"]).reset_index(drop=True)
+
+
+def _label(description: str, expression: str) -> str:
+    text = " ".join(description.split())
+    if len(text) > EVENT_LABEL_CHARS:
+        text = text[: EVENT_LABEL_CHARS - 1].rstrip(" ,;:") + "…"
+    return text or expression
+
+
+def timeline_view(data: pd.DataFrame) -> tuple[str, str] | None:
+    """The dates the timeline shows: every day event and every period up to LONG_PERIOD_DAYS, with a margin.
+
+    Longer periods ('the last decade') do not stretch the view; they are drawn clipped to it. When
+    only long periods are placed, the view is their starts.
+    """
+    if not len(data):
+        return None
+    short = data[data["days"] <= LONG_PERIOD_DAYS]
+    anchors = list(short["date"]) + list(short["end_date"]) if len(short) else list(data["date"])
+    first, last = date.fromisoformat(min(anchors)), date.fromisoformat(max(anchors))
+    margin = max(timedelta(days=7), (last - first) * 0.05)
+    return (first - margin).isoformat(), (last + margin).isoformat()
 
 
 def _iso(day) -> str | None:
@@ -101,26 +174,36 @@ def _iso(day) -> str | None:
 
 
 def timeline_chart(events: pd.DataFrame) -> alt.LayerChart:
-    """Events on a time axis: points for days, bars from date to end date for weeks, months and periods; zoomable."""
+    """Events on a time axis, one row each labelled by what happened: points for days, bars for periods.
+
+    The view holds where the events are (timeline_view); a long period is a bar clipped to it, its
+    full span in the tooltip. Zoomable along time.
+    """
     data = timeline_frame(events)
+    view = timeline_view(data)
     tooltip = [
+        alt.Tooltip("label:N", title="What"),
         alt.Tooltip("text:N", title="Expression"),
-        alt.Tooltip("value:N", title="TIMEX3 value"),
         alt.Tooltip("date:T", title="From", format="%Y-%m-%d"),
         alt.Tooltip("end_date:T", title="To", format="%Y-%m-%d"),
+        alt.Tooltip("days:Q", title="Days", format=","),
+        alt.Tooltip("value:N", title="TIMEX3 value"),
         alt.Tooltip("status:N", title="Status"),
         alt.Tooltip("sentence:N", title="Sentence"),
     ]
+    scale = alt.Scale(domain=list(view)) if view else alt.Undefined
+    rows = max(1, data["label"].nunique()) if len(data) else 1
     # Data on the layer, not on each sub-chart: Altair would otherwise compare the two copies on every rerun.
     base = alt.Chart().encode(
-        x=alt.X("date:T", title="Date"),
-        y=alt.Y("text:N", title="Expression", sort=alt.EncodingSortField("date", order="ascending")),
+        x=alt.X("date:T", title="Date", scale=scale),
+        y=alt.Y("label:N", title=None, sort=alt.EncodingSortField("date", order="ascending"),
+                axis=alt.Axis(labelLimit=320)),
         color=_status_colour(),
         tooltip=tooltip,
     )
-    periods = base.transform_filter("!datum.is_day").mark_bar(height=10, opacity=0.8).encode(x2="end_date:T")
-    days = base.transform_filter("datum.is_day").mark_point(size=110, filled=True)
-    return alt.layer(periods, days, data=data, title="Timeline").interactive(bind_y=False)
+    periods = base.transform_filter("!datum.is_day").mark_bar(height=10, opacity=0.8, clip=True).encode(x2="end_date:T")
+    days = base.transform_filter("datum.is_day").mark_point(size=110, filled=True, clip=True)
+    return alt.layer(periods, days, data=data, title="Timeline", height=ROW_PIXELS * rows).interactive(bind_y=False)
 
 
 CHARTS = {"claim": status_by_speaker, "figure": figures_chart, "event": timeline_chart}

@@ -41,16 +41,80 @@ def test_claims_chart_counts_by_speaker_coloured_by_status(frames):
     spec = charts.status_by_speaker(frames["claim"]).to_dict()
     enc = spec["encoding"]
     assert spec["mark"]["type"] == "bar"
-    assert (enc["y"]["field"], enc["x"]["aggregate"]) == ("speaker", "count")
+    assert (enc["y"]["field"], enc["x"]["field"], enc["x"]["aggregate"]) == ("speaker", "claims", "sum")
     assert enc["color"]["field"] == "status"
     assert enc["color"]["scale"]["domain"] == list(rt.STATUSES)
-    assert tooltip_fields(enc) == ["speaker", "status", "count"]
-    assert sorted((r["speaker"], r["status"]) for r in dataset(spec)) == [("Healy", "verified"), ("Radakin", "unchecked")]
+    assert tooltip_fields(enc) == ["speaker", "status", "claims"]
+    assert sorted((r["speaker"], r["status"], r["claims"]) for r in dataset(spec)) == [
+        ("Healy", "verified", 1), ("Radakin", "unchecked", 1)]
 
 
 def test_claims_without_speaker_are_labelled():
     frame = pd.DataFrame({"speaker": [None], "status": ["unchecked"]})
     assert dataset(charts.status_by_speaker(frame).to_dict())[0]["speaker"] == rt.NO_SPEAKER
+
+
+def test_the_speaker_chart_names_the_most_quoted_and_groups_the_rest_as_others():
+    speakers = [f"Speaker {n:02d}" for n in range(30) for _ in range(30 - n)]  # 00 quoted 30 times, 29 once
+    frame = pd.DataFrame({"speaker": speakers, "status": ["unchecked"] * len(speakers)})
+    rows = dataset(charts.status_by_speaker(frame).to_dict())
+    names = [r["speaker"] for r in sorted(rows, key=lambda r: r["rank"])]
+    assert names == [f"Speaker {n:02d}" for n in range(charts.TOP_SPEAKERS)] + ["others (22 speakers)"]
+    assert sum(r["claims"] for r in rows) == len(speakers)
+    assert rows[-1]["claims"] == sum(30 - n for n in range(charts.TOP_SPEAKERS, 30))
+    spec = charts.status_by_speaker(frame).to_dict()
+    assert spec["height"] == charts.ROW_PIXELS * (charts.TOP_SPEAKERS + 1)  # bounded, however many speakers
+
+
+def test_count_axes_tick_at_whole_numbers_and_legends_are_never_cut(frames):
+    spec = charts.status_by_speaker(frames["claim"]).to_dict()
+    axis = spec["encoding"]["x"]["axis"]
+    assert (axis["format"], axis["tickMinStep"]) == ("d", 1)
+    for chart in (spec, charts.figures_chart(frames["figure"]).to_dict(),
+                  charts.timeline_chart(frames["event"]).to_dict()["layer"][0]):
+        legend = chart["encoding"]["color"]["legend"]
+        assert legend["labelLimit"] == 0 and "replace" in legend["labelExpr"]
+    assert [charts.status_words(s) for s in ("in_progress", "not_a_claim", "false")] == [
+        "In progress", "Not a claim", "False"]
+
+
+def _events(rows):
+    from datetime import date as d
+
+    frame = pd.DataFrame(rows, columns=["text", "date", "end_date", "granularity", "sentence", "what"])
+    for col in ("date", "end_date"):
+        frame[col] = [d.fromisoformat(v) if isinstance(v, str) else None for v in frame[col]]
+    frame["value"] = ""
+    frame["status"] = "unchecked"
+    return frame
+
+
+def test_the_timeline_view_holds_the_events_and_a_decade_is_clipped_not_stretching_it():
+    frame = _events([
+        ("vendredi", "2025-08-15", None, "day", "Healy a parlé vendredi.", None),
+        ("mardi", "2025-08-12", None, "day", "Le sommet s'est tenu mardi.", None),
+        ("la dernière décennie", "2024-01-01", "2034-12-31", "decade", "Sur la dernière décennie, tout a changé.", None),
+    ])
+    first, last = charts.timeline_view(charts.timeline_frame(frame))
+    assert "2025-07-29" <= first < "2025-08-12" and "2025-08-15" < last <= "2025-08-30"
+    spec = charts.timeline_chart(frame).to_dict()
+    periods, days = spec["layer"]
+    assert periods["encoding"]["x"]["scale"]["domain"] == [first, last]
+    assert periods["mark"]["clip"] is True and days["mark"]["clip"] is True
+    decade = next(r for r in dataset(spec) if r["text"] == "la dernière décennie")
+    assert (decade["date"], decade["end_date"], decade["days"]) == ("2024-01-01", "2034-12-31", 4018)  # in the tooltip
+
+
+def test_timeline_rows_say_what_happened_from_what_else_the_sentence_cut_short():
+    long = "Le ministre a annoncé un plan de relance " + "très " * 30 + "ambitieux."
+    frame = _events([
+        ("vendredi", "2025-08-15", None, "day", "Healy a parlé vendredi.", "Healy parle de l'Ukraine"),
+        ("mardi", "2025-08-12", None, "day", long, None),
+    ])
+    labels = {r["text"]: r["label"] for r in dataset(charts.timeline_chart(frame).to_dict())}
+    assert labels["vendredi"] == "Healy parle de l'Ukraine"
+    assert labels["mardi"].endswith("…") and len(labels["mardi"]) <= charts.EVENT_LABEL_CHARS
+    assert labels["mardi"].startswith("Le ministre a annoncé un plan de relance")
 
 
 def test_figures_chart_puts_values_by_unit_with_the_sentence_in_the_tooltip(frames):
@@ -70,7 +134,7 @@ def test_timeline_draws_days_as_points_and_periods_as_bars_and_zooms(frames):
     assert periods["mark"]["type"] == "bar" and days["mark"]["type"] == "point"
     assert periods["encoding"]["x2"]["field"] == "end_date"
     assert periods["encoding"]["x"]["type"] == "temporal"
-    assert [t["field"] for t in days["encoding"]["tooltip"]][:1] == ["text"]
+    assert [t["field"] for t in days["encoding"]["tooltip"]][:2] == ["label", "text"]
     assert "sentence" in [t["field"] for t in days["encoding"]["tooltip"]]
     assert any(p.get("bind") == "scales" for p in spec["params"])  # zoomable
     rows = {r["text"]: r for r in dataset(spec)}
