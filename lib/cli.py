@@ -24,7 +24,7 @@ from lib.export import EXPORTS
 from lib.extract import extract
 from lib.extract.lang import SUPPORTED_LANGUAGES, UnsupportedLanguage
 from lib.highlight import shorten
-from lib.models import Status
+from lib.models import Kind, Status
 from lib.output import OutputError, printable, write_output
 from lib.sources import SourceError, read_article
 from lib.validation import InvalidInput
@@ -245,7 +245,8 @@ def run_export(args: argparse.Namespace) -> int:
             if wanted_article is not None and wanted_article not in articles:
                 return _fail(f"no article with id {printable(wanted_article)}", EXIT_BAD_INPUT)
             (wanted,) = [file for file in EXPORTS if file.name == args.kind]
-            items = store.items(wanted_article, wanted.kind)
+            # Figures and events name their claim by its text, so they are read with the claims.
+            items = store.items(wanted_article, Kind.CLAIM if wanted.kind is Kind.CLAIM else None)
     except StoreUnavailable as error:
         return _fail(str(error), EXIT_UNAVAILABLE)
     data = export_file(args.kind, items, articles, bom=args.bom)

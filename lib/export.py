@@ -2,17 +2,21 @@
 
 Column orders are fixed (analysts' spreadsheets and scripts depend on them):
 
-- claims:  article, title, item, text, sentence, speaker, checkworthiness,
+- claims:  article, title, item, text, speaker, checkworthiness,
            status, note, evidence, analyst, reviewed_at, orphaned
+           (a claim is its sentence: the text is not written twice)
 - figures: article, title, item, text, sentence, value, unit, approx, claim,
            status, note, evidence, analyst, reviewed_at, orphaned
 - events:  article, title, item, text, sentence, type, value, date, end_date, granularity, claim, unresolved,
            status, note, evidence, analyst, reviewed_at, orphaned
-- summary: article, title, kind, total, checked, then one column per status
+- summary: article, title, lang, published, source, kind, total, checked, then one column per status
            (unchecked, in_progress, verified, false, misleading, inconclusive, not_a_claim)
 
-CSV is RFC 4180 (comma, double quotes, CRLF), UTF-8, with a byte-order mark on request
-(spreadsheets then guess the encoding right). Evidence links are joined by newlines.
+A figure's or an event's `claim` is the text of the claim it sits in (empty when none), so a
+reader never has to look an id up. CSV is RFC 4180 (comma, double quotes, CRLF), UTF-8, with
+a byte-order mark on request (Excel then reads the accents right). Evidence links are joined
+by " | " on one line: a bar cannot occur unencoded in an address, and a spreadsheet keeps the
+cell whole.
 `reviewed_at` is UTC ISO 8601. A text cell that starts with = + - @ tab or carriage
 return is prefixed with ' so a spreadsheet shows it instead of running it (OWASP "CSV
 injection"); real numbers in the numeric columns (checkworthiness, a figure's value,
@@ -35,6 +39,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from urllib.parse import urlsplit
 
 from lib.models import Kind, Status
 
@@ -48,13 +53,23 @@ _TYPED_FIELDS = {
     Kind.EVENT: ["type", "value", "date", "end_date", "granularity", "claim", "unresolved"],
 }
 COLUMNS = {
-    kind: ["article", "title", "item", "text", "sentence", *fields, *_REVIEW_COLUMNS]
+    kind: ["article", "title", "item", "text", *([] if kind is Kind.CLAIM else ["sentence"]), *fields,
+           *_REVIEW_COLUMNS]
     for kind, fields in _TYPED_FIELDS.items()
 }
+EVIDENCE_SEPARATOR = " | "
 _NUMERIC = {Kind.CLAIM: {"checkworthiness"}, Kind.FIGURE: {"value"}, Kind.EVENT: set()}
-SUMMARY_COLUMNS = ["article", "title", "kind", "total", "checked", *(status.value for status in Status)]
-# Claims with one of these verdicts become ClaimReview entries.
+SUMMARY_COLUMNS = ["article", "title", "lang", "published", "source", "kind", "total", "checked",
+                   *(status.value for status in Status)]
+# Claims with one of these verdicts become ClaimReview entries, rated on Google's numeric scale
+# (1 worst to 5 best) with the verdict in words.
 VERDICTS = (Status.VERIFIED, Status.FALSE, Status.MISLEADING)
+WORST_RATING, BEST_RATING = 1, 5
+RATINGS: dict[Status, tuple[int, str]] = {
+    Status.FALSE: (1, "False"),
+    Status.MISLEADING: (2, "Misleading"),
+    Status.VERIFIED: (5, "True"),
+}
 _DANGEROUS_START = ("=", "+", "-", "@", "\t", "\r")
 _KIND_NAMES = {"claims": Kind.CLAIM, "figures": Kind.FIGURE, "events": Kind.EVENT}
 
@@ -93,10 +108,15 @@ def export_file(name: str, items: Iterable, articles: Mapping | None = None, bom
 
 
 def export_csv(items: Iterable, kind: str | Kind, articles: Mapping | None = None, bom: bool = False) -> bytes:
-    """CSV bytes of the items of one kind ("claims", "figures", "events"), columns as in COLUMNS."""
+    """CSV bytes of the items of one kind ("claims", "figures", "events"), columns as in COLUMNS.
+
+    A figure's or event's claim is named by its text, read from the claims among `items`.
+    """
     kind = _kind(kind)
     articles = articles or {}
     numeric = _NUMERIC[kind]
+    items = list(items)
+    claims = {item.id: item.text for item in items if item.kind is Kind.CLAIM}
     rows = []
     for item in items:
         if item.kind is not kind:
@@ -110,10 +130,11 @@ def export_csv(items: Iterable, kind: str | Kind, articles: Mapping | None = Non
             "item": item.id,
             "text": item.text,
             "sentence": item.sentence,
-            **{name: fields.get("claim_id" if name == "claim" else name) for name in _TYPED_FIELDS[kind]},
+            **{name: fields.get(name) for name in _TYPED_FIELDS[kind]},
+            "claim": claims.get(fields.get("claim_id"), "") if fields.get("claim_id") else "",
             "status": review.status.value if review.status else Status.UNCHECKED.value,
             "note": review.note,
-            "evidence": "\n".join(review.evidence),
+            "evidence": EVIDENCE_SEPARATOR.join(review.evidence),
             "analyst": review.analyst,
             "reviewed_at": _timestamp(review.at),
             "orphaned": "true" if item.orphaned else "false",
@@ -133,14 +154,23 @@ def export_summary_csv(items: Iterable, articles: Mapping | None = None, bom: bo
     rows = []
     for (article_id, kind), by_status in sorted(counts.items(), key=lambda entry: (entry[0][0], order[entry[0][1]])):
         total = sum(by_status.values())
-        values = [article_id, getattr(articles.get(article_id), "title", ""), kind.value]
+        article = articles.get(article_id)
+        values = [article_id, getattr(article, "title", ""), getattr(article, "lang", None),
+                  getattr(article, "published", None), getattr(article, "source", ""), kind.value]
         rows.append([_cell(v, False) for v in values]
                     + [_cell(n, True) for n in (total, total - by_status[Status.UNCHECKED.value], *by_status.values())])
     return _write(SUMMARY_COLUMNS, rows, bom)
 
 
 def export_claimreview(items: Iterable, articles: Mapping | None = None) -> bytes:
-    """schema.org ClaimReview JSON-LD (a JSON array) for claims whose verdict is verified, false or misleading."""
+    """schema.org ClaimReview JSON-LD (a JSON array) for claims whose verdict is verified, false or misleading.
+
+    As Google's ClaimReview documentation asks: `url` (the article's address, when it has one),
+    `claimReviewed`, `author` and `datePublished` of the review, `itemReviewed` the Claim with its
+    author (the speaker, else the publishing site) and the article's date and address as its
+    appearance, and `reviewRating` with `ratingValue` on a 1 (worst) to 5 (best) scale,
+    `bestRating`, `worstRating` and the verdict in words as `alternateName`.
+    """
     articles = articles or {}
     reviews = []
     for item in items:
@@ -148,29 +178,35 @@ def export_claimreview(items: Iterable, articles: Mapping | None = None) -> byte
         if item.kind is not Kind.CLAIM or review.status not in VERDICTS:
             continue
         article = articles.get(item.article_id)
+        source = getattr(article, "source", "") or ""
+        url = source if source.startswith(("http://", "https://")) else None
         claim: dict = {"@type": "Claim"}
         speaker = (item.fields or {}).get("speaker")
         if speaker:
             claim["author"] = {"@type": "Person", "name": speaker}
+        elif url:
+            claim["author"] = {"@type": "Organization", "name": urlsplit(url).hostname, "url": url}
         published = getattr(article, "published", None)
         if published:
             claim["datePublished"] = published.isoformat()
-        appearance = {"@type": "CreativeWork", "headline": getattr(article, "title", "") or None}
-        source = getattr(article, "source", "") or ""
-        if source.startswith(("http://", "https://")):
-            appearance["url"] = source
+        appearance = {"@type": "CreativeWork", "headline": getattr(article, "title", "") or None, "url": url}
+        if published:
+            appearance["datePublished"] = published.isoformat()
         appearance = {k: v for k, v in appearance.items() if v}
         if len(appearance) > 1:
             claim["appearance"] = appearance
+        value, words = RATINGS[Status(review.status)]
         entry = {
             "@context": "https://schema.org",
             "@type": "ClaimReview",
             "identifier": item.id,
+            "url": url,
             "claimReviewed": item.text,
             "author": {"@type": "Person", "name": review.analyst},
             "datePublished": review.at.astimezone(timezone.utc).date().isoformat() if review.at else None,
             "itemReviewed": claim,
-            "reviewRating": {"@type": "Rating", "alternateName": review.status.value},
+            "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": BEST_RATING,
+                             "worstRating": WORST_RATING, "alternateName": words},
         }
         if review.note:
             entry["reviewBody"] = review.note

@@ -5,12 +5,18 @@ from lib import session
 from lib.export import EXPORTS
 from lib.highlight import plain
 
+# The choice of spreadsheet, Excel first: it is what most analysts open CSV files with.
+CSV_FOR = {"Excel (adds a byte-order mark)": True, "Other spreadsheets and scripts (plain UTF-8)": False}
+
 st.title("Export")
 with session.reported_errors():
     current = session.current_article()
     scopes = (["This article"] if current else []) + ["All articles"]
     scope = st.radio("Scope", scopes, horizontal=True, key="export-scope")
-    bom = st.checkbox("Add a byte-order mark (for Excel)", key="export-bom")
+    spreadsheet = st.radio("CSV files for", list(CSV_FOR), horizontal=True, key="export-csv-for",
+                           help="Excel needs a byte-order mark at the start of a UTF-8 file to read accents "
+                                "right; other programs read the file either way.")
+    bom = CSV_FOR[spreadsheet]
     article_id = current if scope == "This article" else None
     count, files = session.exports(article_id, bom)
     summaries = {a.id: a for a in session.articles()}
@@ -23,5 +29,6 @@ with session.reported_errors():
     for column, file in zip(st.columns(len(EXPORTS)), EXPORTS):
         column.download_button(file.label, files[file.suffix], file_name=f"{stem}-{file.suffix}", mime=file.mime,
                                key=f"download-{file.suffix}")
-    st.caption("ClaimReview lists claims marked verified, false or misleading. CSV cells that a spreadsheet "
-               "would run as formulas are neutralised.")
+    st.caption("ClaimReview lists claims marked verified, false or misleading, rated 1 (false) to 5 (true) as "
+               "Google asks. CSV cells that a spreadsheet would run as formulas are neutralised; several evidence "
+               "links in one cell are separated by ' | '.")

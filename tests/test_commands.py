@@ -104,12 +104,12 @@ def test_review_then_export_round_trip(store_url, corpus, tmp_path, capsys):
     assert list(rows[0]) == COLUMNS[Kind.CLAIM]
     row = next(r for r in rows if r["item"] == claim.id)
     assert (row["status"], row["note"], row["evidence"], row["analyst"]) == (
-        "misleading", "'=2+3 pays", "https://a.example/1\nhttps://b.example/2", "Bob")
+        "misleading", "'=2+3 pays", "https://a.example/1 | https://b.example/2", "Bob")
 
     code, out, _ = run(capsys, "export", "--kind", "claimreview", "--db", store_url)
     [entry] = json.loads(out)
     assert (entry["identifier"], entry["reviewRating"]["alternateName"], entry["author"]["name"]) == (
-        claim.id, "misleading", "Bob")
+        claim.id, "Misleading", "Bob")
     with Store(store_url) as store:
         assert [r.status for r in store.history(claim.id)] == [Status.FALSE, Status.MISLEADING]
 
@@ -156,8 +156,8 @@ def test_command_line_runs_as_a_module(tmp_path):
     done = subprocess.run([sys.executable, "-m", "lib", "export", "--kind", "summary", "--db", db],
                           capture_output=True, cwd=ROOT, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert done.stdout == b"article,title,kind,total,checked,unchecked,in_progress,verified,false,misleading," \
-                          b"inconclusive,not_a_claim\r\n"
+    assert done.stdout == b"article,title,lang,published,source,kind,total,checked,unchecked,in_progress,verified," \
+                          b"false,misleading,inconclusive,not_a_claim\r\n"
 
 
 def test_export_of_one_article_leaves_the_others_out(store_url, corpus, capsys):

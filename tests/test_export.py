@@ -42,19 +42,22 @@ EVENT = stored("e1", Kind.EVENT, "vendredi", {"type": "DATE", "value": "2025-08-
 
 
 def test_claims_csv_bytes_are_exact():
+    # The claim's text once (no sentence column repeating it); evidence links on one line.
     assert export_csv([CLAIM, FIGURE], "claims", ARTICLES) == (
-        "article,title,item,text,sentence,speaker,checkworthiness,status,note,evidence,analyst,reviewed_at,orphaned\r\n"
+        "article,title,item,text,speaker,checkworthiness,status,note,evidence,analyst,reviewed_at,orphaned\r\n"
         'a1,Healy à Kyiv,c1,"« Plus de 200 » planificateurs, a déclaré Healy.",'
-        '"« Plus de 200 » planificateurs, a déclaré Healy.",Healy,0.83,false,"il y en a 150, ""pas 200""",'
-        '"https://a.example/1\nhttps://b.example/2",Ana,2025-08-16T09:30:05Z,false\r\n'
+        'Healy,0.83,false,"il y en a 150, ""pas 200""",'
+        'https://a.example/1 | https://b.example/2,Ana,2025-08-16T09:30:05Z,false\r\n'
     ).encode("utf-8")
 
 
 def test_figures_csv_keeps_negative_numbers_and_neutralises_text():
-    assert export_csv([FIGURE], "figures") == (
+    # The figure names its claim by the claim's text.
+    assert export_csv([CLAIM, FIGURE], "figures") == (
         "article,title,item,text,sentence,value,unit,approx,claim,status,note,evidence,analyst,reviewed_at,"
         "orphaned\r\n"
-        "a1,,f1,'-5 %,\"Le PIB a reculé de -5 %, selon l'INSEE.\",-5,%,,c1,unchecked,,,,,false\r\n"
+        "a1,,f1,'-5 %,\"Le PIB a reculé de -5 %, selon l'INSEE.\",-5,%,,"
+        "\"« Plus de 200 » planificateurs, a déclaré Healy.\",unchecked,,,,,false\r\n"
     ).encode("utf-8")
 
 
@@ -107,7 +110,8 @@ def test_bom_csv_reads_back_in_pandas_with_utf8_sig():
     frame = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", keep_default_na=False)
     assert frame.columns[0] == "article"
     assert frame.loc[0, "title"] == "Healy à Kyiv"
-    assert frame.loc[0, "evidence"].split("\n") == ["https://a.example/1", "https://b.example/2"]
+    assert frame.loc[0, "evidence"].split(" | ") == ["https://a.example/1", "https://b.example/2"]
+    assert "\n" not in frame.loc[0, "evidence"]
 
 
 def test_summary_csv_counts_each_status_per_article_and_kind():
@@ -115,10 +119,11 @@ def test_summary_csv_counts_each_status_per_article_and_kind():
     data = export_summary_csv([CLAIM, other, FIGURE, EVENT], ARTICLES)
     assert data.decode("utf-8") == (
         ",".join(SUMMARY_COLUMNS) + "\r\n"
-        "a1,Healy à Kyiv,claim,2,2,0,0,1,1,0,0,0\r\n"
-        "a1,Healy à Kyiv,figure,1,0,1,0,0,0,0,0,0\r\n"
+        "a1,Healy à Kyiv,fr,2025-08-15,https://news.example/healy,claim,2,2,0,0,1,1,0,0,0\r\n"
+        "a1,Healy à Kyiv,fr,2025-08-15,https://news.example/healy,figure,1,0,1,0,0,0,0,0,0\r\n"
     )
-    assert SUMMARY_COLUMNS[5:] == ["unchecked", "in_progress", "verified", "false", "misleading", "inconclusive",
+    assert SUMMARY_COLUMNS[:6] == ["article", "title", "lang", "published", "source", "kind"]
+    assert SUMMARY_COLUMNS[8:] == ["unchecked", "in_progress", "verified", "false", "misleading", "inconclusive",
                                    "not_a_claim"]
 
 
@@ -131,6 +136,7 @@ def test_claimreview_lists_claims_with_a_verdict_only():
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "identifier": "c1",
+        "url": "https://news.example/healy",
         "claimReviewed": "« Plus de 200 » planificateurs, a déclaré Healy.",
         "author": {"@type": "Person", "name": "Ana"},
         "datePublished": "2025-08-16",
@@ -138,9 +144,11 @@ def test_claimreview_lists_claims_with_a_verdict_only():
             "@type": "Claim",
             "author": {"@type": "Person", "name": "Healy"},
             "datePublished": "2025-08-15",
-            "appearance": {"@type": "CreativeWork", "headline": "Healy à Kyiv", "url": "https://news.example/healy"},
+            "appearance": {"@type": "CreativeWork", "headline": "Healy à Kyiv", "url": "https://news.example/healy",
+                           "datePublished": "2025-08-15"},
         },
-        "reviewRating": {"@type": "Rating", "alternateName": "false"},
+        "reviewRating": {"@type": "Rating", "ratingValue": 1, "bestRating": 5, "worstRating": 1,
+                         "alternateName": "False"},
         "reviewBody": 'il y en a 150, "pas 200"',
         "isBasedOn": ["https://a.example/1", "https://b.example/2"],
     }]
@@ -155,7 +163,9 @@ def test_claimreview_escapes_markup_so_it_can_sit_in_a_script_tag():
     [entry] = json.loads(data)
     assert entry["claimReviewed"] == "</script><script>alert(1)</script> & co\u2028"
     assert entry["itemReviewed"] == {"@type": "Claim", "author": {"@type": "Person", "name": "<b>X</b>"}}
-    assert entry["reviewRating"]["alternateName"] == "misleading"
+    assert entry["reviewRating"] == {"@type": "Rating", "ratingValue": 2, "bestRating": 5, "worstRating": 1,
+                                     "alternateName": "Misleading"}
+    assert "url" not in entry  # no article address known: none invented
 
 
 def test_store_items_export_in_store_order(store, sample_extraction):
@@ -195,3 +205,11 @@ def test_export_file_is_the_builder_its_name_says(name, build, bom):
     items = [CLAIM, FIGURE, EVENT]
     assert export_file(name, items, ARTICLES, bom=bom) == build(items, bom)
 
+
+def test_claimreview_without_a_speaker_names_the_publishing_site_as_the_claim_author():
+    quoted = stored("c6", Kind.CLAIM, "Le chômage a baissé.", {"speaker": None, "checkworthiness": 0.7},
+                    status=Status.VERIFIED, analyst="Ana", at=AT, version=1)
+    [entry] = json.loads(export_claimreview([quoted], ARTICLES))
+    assert entry["itemReviewed"]["author"] == {"@type": "Organization", "name": "news.example",
+                                               "url": "https://news.example/healy"}
+    assert (entry["reviewRating"]["ratingValue"], entry["reviewRating"]["alternateName"]) == (5, "True")

@@ -20,7 +20,7 @@ def test_export_files_are_built_once_per_read_of_the_store(store, stored, counte
     session.after_write()
     at.run()
     assert counted["export_csv"] == 6
-    rows = list(csv.DictReader(io.StringIO(downloads[f"factdesk-{stored}-claims.csv"].decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(downloads[f"factdesk-{stored}-claims.csv"].decode("utf-8-sig"))))
     assert {r["item"]: r["status"] for r in rows}["c1"] == "verified"
 
 
@@ -44,15 +44,33 @@ def test_export_bytes_are_exactly_lib_export_for_the_article_and_for_all(store, 
     items = store.items(stored)
     summaries = {a.id: a for a in store.articles()}
     stem = f"factdesk-{stored}"
-    assert downloads[f"{stem}-claims.csv"] == export.export_csv(items, "claim", summaries)
-    assert downloads[f"{stem}-events.csv"] == export.export_csv(items, "event", summaries)
-    assert downloads[f"{stem}-summary.csv"] == export.export_summary_csv(items, summaries)
+    # CSV files are for Excel unless the analyst says otherwise: a byte-order mark first.
+    assert at.radio(key="export-csv-for").value.startswith("Excel")
+    assert downloads[f"{stem}-claims.csv"] == export.export_csv(items, "claim", summaries, bom=True)
+    assert downloads[f"{stem}-events.csv"] == export.export_csv(items, "event", summaries, bom=True)
+    assert downloads[f"{stem}-summary.csv"] == export.export_summary_csv(items, summaries, bom=True)
     assert downloads[f"{stem}-claimreview.jsonld"] == export.export_claimreview(items, summaries)
-    rows = list(csv.DictReader(io.StringIO(downloads[f"{stem}-claims.csv"].decode("utf-8"))))
+    assert downloads[f"{stem}-claims.csv"].startswith("\ufeff".encode("utf-8"))
+    rows = list(csv.DictReader(io.StringIO(downloads[f"{stem}-claims.csv"].decode("utf-8-sig"))))
     assert {r["item"] for r in rows} == {"c1", "c2"}
 
     at.radio(key="export-scope").set_value("All articles").run()
-    at.checkbox(key="export-bom").check().run()
+    at.radio(key="export-csv-for").set_value("Other spreadsheets and scripts (plain UTF-8)").run()
     everything = store.items()
-    assert downloads["factdesk-all-figures.csv"] == export.export_csv(everything, "figure", summaries, bom=True)
-    assert downloads["factdesk-all-figures.csv"].startswith("\ufeff".encode("utf-8"))
+    assert downloads["factdesk-all-figures.csv"] == export.export_csv(everything, "figure", summaries)
+    assert not downloads["factdesk-all-figures.csv"].startswith("\ufeff".encode("utf-8"))
+
+
+def test_exported_figures_and_events_name_their_claim_and_the_summary_says_where_the_article_is(store, stored,
+                                                                                                 downloads):
+    at = goto(start(article_id=stored), "export")
+    stem = f"factdesk-{stored}"
+    claims = {r["item"]: r["text"] for r in csv.DictReader(
+        io.StringIO(downloads[f"{stem}-claims.csv"].decode("utf-8-sig")))}
+    figures = list(csv.DictReader(io.StringIO(downloads[f"{stem}-figures.csv"].decode("utf-8-sig"))))
+    named = [f["claim"] for f in figures if f["claim"]]
+    assert named and set(named) <= set(claims.values())  # a claim's text, never its id
+    assert not set(named) & set(claims)
+    [summary, *_] = csv.DictReader(io.StringIO(downloads[f"{stem}-summary.csv"].decode("utf-8-sig")))
+    assert (summary["lang"], summary["published"]) == ("fr", "2025-08-15")
+    assert not at.exception
