@@ -5,7 +5,7 @@ real database; tests/test_database.py checks that migrating an empty database yi
 exactly what is declared here.
 
 >>> sorted(metadata.tables)
-['articles', 'items', 'reviews']
+['article_removals', 'articles', 'items', 'reviews']
 """
 from __future__ import annotations
 
@@ -34,6 +34,9 @@ articles_table = sa.Table(
     sa.Column("fingerprint", sa.String(64), nullable=False),
     sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("extracted_at", sa.DateTime(timezone=True), nullable=False),
+    # Taken off the desk (migration 0003): hidden from lists, never deleted; loading it again clears these.
+    sa.Column("removed_at", sa.DateTime(timezone=True)),
+    sa.Column("removed_by", sa.Text),
 )
 
 items_table = sa.Table(
@@ -72,6 +75,19 @@ reviews_table = sa.Table(
     sa.Column("analyst", sa.Text, nullable=False),
     sa.Column("at", sa.DateTime(timezone=True), nullable=False),
     sa.UniqueConstraint("item_id", "version", name="uq_reviews_item_version"),
+)
+
+
+# Every removal of an article from the desk, kept even after the article is loaded again (migration 0003).
+article_removals_table = sa.Table(
+    "article_removals",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id"), nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("analyst", sa.Text, nullable=False),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_article_removals_article", "article_id"),
 )
 
 

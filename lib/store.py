@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 import uuid
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -36,7 +37,7 @@ from lib.models import (
     Article, ArticleSummary, Extraction, IngestOutcome, Kind, Review, Status, StoredItem, stable_id,
 )
 from lib.schema import (
-    articles_table, aware, extraction_fingerprint, item_row, items_table, jsonable, review_from_row, reviews_table,
+    article_removals_table, articles_table, aware, extraction_fingerprint, item_row, items_table, jsonable, review_from_row, reviews_table,
     utc_now,
 )
 from lib.validation import analyst_name, evidence_links
@@ -45,6 +46,7 @@ from lib.validation import expected_version as checked_version
 KIND_ORDER = {Kind.CLAIM: 0, Kind.FIGURE: 1, Kind.EVENT: 2}
 
 __all__ = [
+    "ArticleRemoval",
     "ArticleSummary",
     "IngestOutcome",
     "ReviewConflict",
@@ -120,9 +122,10 @@ class Store:
             raise ValueError(f"extraction of article {article.id} repeats item ids: {', '.join(twice[:5])}")
         with self.database.write() as conn:
             stored = conn.execute(
-                sa.select(articles_table.c.fingerprint).where(articles_table.c.id == article.id)
+                sa.select(articles_table.c.fingerprint, articles_table.c.removed_at)
+                .where(articles_table.c.id == article.id)
             ).first()
-            if stored is not None and stored.fingerprint == fingerprint:
+            if stored is not None and stored.fingerprint == fingerprint and stored.removed_at is None:
                 return IngestOutcome(article.id, "unchanged")
             values = {
                 "title": article.title,
@@ -134,6 +137,9 @@ class Store:
                 "engine_version": extraction.engine_version,
                 "fingerprint": fingerprint,
                 "extracted_at": now,
+                # Loading an article that was removed puts it back on the desk, its reviews with it.
+                "removed_at": None,
+                "removed_by": None,
             }
             if stored is None:
                 conn.execute(articles_table.insert().values(id=article.id, ingested_at=now, **values))
@@ -181,7 +187,7 @@ class Store:
         """The stored article (full text, language, date, title, source), or None."""
         with self.database.read() as conn:
             row = conn.execute(sa.select(articles_table).where(articles_table.c.id == article_id)).first()
-        if row is None:
+        if row is None or row.removed_at is not None:
             return None
         return Article(
             text=row.text,
@@ -199,7 +205,8 @@ class Store:
         # index scan with no sort (3x faster on SQLite with 100,000 items than filtering first).
         grouping = (items_table.c.article_id, items_table.c.orphaned, items_table.c.kind, items_table.c.status)
         counts = sa.select(*grouping, sa.func.count().label("n")).group_by(*grouping)
-        columns = [c for c in articles_table.c if c.name not in ("text", "boilerplate", "fingerprint")]
+        columns = [c for c in articles_table.c
+                   if c.name not in ("text", "boilerplate", "fingerprint", "removed_at", "removed_by")]
         with self.database.read() as conn:
             tallies: dict[str, dict] = defaultdict(lambda: {"counts": {k.value: 0 for k in Kind}, "checked": 0})
             for row in conn.execute(counts):
@@ -209,7 +216,8 @@ class Store:
                 tally["counts"][row.kind] = tally["counts"].get(row.kind, 0) + row.n
                 tally["checked"] += row.n if row.status != Status.UNCHECKED.value else 0
             rows = conn.execute(
-                sa.select(*columns).order_by(articles_table.c.ingested_at.desc(), articles_table.c.id)
+                sa.select(*columns).where(articles_table.c.removed_at.is_(None))
+                .order_by(articles_table.c.ingested_at.desc(), articles_table.c.id)
             ).all()
         result = []
         for row in rows:
@@ -242,6 +250,8 @@ class Store:
             query = query.where(items_table.c.id.in_(list(ids)))
         if article_id is not None:
             query = query.where(items_table.c.article_id == article_id)
+        else:
+            query = query.where(items_table.c.article_id.not_in(_removed_articles()))
         if kind is not None:
             query = query.where(items_table.c.kind == Kind(kind).value)
         if not include_orphaned:
@@ -405,11 +415,59 @@ class Store:
         )
         if article_id is not None:
             query = query.where(items_table.c.article_id == article_id)
+        else:
+            query = query.where(items_table.c.article_id.not_in(_removed_articles()))
         summary = {kind.value: {status.value: 0 for status in Status} for kind in Kind}
         with self.database.read() as conn:
             for row in conn.execute(query):
                 summary.setdefault(row.kind, {})[row.status] = row.n
         return summary
+
+
+    # -- taking articles off the desk ------------------------------------------------------------
+
+    def remove_article(self, article_id: str, analyst: str) -> ArticleRemoval:
+        """Take an article off the desk: hidden from lists and corpus exports, its items and reviews kept.
+
+        The removal is recorded (who, when, the title then) in `article_removals`; loading the
+        same text again puts the article back with every review.
+        """
+        analyst = (analyst or "").strip()
+        if not analyst:
+            raise ValueError("say who removes the article: an analyst name is required")
+        now = utc_now()
+        with self.database.write() as conn:
+            row = conn.execute(
+                sa.select(articles_table.c.title, articles_table.c.removed_at).where(articles_table.c.id == article_id)
+            ).first()
+            if row is None or row.removed_at is not None:
+                raise UnknownItem(f"no article with id {article_id} on the desk")
+            conn.execute(articles_table.update().where(articles_table.c.id == article_id)
+                         .values(removed_at=now, removed_by=analyst))
+            conn.execute(article_removals_table.insert().values(article_id=article_id, title=row.title,
+                                                                analyst=analyst, at=now))
+        return ArticleRemoval(article_id, row.title, analyst, now)
+
+    def removals(self) -> list[ArticleRemoval]:
+        """Every removal of an article from the desk, newest first (kept after the article comes back)."""
+        t = article_removals_table.c
+        with self.database.read() as conn:
+            rows = conn.execute(sa.select(t.article_id, t.title, t.analyst, t.at).order_by(t.at.desc(), t.id.desc()))
+            return [ArticleRemoval(row.article_id, row.title, row.analyst, aware(row.at)) for row in rows]
+
+
+def _removed_articles():
+    return sa.select(articles_table.c.id).where(articles_table.c.removed_at.is_not(None))
+
+
+@dataclass(frozen=True)
+class ArticleRemoval:
+    """One article taken off the desk: which, its title then, by whom and when."""
+
+    article_id: str
+    title: str
+    analyst: str
+    at: datetime
 
 
 class _Stale(Exception):

@@ -2,8 +2,10 @@
 import streamlit as st
 
 from lib import corpus, session
+from lib.highlight import plain
 
 st.title("Corpus")
+session.show_notice()
 with session.reported_errors():
     summaries = session.articles()
     if not summaries:
@@ -32,6 +34,18 @@ with session.reported_errors():
     if st.button("Open its review", type="primary", key="corpus-open"):
         session.open_article(chosen)
         st.switch_page("pages/review.py")
+    with st.expander("Remove this article from the desk"):
+        st.caption("It leaves every list and the all-articles exports. Nothing is deleted: its reviews stay in the "
+                   "history, the removal is recorded with your name, and loading the same text again brings it back.")
+        sure = st.checkbox(f"Remove “{plain(titles[chosen] or 'Untitled')}”", key=f"corpus-remove-sure-{chosen}")
+        st.button("Remove from the desk", key="corpus-remove", disabled=not (sure and session.analyst()),
+                  on_click=session.remove_article, args=(chosen,),
+                  help=None if session.analyst() else "Enter your name in the sidebar first")
+    removed = session.removals()
+    if removed:
+        with st.expander(f"Removed from the desk ({len(removed)})"):
+            st.dataframe([{"Title": r.title, "Removed by": r.analyst, "At": f"{r.at:%Y-%m-%d %H:%M}"} for r in removed],
+                         hide_index=True, width="stretch")
     speakers, figures = session.recurring()
     if len(speakers) or len(figures):
         st.subheader("What recurs across articles")

@@ -6,14 +6,14 @@ panel, conflicts, live updates). Pages use `from lib import session` and the nam
 """
 from lib.session.loaders import (
     READ_TTL_SECONDS, after_write, analysts, article, articles, exports, extraction, frame, items, panel_items,
-    recurring, stamp, store, stored_article,
+    recurring, removals, stamp, store, stored_article,
 )
 from lib.session.panel import LIVE_SECONDS, clickable_text, review_list, review_panel, save_messages, watch
 from lib.session.state import (
     ANALYST, ARTICLE, CONFLICTS, DRAFT, GENERATION, LAST_ARTICLES, LAST_FRAMES, LAST_SAVE, NOTICE,
     OWN_SAVES, PENDING, REFUSED, add_item, all_pending, analyst, change, current_article, decide, fresh_editors,
-    ingest, init_state, last_save, notify, open_article, pending, read_draft, resolve_conflict, save_all, set_draft,
-    set_pending,
+    ingest, init_state, last_save, notify, open_article, pending, read_draft, remove_article, resolve_conflict,
+    save_all, set_draft, set_pending,
 )
 from lib.session.widgets import (
     analyst_sidebar, filters_from_widgets, reported_errors, require_article, review_source, show_notice,

@@ -192,9 +192,19 @@ def exports(article_id: str | None, bom: bool) -> tuple[int, dict[str, bytes]]:
     return _exports(database_url(), article_id, bom)
 
 
+@st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS)
+def _removals(url: str):
+    return _store(url).removals()
+
+
+def removals():
+    """Every article taken off the desk: who, when, its title then (newest first)."""
+    return _removals(database_url())
+
+
 def after_write() -> None:
     """Forget cached reads (and what is built from them) so every page shows what was just written."""
-    for loader in (_items, _articles, _article, _recurring, _exports):
+    for loader in (_items, _articles, _article, _recurring, _exports, _removals):
         loader.clear()
     # The frames follow the store's stamp on their own; forgetting them would cost a full re-read.
 

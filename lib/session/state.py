@@ -220,6 +220,21 @@ def add_item(article_id: str, kind: str) -> None:
     notify("success", f"Added the {kind} to the list, marked as added by hand.")
 
 
+def remove_article(article_id: str) -> None:
+    """Button callback: take the article off the desk in the analyst's name (reviews kept, removal recorded)."""
+    try:
+        removal = store().remove_article(article_id, analyst())
+    except (ValueError, LookupError, StoreUnavailable) as error:
+        notify("error", plain(f"Not removed: {explain(error) if isinstance(error, StoreUnavailable) else error}."))
+        return
+    after_write()
+    if st.session_state.get(ARTICLE) == article_id:
+        st.session_state[ARTICLE] = None
+        st.query_params.pop("article", None)
+    notify("success", f"“{plain(removal.title or 'Untitled')}” is off the desk. Its reviews are kept: loading the "
+           "same text again brings it back with them.")
+
+
 # -- loading ---------------------------------------------------------------------------------
 
 

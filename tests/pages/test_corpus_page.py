@@ -41,3 +41,22 @@ def test_corpus_recurrences_are_computed_once_until_the_data_changes(store, stor
     at.run()
     assert counted["recurring_speakers"] == 2
     assert at.dataframe[1].value[["speaker", "articles"]].values.tolist() == [["Healy", 3], ["Radakin", 3]]
+
+
+def test_an_article_removed_from_the_corpus_leaves_the_desk_with_its_reviews_kept(store, stored):
+    other = small_extraction(TEXT + " Fin de la dépêche.", prefix="b-")
+    store.save_extraction(other)
+    store.save_review("c1", status=Status.VERIFIED, analyst="Bob", expected_version=0)
+    at = goto(start(article_id=stored), "corpus")
+    at.selectbox(key="corpus-article").set_value(stored).run()
+    assert at.button(key="corpus-remove").disabled  # not before saying so
+    at.checkbox(key=f"corpus-remove-sure-{stored}").check().run()
+    at.button(key="corpus-remove").click().run()
+    assert not at.exception
+    assert any("off the desk" in s.value for s in at.success)
+    assert [a.id for a in store.articles()] == [other.article.id]
+    assert at.session_state["article_id"] is None  # the open article was the one removed
+    assert [r.status for r in store.history("c1")] == [Status.VERIFIED]
+    assert [(r.article_id, r.analyst) for r in store.removals()] == [(stored, "Ana")]
+    assert at.dataframe[0].value["title"].tolist() == ["Essai"] and len(at.dataframe[0].value) == 1
+    assert at.dataframe[-1].value.iloc[0]["Removed by"] == "Ana"
