@@ -20,8 +20,10 @@ OTHERS = "others"
 # A period longer than this does not set the timeline's view: it is drawn clipped, its span in the tooltip.
 LONG_PERIOD_DAYS = 400
 # A timeline row's label: what happened, cut to this many characters.
-EVENT_LABEL_CHARS = 70
+EVENT_LABEL_CHARS = 60
+# One row per speaker or event, however many (the charts grow downwards, never squeeze); labels cut at this width.
 ROW_PIXELS = 24
+LABEL_PIXELS = 170
 # Vega expression: 'in_progress' -> 'In progress', as the legend shows a status.
 _STATUS_WORDS = "upper(slice(datum.label, 0, 1)) + slice(replace(datum.label, regexp('_', 'g'), ' '), 1)"
 
@@ -38,10 +40,10 @@ def status_words(status: str) -> str:
 
 
 def _status_colour() -> alt.Color:
-    # Every status in the legend, two columns, no label limit: nothing is cut in a narrow column.
+    # Every status in the legend, one under the other, no label limit: nothing is cut in a narrow column.
     return alt.Color("status:N", title="Status", scale=status_scale(),
-                     legend=alt.Legend(orient="bottom", columns=2, labelLimit=0, labelExpr=_STATUS_WORDS,
-                                       symbolLimit=0, titleOrient="left"))
+                     legend=alt.Legend(orient="bottom", columns=1, labelLimit=0, labelExpr=_STATUS_WORDS,
+                                       symbolLimit=0, titleOrient="top", columnPadding=12))
 
 
 def _count_axis(title: str) -> alt.Axis:
@@ -72,13 +74,12 @@ def speaker_counts(claims: pd.DataFrame, top: int = TOP_SPEAKERS) -> pd.DataFram
 def status_by_speaker(claims: pd.DataFrame) -> alt.Chart:
     """Claims counted per speaker, stacked by status: the most quoted speakers first, the rest as 'others'."""
     data = speaker_counts(claims)
-    rows = max(1, data["speaker"].nunique())
     return (
-        alt.Chart(data, title="Claims by speaker and status", height=ROW_PIXELS * rows)
+        alt.Chart(data, title="Claims by speaker and status", height=alt.Step(ROW_PIXELS))
         .mark_bar()
         .encode(
             y=alt.Y("speaker:N", title="Speaker", sort=alt.EncodingSortField("rank", order="ascending"),
-                    axis=alt.Axis(labelLimit=200)),
+                    axis=alt.Axis(labelLimit=LABEL_PIXELS)),
             x=alt.X("sum(claims):Q", axis=_count_axis("Claims")),
             color=_status_colour(),
             tooltip=[
@@ -108,7 +109,7 @@ def figures_chart(figures: pd.DataFrame) -> alt.Chart:
         .encode(
             x=alt.X("value:Q", title="Value (symmetric log scale)", scale=alt.Scale(type="symlog", padding=12),
                     axis=alt.Axis(format="~s", tickCount=4, grid=False)),
-            y=alt.Y("unit:N", title="Unit or counted noun", axis=alt.Axis(labelLimit=200)),
+            y=alt.Y("unit:N", title="Unit or counted noun", axis=alt.Axis(labelLimit=LABEL_PIXELS)),
             color=_status_colour(),
             tooltip=[
                 alt.Tooltip("text:N", title="Figure"),
@@ -192,18 +193,17 @@ def timeline_chart(events: pd.DataFrame) -> alt.LayerChart:
         alt.Tooltip("sentence:N", title="Sentence"),
     ]
     scale = alt.Scale(domain=list(view)) if view else alt.Undefined
-    rows = max(1, data["label"].nunique()) if len(data) else 1
     # Data on the layer, not on each sub-chart: Altair would otherwise compare the two copies on every rerun.
     base = alt.Chart().encode(
         x=alt.X("date:T", title="Date", scale=scale),
         y=alt.Y("label:N", title=None, sort=alt.EncodingSortField("date", order="ascending"),
-                axis=alt.Axis(labelLimit=320)),
+                axis=alt.Axis(labelLimit=LABEL_PIXELS)),
         color=_status_colour(),
         tooltip=tooltip,
     )
     periods = base.transform_filter("!datum.is_day").mark_bar(height=10, opacity=0.8, clip=True).encode(x2="end_date:T")
     days = base.transform_filter("datum.is_day").mark_point(size=110, filled=True, clip=True)
-    return alt.layer(periods, days, data=data, title="Timeline", height=ROW_PIXELS * rows).interactive(bind_y=False)
+    return alt.layer(periods, days, data=data, title="Timeline", height=alt.Step(ROW_PIXELS)).interactive(bind_y=False)
 
 
 CHARTS = {"claim": status_by_speaker, "figure": figures_chart, "event": timeline_chart}
