@@ -38,11 +38,11 @@ def test_whole_flow_seed_to_reviews_to_export(store, downloads):
     goto(at, "export")
     assert not at.exception and len(at.get("download_button")) == 5
     downloaded = downloads[f"factdesk-{article_id}-claims.csv"]
-    assert downloaded == export.export_csv(items, "claim", summaries)
-    read_back = list(csv.DictReader(io.StringIO(downloaded.decode("utf-8"))))
+    assert downloaded == export.export_csv(items, "claim", summaries, bom=True)  # for Excel unless told otherwise
+    read_back = list(csv.DictReader(io.StringIO(downloaded.decode("utf-8-sig"))))
     assert [(r["item"], r["status"]) for r in read_back if r["status"] != "unchecked"] == [
         (first, "verified"), (second, "false")]
-    events = list(csv.DictReader(io.StringIO(downloads[f"factdesk-{article_id}-events.csv"].decode("utf-8"))))
+    events = list(csv.DictReader(io.StringIO(downloads[f"factdesk-{article_id}-events.csv"].decode("utf-8-sig"))))
     assert [r["date"] for r in events if r["text"] == "vendredi"] == ["2025-08-15", "2025-08-15"]
 
 
