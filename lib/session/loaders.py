@@ -225,12 +225,14 @@ def extraction(article: Article, progress=None):
 
     The language model loads on the first extraction of a process (seconds, not on the first page):
     say so while it loads rather than leave the analyst before a silent page. With
-    `progress(share, step)` the extraction runs afresh and reports as it goes (a long paste).
+    `progress(share, step)`, a text long enough to be parsed in several pieces is extracted
+    afresh, reporting after each piece (a long paste).
     """
     from lib.extract.lang import table
-    from lib.extract.nlp import is_loaded, pipeline
+    from lib.extract.nlp import MAX_PIECE_CHARS, is_loaded, pipeline
 
-    if progress is not None:
+    # A text parsed in one piece is quick: it comes from the cache; a long one reports each piece.
+    if progress is not None and len(article.text) > MAX_PIECE_CHARS:
         from lib.extract import extract
 
         if not is_loaded(article.lang):

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from lib.models import Kind, Status
 from tests.dashboard_fixtures import TEXT, small_extraction
 from tests.pages.apptest import (
