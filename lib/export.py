@@ -98,7 +98,7 @@ def export_file(name: str, items: Iterable, articles: Mapping | None = None, bom
     """The bytes of the export called `name` in EXPORTS ('claims', 'summary', 'claimreview', ...).
 
     >>> export_file("summary", []).decode().split(",")[:3]
-    ['article', 'title', 'kind']
+    ['article', 'title', 'lang']
     """
     if name == "summary":
         return export_summary_csv(items, articles, bom=bom)

@@ -25,7 +25,6 @@ from __future__ import annotations
 import math
 import uuid
 from collections import defaultdict
-from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
@@ -36,8 +35,9 @@ from lib.database import Database, StoreUnavailable, database_url
 from lib.models import (
     Article, ArticleSummary, Extraction, IngestOutcome, Kind, Review, Status, StoredItem, stable_id,
 )
+from lib.removals import ArticleRemoval, list_removals, remove_article, removed_articles
 from lib.schema import (
-    article_removals_table, articles_table, aware, extraction_fingerprint, item_row, items_table, jsonable, review_from_row, reviews_table,
+    articles_table, aware, extraction_fingerprint, item_row, items_table, jsonable, review_from_row, reviews_table,
     utc_now,
 )
 from lib.validation import analyst_name, evidence_links
@@ -251,7 +251,7 @@ class Store:
         if article_id is not None:
             query = query.where(items_table.c.article_id == article_id)
         else:
-            query = query.where(items_table.c.article_id.not_in(_removed_articles()))
+            query = query.where(items_table.c.article_id.not_in(removed_articles()))
         if kind is not None:
             query = query.where(items_table.c.kind == Kind(kind).value)
         if not include_orphaned:
@@ -416,58 +416,22 @@ class Store:
         if article_id is not None:
             query = query.where(items_table.c.article_id == article_id)
         else:
-            query = query.where(items_table.c.article_id.not_in(_removed_articles()))
+            query = query.where(items_table.c.article_id.not_in(removed_articles()))
         summary = {kind.value: {status.value: 0 for status in Status} for kind in Kind}
         with self.database.read() as conn:
             for row in conn.execute(query):
                 summary.setdefault(row.kind, {})[row.status] = row.n
         return summary
 
-
-    # -- taking articles off the desk ------------------------------------------------------------
+    # -- taking articles off the desk (lib/removals.py) -----------------------------------------
 
     def remove_article(self, article_id: str, analyst: str) -> ArticleRemoval:
-        """Take an article off the desk: hidden from lists and corpus exports, its items and reviews kept.
-
-        The removal is recorded (who, when, the title then) in `article_removals`; loading the
-        same text again puts the article back with every review.
-        """
-        analyst = (analyst or "").strip()
-        if not analyst:
-            raise ValueError("say who removes the article: an analyst name is required")
-        now = utc_now()
-        with self.database.write() as conn:
-            row = conn.execute(
-                sa.select(articles_table.c.title, articles_table.c.removed_at).where(articles_table.c.id == article_id)
-            ).first()
-            if row is None or row.removed_at is not None:
-                raise UnknownItem(f"no article with id {article_id} on the desk")
-            conn.execute(articles_table.update().where(articles_table.c.id == article_id)
-                         .values(removed_at=now, removed_by=analyst))
-            conn.execute(article_removals_table.insert().values(article_id=article_id, title=row.title,
-                                                                analyst=analyst, at=now))
-        return ArticleRemoval(article_id, row.title, analyst, now)
+        """Take an article off the desk: hidden from lists, never deleted, its reviews kept, the removal recorded."""
+        return remove_article(self.database, article_id, analyst)
 
     def removals(self) -> list[ArticleRemoval]:
         """Every removal of an article from the desk, newest first (kept after the article comes back)."""
-        t = article_removals_table.c
-        with self.database.read() as conn:
-            rows = conn.execute(sa.select(t.article_id, t.title, t.analyst, t.at).order_by(t.at.desc(), t.id.desc()))
-            return [ArticleRemoval(row.article_id, row.title, row.analyst, aware(row.at)) for row in rows]
-
-
-def _removed_articles():
-    return sa.select(articles_table.c.id).where(articles_table.c.removed_at.is_not(None))
-
-
-@dataclass(frozen=True)
-class ArticleRemoval:
-    """One article taken off the desk: which, its title then, by whom and when."""
-
-    article_id: str
-    title: str
-    analyst: str
-    at: datetime
+        return list_removals(self.database)
 
 
 class _Stale(Exception):

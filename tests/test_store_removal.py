@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from lib.models import Kind, Status
-from lib.store import UnknownItem
+from lib.removals import NotOnTheDesk
 from tests.dashboard_fixtures import TEXT, small_extraction
 
 
@@ -47,9 +47,9 @@ def test_removing_needs_a_name_and_an_article_on_the_desk(store):
     store.save_extraction(extraction)
     with pytest.raises(ValueError, match="analyst name is required"):
         store.remove_article(extraction.article.id, "  ")
-    with pytest.raises(UnknownItem, match="no article with id nope on the desk"):
+    with pytest.raises(NotOnTheDesk, match="no article with id nope on the desk"):
         store.remove_article("nope", "Bob")
     store.remove_article(extraction.article.id, "Bob")
-    with pytest.raises(UnknownItem):
+    with pytest.raises(NotOnTheDesk):
         store.remove_article(extraction.article.id, "Bob")  # already off the desk
     assert len(store.removals()) == 1
