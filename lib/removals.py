@@ -1,5 +1,10 @@
 """Taking an article off the desk: hidden from every list, never deleted, each removal recorded.
 
+>>> from lib.store import Store
+>>> store = Store("sqlite://")
+>>> list_removals(store.database)
+[]
+
 `articles.removed_at` / `removed_by` mark an article taken off the desk; its items and their
 review history stay as they were, so loading the same text again (lib.store.save_extraction)
 puts it back with every review. Each removal is also a row of `article_removals` (who, when,
@@ -13,7 +18,7 @@ from datetime import datetime
 import sqlalchemy as sa
 
 from lib.database import Database
-from lib.schema import article_removals_table, articles_table, aware, utc_now
+from lib.schema import article_removals_table, articles_table, aware, items_table, utc_now
 
 
 class NotOnTheDesk(LookupError):
@@ -36,6 +41,13 @@ class ArticleRemoval:
 def removed_articles() -> sa.Select:
     """The ids of the articles off the desk, for queries that leave them out."""
     return sa.select(articles_table.c.id).where(articles_table.c.removed_at.is_not(None))
+
+
+def on_the_desk(query: sa.Select, article_id: str | None) -> sa.Select:
+    """An items query narrowed to one article (removed or not), or to every article still on the desk."""
+    if article_id is not None:
+        return query.where(items_table.c.article_id == article_id)
+    return query.where(items_table.c.article_id.not_in(removed_articles()))
 
 
 def remove_article(database: Database, article_id: str, analyst: str) -> ArticleRemoval:

@@ -35,7 +35,7 @@ from lib.database import Database, StoreUnavailable, database_url
 from lib.models import (
     Article, ArticleSummary, Extraction, IngestOutcome, Kind, Review, Status, StoredItem, stable_id,
 )
-from lib.removals import ArticleRemoval, list_removals, remove_article, removed_articles
+from lib.removals import on_the_desk
 from lib.schema import (
     articles_table, aware, extraction_fingerprint, item_row, items_table, jsonable, review_from_row, reviews_table,
     utc_now,
@@ -46,7 +46,6 @@ from lib.validation import expected_version as checked_version
 KIND_ORDER = {Kind.CLAIM: 0, Kind.FIGURE: 1, Kind.EVENT: 2}
 
 __all__ = [
-    "ArticleRemoval",
     "ArticleSummary",
     "IngestOutcome",
     "ReviewConflict",
@@ -137,9 +136,7 @@ class Store:
                 "engine_version": extraction.engine_version,
                 "fingerprint": fingerprint,
                 "extracted_at": now,
-                # Loading an article that was removed puts it back on the desk, its reviews with it.
-                "removed_at": None,
-                "removed_by": None,
+                "removed_at": None, "removed_by": None,  # loading a removed article puts it back, reviews and all
             }
             if stored is None:
                 conn.execute(articles_table.insert().values(id=article.id, ingested_at=now, **values))
@@ -248,10 +245,7 @@ class Store:
                           c.origin, c.orphaned, c.version)
         if ids is not None:
             query = query.where(items_table.c.id.in_(list(ids)))
-        if article_id is not None:
-            query = query.where(items_table.c.article_id == article_id)
-        else:
-            query = query.where(items_table.c.article_id.not_in(removed_articles()))
+        query = on_the_desk(query, article_id)
         if kind is not None:
             query = query.where(items_table.c.kind == Kind(kind).value)
         if not include_orphaned:
@@ -413,25 +407,12 @@ class Store:
             .where(items_table.c.orphaned == sa.false())
             .group_by(items_table.c.kind, items_table.c.status)
         )
-        if article_id is not None:
-            query = query.where(items_table.c.article_id == article_id)
-        else:
-            query = query.where(items_table.c.article_id.not_in(removed_articles()))
+        query = on_the_desk(query, article_id)
         summary = {kind.value: {status.value: 0 for status in Status} for kind in Kind}
         with self.database.read() as conn:
             for row in conn.execute(query):
                 summary.setdefault(row.kind, {})[row.status] = row.n
         return summary
-
-    # -- taking articles off the desk (lib/removals.py) -----------------------------------------
-
-    def remove_article(self, article_id: str, analyst: str) -> ArticleRemoval:
-        """Take an article off the desk: hidden from lists, never deleted, its reviews kept, the removal recorded."""
-        return remove_article(self.database, article_id, analyst)
-
-    def removals(self) -> list[ArticleRemoval]:
-        """Every removal of an article from the desk, newest first (kept after the article comes back)."""
-        return list_removals(self.database)
 
 
 class _Stale(Exception):

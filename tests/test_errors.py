@@ -21,7 +21,7 @@ from lib.validation import InvalidInput
                                              "Your unsaved edits stay on this page; press Save again once the "
                                              "database is back."),
     (InvalidInput("analyst name too long: 10,000 characters, the limit is 100"),
-     "analyst name too long: 10,000 characters, the limit is 100. Correct it and try again."),
+     "Analyst name too long: 10,000 characters, the limit is 100. Correct it and try again."),
     (KeyError("x"), "Something went wrong: 'x'"),
 ])
 def test_explain_says_what_went_wrong_and_what_to_do(error, expected):

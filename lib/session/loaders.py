@@ -194,7 +194,9 @@ def exports(article_id: str | None, bom: bool) -> tuple[int, dict[str, bytes]]:
 
 @st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS)
 def _removals(url: str):
-    return _store(url).removals()
+    from lib.removals import list_removals
+
+    return list_removals(_store(url).database)
 
 
 def removals():

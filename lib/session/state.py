@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from lib import workspace
+from lib import removals, workspace
 from lib.edits import Conflict, NotANumber, SaveReport, find_span, parse_evidence, parse_figure_detail, save_edits
 from lib.errors import explain
 from lib.highlight import plain
@@ -223,7 +223,7 @@ def add_item(article_id: str, kind: str) -> None:
 def remove_article(article_id: str) -> None:
     """Button callback: take the article off the desk in the analyst's name (reviews kept, removal recorded)."""
     try:
-        removal = store().remove_article(article_id, analyst())
+        removal = removals.remove_article(store().database, article_id, analyst())
     except (ValueError, LookupError, StoreUnavailable) as error:
         notify("error", plain(f"Not removed: {explain(error) if isinstance(error, StoreUnavailable) else error}."))
         return
