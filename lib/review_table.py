@@ -24,7 +24,7 @@ NO_UNIT = "(no unit)"
 KIND_COLUMNS: dict[str, tuple[str, ...]] = {
     Kind.CLAIM: ("text", "speaker", "checkworthiness"),
     Kind.FIGURE: ("text", "value", "unit", "approx", "sentence"),
-    Kind.EVENT: ("text", "type", "value", "date", "end_date", "granularity", "unresolved", "sentence"),
+    Kind.EVENT: ("text", "type", "value", "date", "end_date", "granularity", "unresolved", "sentence", "what"),
 }
 TRAILING = ("origin", "orphaned", "analyst", "reviewed_at", "version", "start", "end", "article_id")
 

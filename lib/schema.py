@@ -127,6 +127,7 @@ def _fields(kind: Kind, item) -> dict:
             "granularity": item.granularity,
             "claim_id": item.claim_id,
             "unresolved": item.unresolved,
+            "what": item.what,
         }
     )
 

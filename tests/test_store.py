@@ -47,7 +47,8 @@ def test_saving_an_extraction_adds_the_article_and_its_items(store, sample_extra
     assert (figure.origin, figure.orphaned, figure.review) == ("extracted", False, Review(figure.id))
     event = item_by_text(store, "2035")
     assert event.fields == {"type": "DATE", "value": "2035", "date": "2035-01-01", "end_date": "2035-12-31",
-                            "granularity": "year", "claim_id": extraction.claims[1].id, "unresolved": None}
+                            "granularity": "year", "claim_id": extraction.claims[1].id, "unresolved": None,
+                            "what": ""}
     claim = store.items(kind=Kind.CLAIM)[0]
     assert claim.fields == {"speaker": "Healy", "checkworthiness": 0.9}
 
