@@ -120,9 +120,11 @@ def test_english_traps_are_not_figures(text):
     assert figures(text, "en") == []
 
 
-def test_numbers_inside_time_expressions_belong_to_events():
-    text = "Il y a trois ans, 40 soldats"
-    assert figures(text, "fr", taken=[(0, 16)]) == [("40", 40, "soldats", None)]
+def test_numbers_inside_time_expressions_belong_to_events_except_counts_of_time():
+    # "le 31 mai 2021" is the event's; "trois ans" is a duration with a number, so a figure too.
+    text = "Le 31 mai 2021, il y a trois ans, 40 soldats"
+    assert figures(text, "fr", taken=[(3, 14), (16, 32)]) == [
+        ("trois ans", 3, "ans", None), ("40", 40, "soldats", None)]
 
 
 @pytest.mark.parametrize("lang, text", [("fr", "Plus de 200 et 9,4 % et deux milliards"), ("en", "over 3.5 and $4bn")])
@@ -147,8 +149,8 @@ DEFINED_BY_ANNOTATION = [
     ("en", "about an hour later", [("about an hour", 1, "hour", "about")]),
     ("fr", "pendant plus d'un an", [("plus d'un an", 1, "an", "more than")]),
     ("en", "Suppliers must give 30 days' notice", [("30 days", 30, "days", None)]),
-    # a duration that dates a point belongs to the event; a clock time is not a duration
-    ("en", "three years ago", []),
+    # a duration is a figure even when it dates a point; a clock time is not a duration
+    ("en", "three years ago", [("three years", 3, "years", None)]),
     ("fr", "rendez-vous à 5 heures", []),
     # "X and a half"
     ("fr", "4 ans et demi de prison", [("4 ans et demi", 4.5, "ans", None)]),
@@ -247,8 +249,8 @@ def test_heading_numbers_open_a_line_and_are_not_figures():
 
 
 def test_a_duration_inside_a_time_expression_is_still_a_figure():
-    text = "depuis huit jours, il y a trois ans"
-    assert figures(text, "fr", taken=[(0, 17), (19, 35)]) == [("huit jours", 8, "jours", None)]
+    text = "depuis huit jours, vers 8 heures"
+    assert figures(text, "fr", taken=[(0, 17), (19, 32)]) == [("huit jours", 8, "jours", None)]
 
 
 # What the parse adds (the Doc extract() passes): names after a capitalised noun, years the tagger dates,

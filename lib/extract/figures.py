@@ -241,7 +241,7 @@ def find_figures(
         figure = reading.figure
         if figure.start < last_end:  # "10 $ 30 $": the "$" before 30 already closed the first amount
             figure = dataclasses.replace(figure, start=start, text=text[start : figure.end])
-        if reading.duration and _point_in_time(text, figure.start, figure.end, t):
+        if reading.duration and _clock_time(text, figure.start, figure.end, t):
             continue
         if blocked.overlaps(figure.start, figure.end) and not reading.duration:
             continue
@@ -324,15 +324,12 @@ def _multiplier_candidates(text: str, parse: _Parse, t: ModuleType, p: _Patterns
     return found
 
 
-def _point_in_time(text: str, start: int, end: int, t: ModuleType) -> bool:
-    """'il y a trois ans', 'three years ago': the number dates a point; the event owns it."""
+def _clock_time(text: str, start: int, end: int, t: ModuleType) -> bool:
+    """'à 5 heures', 'vers 8 heures': a time of day, not a duration. ('il y a trois ans' and 'three years
+    ago' are durations with a number, so figures too, while the event places them.)"""
     before = _fold(text[max(0, start - 16) : start]).split(" ")
-    after = _WORD_AFTER.match(text, end)
     unit = text[start:end].split()[-1].lower()
-    clock = unit in t.CLOCK_UNITS and before[-1:] and before[-1] in t.CLOCK_BEFORE  # "à 5 heures"
-    return bool(clock) or any(before[-len(w.split()) :] == w.split() for w in t.POINT_IN_TIME_BEFORE) or (
-        after is not None and after.group(1).lower() in t.POINT_IN_TIME_AFTER
-    )
+    return unit in t.CLOCK_UNITS and bool(before[-1:]) and before[-1] in t.CLOCK_BEFORE
 
 
 def _join_durations(text: str, figures: list[Figure], durations: set[int], t: ModuleType, p: _Patterns) -> list[Figure]:

@@ -80,9 +80,6 @@ DURATION_UNITS = {
     "decade": 315_569_520, "decades": 315_569_520, "century": 3_155_695_200, "centuries": 3_155_695_200,
 }
 DURATION_JOINERS = (",", "and", ", and")
-# A duration inside these time expressions dates a point ("three years ago"): the event owns it.
-POINT_IN_TIME_BEFORE = ()
-POINT_IN_TIME_AFTER = ("ago",)
 # Clock times are written "at 5 o'clock" or "at 5pm", never with a duration unit in English.
 CLOCK_BEFORE = ()
 CLOCK_UNITS = ()

@@ -93,12 +93,9 @@ DURATION_UNITS = {
 }
 # "cinq minutes et six secondes", "15 minutes, 41 secondes": one duration.
 DURATION_JOINERS = (",", "et", ", et")
-# A duration inside these time expressions dates a point ("il y a trois ans"): the event owns it.
-POINT_IN_TIME_BEFORE = ("il y a", "voici")
 # "à 5 heures", "vers 8 heures": a clock time, not a duration.
 CLOCK_BEFORE = ("à", "vers", "dès", "avant", "jusqu'à", "jusqu’à")
 CLOCK_UNITS = ("heure", "heures")
-POINT_IN_TIME_AFTER = ()
 # Ages: "âgés d'environ 18 ans", "un lycéen de 17 ans" is read as a duration; these cues make it an age.
 AGE_BEFORE = ("âgé de", "âgée de", "âgés de", "âgées de", "âgé d'", "âgée d'", "âgés d'", "âgées d'", "âgé d’",
               "âgée d’", "âgés d’", "âgées d’", "chez les", "les plus de", "les moins de")
