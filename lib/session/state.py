@@ -18,7 +18,7 @@ from lib.models import Article, Kind
 from lib.workspace import Shown
 from lib.session.loaders import after_write, article, extraction, store
 from lib.store import StoreUnavailable
-from lib.validation import dashboard_text
+from lib.validation import InvalidInput, analyst_name, dashboard_text
 
 ANALYST = "analyst"  # the analyst's name (sidebar choice, bound to the URL's ?analyst= so a reload keeps it)
 ARTICLE = "article_id"  # the article under review, mirrored in the URL so a reload keeps it
@@ -50,7 +50,11 @@ def init_state() -> None:
 
 
 def analyst() -> str:
-    return str(st.session_state.get(ANALYST) or "").strip()
+    """The analyst's name as lib.validation accepts it, else '' (saving then waits for a name, as with none)."""
+    try:
+        return analyst_name(str(st.session_state.get(ANALYST) or ""))
+    except InvalidInput:
+        return ""
 
 
 def open_article(article_id: str) -> None:

@@ -12,8 +12,9 @@ from lib.highlight import plain
 from lib.models import STATUSES, status_label
 from lib.review_table import Filters
 from lib.session.loaders import analysts, article, frame
-from lib.session.state import ANALYST, LAST_ARTICLES, LAST_FRAMES, NOTICE, current_article
+from lib.session.state import ANALYST, LAST_ARTICLES, LAST_FRAMES, NOTICE, current_article, open_article
 from lib.store import StoreUnavailable
+from lib.validation import InvalidInput, analyst_name
 
 
 def analyst_sidebar() -> str:
@@ -28,7 +29,12 @@ def analyst_sidebar() -> str:
     name = str(name or "").strip()
     if not name:
         st.sidebar.caption("Enter your name to save reviews.")
-    return name
+        return ""
+    try:
+        return analyst_name(name)  # the command line's rule: at most 100 characters, no control characters
+    except InvalidInput as error:
+        st.sidebar.error(plain(str(error)))
+        return ""
 
 
 @contextlib.contextmanager
@@ -44,7 +50,14 @@ def reported_errors(origin: str | None = None):
 
 
 def require_article(*, offer_corpus: bool = False) -> str:
-    """The article under review; without one, say how to open one (load it, or from the corpus) and stop the page."""
+    """The article under review; without one, say how to open one (load it, or from the corpus) and stop the page.
+
+    A page opens the article its own URL names (/review?article=ID, /article?article=ID), whatever
+    the session had open: a link someone shares must show what it names.
+    """
+    from_url = st.query_params.get("article")
+    if from_url and from_url != current_article():
+        open_article(from_url)
     article_id = current_article()
     if not article_id:
         st.info("No article open yet: load one, or open one from the corpus.")

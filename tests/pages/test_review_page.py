@@ -341,3 +341,27 @@ def test_a_note_being_written_survives_another_analysts_save_and_meets_it_as_a_c
     at.button(key="mine-c1").click().run()
     assert [(h.note, h.analyst) for h in store.history("c1")] == [("theirs", "Bob"), ("mine", "Ana")]
     assert field(at, "Note").value == "mine"
+
+
+@pytest.mark.parametrize("page", ["review", "article"])
+def test_a_page_opens_the_article_named_in_its_own_url(store, stored, page):
+    import dataclasses
+
+    other = small_extraction(TEXT + " Une phrase de plus.", prefix="o")
+    other = dataclasses.replace(other, article=dataclasses.replace(other.article, title="Autre"))
+    store.save_extraction(other)
+    at = start(article_id=stored)  # the session had the first article open
+    at.query_params["article"] = other.article.id
+    at = goto(at, page)
+    assert not any("No article open yet" in i for i in texts(at.info))
+    assert at.session_state["article_id"] == other.article.id
+    assert any(c.startswith("Autre") for c in texts(at.caption)), texts(at.caption)
+
+
+@pytest.mark.parametrize("name, message", [
+    ("a" * 10_000, "analyst name too long: 10,000 characters, the limit is 100"),
+    ("Ana\x1b[2J", "analyst name holds control characters: 'Ana\\x1b[2J'"),
+])
+def test_a_name_the_rules_refuse_is_said_in_the_sidebar(store, stored, name, message):
+    at = start(analyst=name, article_id=stored)
+    assert texts(at.sidebar.error) == [message]
