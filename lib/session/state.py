@@ -42,10 +42,12 @@ def init_state() -> None:
                 OWN_SAVES: {}, REFUSED: {}, FIELD_BASES: {}}
     for key, value in defaults.items():
         st.session_state.setdefault(key, value)
+    # The URL names the open article (open_article writes both): a link to /review?article=ID opens ID
+    # even in a session that had another open; a URL without one gets the session's back.
     from_url = st.query_params.get("article")
-    if st.session_state[ARTICLE] is None and from_url:
+    if from_url and from_url != st.session_state[ARTICLE]:
         st.session_state[ARTICLE] = from_url
-    if st.session_state[ARTICLE] and st.query_params.get("article") != st.session_state[ARTICLE]:
+    elif st.session_state[ARTICLE] and not from_url:
         st.query_params["article"] = st.session_state[ARTICLE]
 
 
