@@ -148,7 +148,8 @@ def test_a_save_message_belongs_to_the_article_it_was_made_on(store, stored):
     finally:
         Store.save_review = original
     assert any("not saved yet" in e for e in texts(at.error))
-    at.session_state["article_id"] = other.article.id
+    at.session_state["article_id"] = other.article.id  # as session.open_article does: the session and the URL
+    at.query_params["article"] = other.article.id
     at.run()
     assert not at.error and not at.warning and not at.toast
     assert set(listing(at)["status"]) == {"Unchecked"}
