@@ -269,6 +269,8 @@ WITH_THE_PARSE = [
     ("en", "Four Jamaican men won.", [("Four", 4, "Jamaican men", None)]),
     ("fr", "Dont 63,9 millions vivent en métropole.", [("63,9 millions", 63_900_000, None, None)]),
     ("fr", "Trois jeunes juifs portant la kippa.", [("Trois", 3, "juifs", None)]),
+    ("fr", "Bilan démographique 2013 Trois mariages pour deux Pacs",
+     [("Trois", 3, "mariages", None), ("deux", 2, "Pacs", None)]),
 ]
 
 

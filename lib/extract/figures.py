@@ -484,7 +484,8 @@ def _read_figure(
         pass  # "plusieurs milliers avaient manifesté": a vague plural counts only what follows "de"/"of"
     elif unit is None:
         unit, unit_end = _counted_noun(text, end, has_scale, t, p)
-        if parse.doc is not None and not _noun_by_parse(parse, unit_end - len(unit) if unit else None):
+        year_like = form == "digits" and not has_scale and float(value).is_integer() and int(value) in YEAR_RANGE
+        if parse.doc is not None and not year_like and not _noun_by_parse(parse, unit_end - len(unit) if unit else None):
             unit, unit_end = _unit_from_parse(text, end, parse, t, unit, unit_end)
         elif parse.doc is not None and unit and not t.VERB_ENDINGS:  # where the table has no verb rule
             unit, unit_end = _without_trailing_verbs(unit, unit_end, parse, _counted_by_parse(parse, end))
