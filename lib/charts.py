@@ -141,7 +141,9 @@ def timeline_frame(events: pd.DataFrame) -> pd.DataFrame:
     data["granularity"] = data["granularity"].fillna("day")
     data["is_day"] = data["granularity"].eq("day") & data["end_date"].eq(data["date"])
     what = events.loc[data.index, "what"] if "what" in events else pd.Series(None, index=data.index, dtype=object)
-    described = what.where(what.notna() & what.astype(str).str.strip().ne(""), data["sentence"].fillna(data["text"]))
+    # A bare verb ("était") says less than the sentence: `what` labels a row only when it has two words or more.
+    telling = pd.Series([isinstance(w, str) and len(w.split()) >= 2 for w in what], index=what.index)
+    described = what.where(telling, data["sentence"].fillna(data["text"]))
     data["label"] = [_label(str(d), str(t)) for d, t in zip(described, data["text"])]
     data["days"] = [(date.fromisoformat(e) - date.fromisoformat(s)).days + 1
                     for s, e in zip(data["date"], data["end_date"])]

@@ -110,11 +110,13 @@ def test_timeline_rows_say_what_happened_from_what_else_the_sentence_cut_short()
     frame = _events([
         ("vendredi", "2025-08-15", None, "day", "Healy a parlé vendredi.", "Healy parle de l'Ukraine"),
         ("mardi", "2025-08-12", None, "day", long, None),
+        ("jeudi", "2025-08-14", None, "day", "Le sommet était prévu jeudi.", "était"),
     ])
     labels = {r["text"]: r["label"] for r in dataset(charts.timeline_chart(frame).to_dict())}
     assert labels["vendredi"] == "Healy parle de l'Ukraine"
     assert labels["mardi"].endswith("…") and len(labels["mardi"]) <= charts.EVENT_LABEL_CHARS
     assert labels["mardi"].startswith("Le ministre a annoncé un plan de relance")
+    assert labels["jeudi"] == "Le sommet était prévu jeudi."  # a bare verb says less than its sentence
 
 
 def test_figures_chart_puts_values_by_unit_with_the_sentence_in_the_tooltip(frames):
