@@ -35,6 +35,7 @@ _PASSIVE = {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"}
 _AGENTS = {"obl:agent", "agent"}
 _RELATIVE_CLAUSES = {"acl:relcl", "relcl"}
 _OPENING_QUOTES = "«“\""
+_TEXT_KEY = "lib.extract.speakers.text"
 _ACTOR_LABELS = {"PER", "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _FUNCTION_POS = {"ADP", "DET", "ADV", "CCONJ", "SCONJ", "VERB", "AUX", "PRON", "PART", "INTJ"}
 
@@ -664,6 +665,7 @@ class _NameIndex:
 
     def __init__(self, doc: Doc, t: ModuleType, lang: str):
         self.doc, self.t = doc, t
+        self.text = doc.text
         self.time_words = _time_words(lang)
         self.runs: list[tuple[int, str]] = []  # (char position, cleaned name) of every capitalised run
         self.persons: set[str] = {e.text for e in doc.ents if e.label_ in ("PER", "PERSON")}
@@ -831,7 +833,7 @@ class _NameIndex:
             elif current and tok.ent_iob_ == "B" and tokens[k - 1].ent_iob_ in ("B", "I") and self.capitalised(tok):
                 runs.append(current)
                 current = [tok]
-            elif self.capitalised(tok) and not (tok.is_sent_start and tok.pos_ not in ("PROPN",) and k == 0
+            elif self.capitalised(tok) and not (_opens_sentence(tok) and tok.pos_ not in ("PROPN",) and k == 0
                                                 and tok.lower_ in self.t.PERSON_ROLES | self.t.ORGANISATION_NOUNS):
                 current.append(tok)
             elif current and tok.lower_ in self.t.NAME_CONNECTORS and k + 1 < len(tokens) and self.capitalised(tokens[k + 1]):
@@ -884,7 +886,7 @@ class _NameIndex:
             if len(words) >= 2 and initials == wanted:
                 return candidate
         # "Bureau d'enquêtes et d'analyses", "Hospices civils de Lyon": a name with lowercase words in it
-        match = _acronym_pattern(acronym, tuple(self.t.NAME_CONNECTORS)).search(self.doc.text)
+        match = _acronym_pattern(acronym, tuple(self.t.NAME_CONNECTORS)).search(self.text)
         return match.group() if match else None
 
     def with_role(self, role: str, position: int) -> str | None:
@@ -997,7 +999,10 @@ def _joined(tokens) -> str:
     if not tokens:
         return ""
     doc = tokens[0].doc
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:  # doc.text joins every token on each call: read it once per document
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
 
 
 def _contains_words(words: list[str], part: list[str]) -> bool:
