@@ -1,6 +1,6 @@
-"""What an analyst changes: edits made in the review editors, reconciled and saved; items added by hand.
+"""What an analyst changes: edits made in the review panel, saved as they are made; items added by hand.
 
-An edit answers the version of the review its editor rendered, and saving it is a
+An edit answers the version of the review the panel showed, and saving it is a
 versioned write (`Store.save_review`): a review saved meanwhile by someone else turns
 the edit into a Conflict that keeps both, never into an overwrite.
 
@@ -11,15 +11,13 @@ the edit into a Conflict that keeps both, never into an overwrite.
 """
 from __future__ import annotations
 
-import hashlib
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pandas as pd
 
-from lib.highlight import plain, shorten
-from lib.models import STATUSES, Status, status_label
-from lib.review_table import EDITABLE
+from lib.highlight import plain
+from lib.models import Status, status_label
 from lib.validation import evidence_links
 
 
@@ -91,119 +89,6 @@ def parse_evidence(text: str) -> tuple[str, ...]:
     return evidence_links(text.replace(",", " ").split())
 
 
-def pending_edits(
-    stored: pd.DataFrame, edited: pd.DataFrame, versions: dict[str, int] | None = None
-) -> tuple[dict[str, Edit], list[str]]:
-    """Rows whose status, note or evidence differ between the stored and the edited frame, as Edits by id.
-
-    Each edit answers `versions[id]` (the version rendered on screen) when given, else the
-    stored row's version. Returns the edits and the problems found (bad evidence links,
-    unknown statuses); a row with a problem is left out so nothing invalid is ever saved.
-    """
-    versions = versions or {}
-    edits: dict[str, Edit] = {}
-    problems: list[str] = []
-    for item_id in edited.index.intersection(stored.index):
-        before, after = stored.loc[item_id], edited.loc[item_id]
-        status, note, evidence = _text(after["status"]), _text(after["note"]), _text(after["evidence"])
-        if (status, note, evidence) == (_text(before["status"]), _text(before["note"]), _text(before["evidence"])):
-            continue
-        label = shorten(_text(before["text"]), 60)
-        if status not in STATUSES:
-            problems.append(f"{label}: unknown status {status!r}")
-            continue
-        try:
-            links = parse_evidence(evidence)
-        except ValueError as error:
-            problems.append(f"{label}: {error}")
-            continue
-        edits[item_id] = Edit(item_id, status, note, links, int(versions.get(item_id, before["version"])), label)
-    return edits, problems
-
-
-def merge_pending(pending: dict[str, Edit], shown_ids, edits: dict[str, Edit]) -> dict[str, Edit]:
-    """Unsaved edits after an editor run: rows on screen take the editor's word, rows off screen keep theirs."""
-    shown = set(shown_ids)
-    merged = {item_id: edit for item_id, edit in pending.items() if item_id not in shown}
-    for item_id, edit in edits.items():
-        earlier = pending.get(item_id)
-        # The version an edit answers is the one the analyst first edited against: a refresh
-        # that brought in someone else's save must still end in a conflict, not an overwrite.
-        if earlier is not None:
-            edit = replace(edit, expected_version=earlier.expected_version)
-        merged[item_id] = edit
-    return merged
-
-
-def versions_digest(rows: pd.DataFrame) -> str:
-    """A short digest of the rows' ids and versions; part of the editor key, so refreshed rows get a new editor.
-
-    An editor keeps its cell edits by row position: carried onto rows that another analyst
-    saved meanwhile, an edit would be judged against values the analyst never saw.
-    """
-    pairs = list(zip(rows.index.tolist(), rows["version"].astype("int64").tolist()))
-    return hashlib.sha1(repr(pairs).encode("utf-8")).hexdigest()[:12]
-
-
-@dataclass(frozen=True)
-class EditorView:
-    """What one editor rendered: the stored rows under it, the frame it showed, and the version each row answers.
-
-    Edits are reconciled against this record, never against a frame read since (another
-    analyst's save, the read cache expiring): that is what turns a late edit into a conflict.
-    """
-
-    stored: pd.DataFrame  # stored rows in editor order, as read when the editor was drawn
-    shown: pd.DataFrame  # the same rows with the unsaved edits on top: what the analyst saw
-    versions: dict[str, int]  # per row, the version the values on screen were set against
-
-
-def editor_view(stored_rows: pd.DataFrame, pending: dict[str, Edit]) -> EditorView:
-    """The view an editor over `stored_rows` renders, unsaved edits shown and keeping the version they answer."""
-    versions = {
-        item_id: pending[item_id].expected_version if item_id in pending else int(version)
-        for item_id, version in stored_rows["version"].items()
-    }
-    return EditorView(stored_rows, apply_pending(stored_rows, pending), versions)
-
-
-def apply_editor_state(shown: pd.DataFrame, state) -> pd.DataFrame:
-    """The frame an editor returns for its session value ({'edited_rows': {position: {column: value}}})."""
-    edited = shown.copy()
-    rows = (state or {}).get("edited_rows") or {}
-    for position, changes in rows.items():
-        position = int(position)
-        if not 0 <= position < len(edited):
-            continue
-        for column, value in (changes or {}).items():
-            # Only the review columns are editable; anything else in the state is not the analyst's.
-            if column in EDITABLE:
-                edited.iloc[position, edited.columns.get_loc(column)] = value
-    return edited
-
-
-def reconcile(view: EditorView, edited: pd.DataFrame, pending: dict[str, Edit]) -> tuple[dict[str, Edit], list[str]]:
-    """Unsaved edits after an editor run, judged against what that editor rendered; returns (pending, problems)."""
-    edits, problems = pending_edits(view.stored, edited.loc[edited.index.intersection(view.stored.index)],
-                                    view.versions)
-    return merge_pending(pending, view.stored.index, edits), problems
-
-
-def reconcile_abandoned(view: EditorView, state, pending: dict[str, Edit]) -> tuple[dict[str, Edit], list[str]]:
-    """Pending edits after the last cell edits sent to an editor no longer drawn (its rows were refreshed).
-
-    Only the rows the analyst touched speak; each answers the version `view` rendered, so
-    an edit made over values someone has since replaced is saved as a conflict, not over them.
-    """
-    positions = {int(p) for p in ((state or {}).get("edited_rows") or {})}
-    touched = [item_id for position, item_id in enumerate(view.stored.index) if position in positions]
-    if not touched:
-        return pending, []
-    edited = apply_editor_state(view.shown, state).loc[touched]
-    edits, problems = pending_edits(view.stored.loc[touched], edited, view.versions)
-    return merge_pending(pending, touched, edits), problems
-
-
 def apply_pending(frame: pd.DataFrame, pending: dict[str, Edit]) -> pd.DataFrame:
     """The frame as the analyst sees it: stored values with their unsaved edits on top."""
     ids = [item_id for item_id in pending if item_id in frame.index]
@@ -215,12 +100,6 @@ def apply_pending(frame: pd.DataFrame, pending: dict[str, Edit]) -> pd.DataFrame
     frame.loc[ids, "note"] = [pending[i].note for i in ids]
     frame.loc[ids, "evidence"] = [" ".join(pending[i].evidence) for i in ids]
     return frame
-
-
-def _text(value) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    return str(value)
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,11 @@
-"""Review tables: stored items as DataFrames for the editors, their filters, progress and paging.
+"""Review tables: stored items as DataFrames for the review list, their filters, progress and paging.
 
 The frame of one kind has one row per item, indexed by item id, with the review
-columns (status, note, evidence) first. Pages show it in `st.data_editor` and hand
-what comes back to `lib.edits`, which keeps only what the analyst changed.
+columns (status, note, evidence) first. Pages show it as the review list beside the
+review panel; `lib.edits` lays the analyst's unsaved edits on top of it.
 """
 from __future__ import annotations
 
-import hashlib
 import math
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,7 +19,7 @@ EDITABLE = ("status", "note", "evidence")
 NO_SPEAKER = "(no speaker)"
 NO_UNIT = "(no unit)"
 
-# Columns per kind after the review columns; the editor shows them read-only in this order.
+# Columns per kind after the review columns, in this order.
 KIND_COLUMNS: dict[str, tuple[str, ...]] = {
     Kind.CLAIM: ("text", "speaker", "checkworthiness"),
     Kind.FIGURE: ("text", "value", "unit", "approx", "sentence"),
@@ -107,7 +106,7 @@ class Filters:
 
 
 def filter_frame(frame: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """Rows of `frame` that pass every filter; the same frame feeds the editor, the chart and the counts."""
+    """Rows of `frame` that pass every filter; the same frame feeds the list, the chart and the counts."""
     keep = pd.Series(True, index=frame.index)
     if not filters.include_orphaned and "orphaned" in frame:
         keep &= ~frame["orphaned"].astype(bool)
@@ -175,7 +174,7 @@ def orphaned_count(frame: pd.DataFrame) -> int:
 
 
 def page(frame: pd.DataFrame, number: int, size: int) -> pd.DataFrame:
-    """Rows of page `number` (1-based, clamped) so the editor never carries thousands of rows."""
+    """Rows of page `number` (1-based, clamped) so the list never carries thousands of rows."""
     pages = page_count(frame, size)
     number = min(max(1, number), pages)
     return frame.iloc[(number - 1) * size : number * size]
@@ -183,11 +182,3 @@ def page(frame: pd.DataFrame, number: int, size: int) -> pd.DataFrame:
 
 def page_count(frame: pd.DataFrame, size: int) -> int:
     return max(1, math.ceil(len(frame) / size))
-
-def view_key(*parts) -> str:
-    """A short stable name for one view of a table (kind, filters, page, generation) used as the editor key.
-
-    Editors keep row edits by row position, so a different set of rows must get a
-    different editor; the same view keeps its editor and the analyst's edits in it.
-    """
-    return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()[:12]

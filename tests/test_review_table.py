@@ -62,9 +62,3 @@ def test_paging_clamps_to_existing_pages(filled):
     assert rt.page_count(frame, 2) == 2
     assert list(rt.page(frame, 2, 2).index) == ["f3"]
     assert list(rt.page(frame, 9, 2).index) == ["f3"]
-
-
-def test_view_key_changes_with_the_view_only():
-    assert rt.view_key("claim", rt.Filters(), 1, 0) == rt.view_key("claim", rt.Filters(), 1, 0)
-    assert rt.view_key("claim", rt.Filters(), 1, 0) != rt.view_key("claim", rt.Filters(text="x"), 1, 0)
-    assert rt.view_key("claim", rt.Filters(), 1, 0) != rt.view_key("claim", rt.Filters(), 1, 1)
