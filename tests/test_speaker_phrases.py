@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.articles import article_path
 from lib.extract.nlp import parse
 from tests.speaker_phrases import phrase_problems, speaker_problems
 
@@ -18,7 +19,7 @@ GOLD_FILES = sorted((ROOT / "tests" / "gold").glob("*.gold.json"))
 @pytest.mark.parametrize("gold_path", GOLD_FILES, ids=lambda p: p.name.split(".")[0])
 def test_every_speaker_is_a_noun_phrase_of_the_article(gold_path):
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    text = (ROOT / "seeds" / gold["article"]).read_text(encoding="utf-8")
+    text = article_path(gold["article"]).read_text(encoding="utf-8")
     published = date.fromisoformat(gold["published"]) if gold.get("published") else None
     assert speaker_problems(text, gold["lang"], published) == []
 

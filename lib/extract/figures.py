@@ -445,8 +445,10 @@ def _read_figure(
     unit: str | None = None
     has_scale = form in ("vague", "half")
     scale = p.scale.match(text, end) or _hyphen_scale(text, end, t, p)
-    if scale and form in ("digits", "words") and (form == "digits" or scale.group().strip(" -").lower() not in t.NUMBER_WORDS):
-        multiplier = t.SCALE_WORDS[scale.group().strip(" -").lower()]
+    # Any whitespace may stand between number and scale word (no-break, thin, even U+0085).
+    scale_word = scale.group().strip().strip("-").strip().lower() if scale else ""
+    if scale and form in ("digits", "words") and (form == "digits" or scale_word not in t.NUMBER_WORDS):
+        multiplier = t.SCALE_WORDS[scale_word]
         value *= multiplier
         end = scale.end()
         has_scale = True

@@ -41,11 +41,16 @@ HTMLDATE_EXTENSIVE = True
 # Elements pruned before trafilatura: never article text, and on very short pages its fallback
 # extractors would otherwise keep their contents (an iframe's fallback text, a button's label).
 TREE_PRUNED = "|".join(
-    f"//{tag}"
-    for tag in (
-        "script", "style", "iframe", "object", "embed", "button", "input", "select", "textarea", "noscript",
-        "template", "svg", "canvas", "dialog", "math", "video", "audio", "map",
-    )
+    [
+        f"//{tag}"
+        for tag in (
+            "script", "style", "iframe", "object", "embed", "button", "input", "select", "textarea", "noscript",
+            "template", "svg", "canvas", "dialog", "math", "video", "audio", "map",
+        )
+    ]
+    # A <title> outside <head> holds raw text up to its end tag ("<img onerror=…>" stays characters):
+    # it is never article text.
+    + ["//title[not(ancestor::head)]"]
 )
 NO_ARTICLE_TEXT = (
     "no article text found on this page (only menus, links or scripts): "
