@@ -668,6 +668,9 @@ class _NameIndex:
         self.text = doc.text
         self.time_words = _time_words(lang)
         self.runs: list[tuple[int, str]] = []  # (char position, cleaned name) of every capitalised run
+        self._fullest: dict[str, str] = {}
+        self._distinct: list[tuple[int, str]] = []
+        self._distinct_names: list[str] = []
         self.persons: set[str] = {e.text for e in doc.ents if e.label_ in ("PER", "PERSON")}
         self.bodies: set[str] = {e.text for e in doc.ents if e.label_ in ("ORG", "NORP", "GPE")}
         self.roles: dict[str, list[tuple[int, str]]] = {}
@@ -860,16 +863,32 @@ class _NameIndex:
             expanded = self._acronym(words[0])
             if expanded:
                 return expanded
+        if self._names and name in self._fullest:  # _names first: it forgets answers when names were added
+            return self._fullest[name]
+        self._fullest[name] = best = self._longest_form(name, words)
+        return best
+
+    @property
+    def _names(self) -> list[str]:
+        # Each distinct name once, in order of first mention: scanning every mention for every speaker
+        # made a long article cost the square of its length.
+        if len(self._distinct) != len(self.runs):
+            self._distinct_names = list(dict.fromkeys(c for _, c in self.runs))
+            self._distinct = self.runs[:]
+            self._fullest.clear()
+        return self._distinct_names
+
+    def _longest_form(self, name: str, words: list[str]) -> str:
         best = name
         if len(words) == 1:
             # "Veridian" -> "Veridian Systems": an organisation's name that opens with the word
-            opening = [c for _, c in self.runs if c.split()[0] == name and len(c.split()) > 1
+            opening = [c for c in self._names if c.split()[0] == name and len(c.split()) > 1
                        and self.labels.get(c) == "ORG" and not self.is_person(c)
                        and not set(c.lower().split()) & set(self.t.COORDINATORS)]
             if opening:
                 return max(opening, key=len)
         last = words[-1].casefold()
-        for _, candidate in self.runs:
+        for candidate in self._names:
             cand_words = candidate.split()
             if len(cand_words) <= len(best.split()) or len(cand_words) > 6:
                 continue
@@ -880,7 +899,7 @@ class _NameIndex:
 
     def _acronym(self, acronym: str) -> str | None:
         wanted = acronym.casefold()
-        for _, candidate in self.runs:
+        for candidate in self._names:
             words = [w for w in candidate.split() if w.lower() not in self.t.NAME_CONNECTORS]
             initials = "".join(re.sub(r"^[dl][’']", "", w)[:1] for w in words).casefold()
             if len(words) >= 2 and initials == wanted:
