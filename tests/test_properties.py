@@ -376,17 +376,7 @@ def _extraction_work(piece: str, copies: int, lang: str, monkeypatch) -> int:
     return _lines_in_lib(lambda: extract(article))
 
 
-# Known superlinear since the speaker rewrite (issue 12 note): speakers.fullest and _acronym (doc.text per
-# call) and a scan in events.py:429 grow with the article. Strict: the mark must go once they are linear.
-SUPERLINEAR = pytest.mark.xfail(strict=True, reason="speakers.fullest/_acronym and events.py:429 scan the whole article")
-GROWING_CASES = [
-    pytest.param(one_copy, lang, id=what, marks=SUPERLINEAR if what in ("English article on one line",
-                                                                         "French article as written") else ())
-    for what, one_copy, lang in GROWING
-]
-
-
-@pytest.mark.parametrize("one_copy, lang", GROWING_CASES)
+@pytest.mark.parametrize("one_copy, lang", [g[1:] for g in GROWING], ids=[g[0] for g in GROWING])
 def test_extraction_beyond_the_parse_does_linear_work_on_a_growing_article(one_copy, lang, monkeypatch):
     copies = max(4, 10_000 // len(one_copy))  # about 10 KB, then 8 times as much
     small = _extraction_work(one_copy, copies, lang, monkeypatch)
