@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections import Counter
 from dataclasses import replace as _replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -245,6 +246,8 @@ class _PageParser(HTMLParser):
         self.h1_parts: list[str] = []
         self._dropped: list[str] = []  # open tags whose content is not article text
         self._open: list[str] = []  # open containers that choose the article: article, main, title, h1
+        # How many of each are open: membership by count, not by scanning a stack 60,000 elements deep.
+        self._open_count: Counter[str] = Counter()
         self._line: list[str] = []
         self._in_json_ld = False
         self._closing = False
@@ -277,7 +280,9 @@ class _PageParser(HTMLParser):
         if tag == "article":
             self._articles_seen += 1
         if tag in ("article", "main", "title", "h1"):
-            self._open.append(tag if tag != "article" else f"article{self._articles_seen}")
+            name = tag if tag != "article" else f"article{self._articles_seen}"
+            self._open.append(name)
+            self._open_count[name] += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -295,9 +300,12 @@ class _PageParser(HTMLParser):
         if tag in HTML_BLOCK_TAGS or tag in HTML_LINE_BREAKS:
             self._flush()
         name = f"article{self._articles_seen}" if tag == "article" else tag
-        if name in self._open:
-            while self._open.pop() != name:
-                pass
+        if self._open_count[name]:
+            while True:
+                closed = self._open.pop()
+                self._open_count[closed] -= 1
+                if closed == name:
+                    break
 
     def handle_data(self, data: str) -> None:
         if self._closing and data.lstrip().startswith("<"):
@@ -306,10 +314,10 @@ class _PageParser(HTMLParser):
             self.json_ld[-1] += data
         if self._dropped:
             return
-        if "title" in self._open:
+        if self._open_count["title"]:
             self.title_parts.append(data)
             return
-        if "h1" in self._open and len(self.h1_parts) < 100:
+        if self._open_count["h1"] and len(self.h1_parts) < 100:
             self.h1_parts.append(data)
         self._line.append(data)
 
@@ -328,9 +336,9 @@ class _PageParser(HTMLParser):
         if not line:
             return
         # Only the first <article>: later ones are usually teasers for other stories.
-        if "article1" in self._open:
+        if self._open_count["article1"]:
             self._lines["article"].append(line)
-        if "main" in self._open:
+        if self._open_count["main"]:
             self._lines["main"].append(line)
         self._lines["body"].append(line)
 
