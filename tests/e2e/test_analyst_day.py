@@ -15,26 +15,11 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.conftest import ARTIFACTS, EXTRACTION_TIMEOUT_MS
+from tests.e2e.browsing import idle, nav, shot
+from tests.e2e.conftest import EXTRACTION_TIMEOUT_MS
 
 pytestmark = pytest.mark.e2e
 
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-
-
-def idle(page: Page) -> None:
-    page.wait_for_selector(IDLE)
-
-
-def shot(page: Page, name: str) -> None:
-    idle(page)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
-
-
-def nav(page: Page, title: str) -> None:
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
-    expect(page.get_by_role("heading", name=title, exact=False).first).to_be_visible()
-    idle(page)
 
 
 def sign_in(page: Page, analyst: str) -> None:
