@@ -83,7 +83,8 @@ def _worth_bar(value) -> str:
 def _details(row, kind: str) -> list[str]:
     """The short facts under an item's text, escaped: speaker and worth; value and unit; dates."""
     def clean(value) -> str:
-        return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+        # None, NaN and NaT (a duration has no date) all read as nothing, never as "NaT".
+        return "" if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)) else str(value)
 
     if kind == "claim":
         return [html.escape(clean(row["speaker"]) or NO_SPEAKER), _worth_bar(row["checkworthiness"])]

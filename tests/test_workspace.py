@@ -113,3 +113,14 @@ def test_an_edit_follows_this_sessions_own_saves_but_not_anyone_elses():
     # someone else wrote version 5 after ours: the edit still answers 4, so saving it conflicts
     third = edit_for(shown, {"c1": {3: (4, first)}}, evidence=("https://a.org",))
     assert third.expected_version == 4
+
+
+def test_an_event_without_a_date_reads_no_date_in_the_list_never_nat():
+    import pandas as pd
+
+    from lib.workspace import _details
+
+    row = pd.Series({"date": pd.NaT, "end_date": pd.NaT})
+    assert _details(row, "event") == ["no date"]
+    row = pd.Series({"date": pd.Timestamp("2025-07-01").date(), "end_date": pd.Timestamp("2025-07-31").date()})
+    assert _details(row, "event") == ["2025-07-01 → 2025-07-31"]
