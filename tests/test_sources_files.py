@@ -89,8 +89,8 @@ def test_read_file_refuses_an_oversized_file_before_reading_it(tmp_path):
 def test_the_load_list_holds_only_real_articles_each_with_its_source_and_licence():
     seeds = list_seeds()
     assert seeds[0].path.name == "healy-boots-on-the-ground-fr.txt"
-    assert {s.lang for s in seeds} == {"fr", "en"}
-    for seed in seeds[1:]:
+    assert all(s.lang in ("fr", "en") for s in seeds)
+    for seed in seeds[1:]:  # every article beside the user's own names where it was published and its licence
         assert seed.source.startswith(("http://", "https://")), seed.path.name
         assert seed.licence and seed.publisher, seed.path.name
         assert seed.source in seed.credit and seed.licence in seed.credit
