@@ -35,6 +35,9 @@ _PASSIVE = {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"}
 _AGENTS = {"obl:agent", "agent"}
 _RELATIVE_CLAUSES = {"acl:relcl", "relcl"}
 _OPENING_QUOTES = "«“\""
+# The words after a quotation's closing mark that may name its speaker: '…," he said.'
+_TAIL_CHARS = 160
+_SENTENCE_END = re.compile(r"[.!?\n]")
 _TEXT_KEY = "lib.extract.speakers.text"
 _ACTOR_LABELS = {"PER", "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _FUNCTION_POS = {"ADP", "DET", "ADV", "CCONJ", "SCONJ", "VERB", "AUX", "PRON", "PART", "INTJ"}
@@ -86,6 +89,8 @@ class Attribution:
         self.quote_speaker: str | None = None
         self.pending: str | None = None
         self.previous: str | None = None
+        self._carried = False
+        self._spoken_end = 0
         self.subject: Mention | None = None
         self.history: list[_Speaker] = []
         self._sentence = (0, len(self.text))
@@ -101,12 +106,20 @@ class Attribution:
         previous, self.previous = self.previous, None
         subject, self.subject = self.subject, None
         if mention is None:
+            mention = self._closing_attribution(start, end)
+        if mention is None:
             self.subject = self._sentence_subject(start, end)
             # "Asafa Powell says the team knew it. "To be honest, …"": a quote right after an attributed
             # sentence, after "said:", or inside a quotation that goes on, keeps its speaker.
             carried = pending or previous or self.quote_speaker
-            if continues and carried:
+            # '…, « seule l'intervention d'un passager a pu mettre un terme aux violences »': a quotation of a
+            # few words or more inside a sentence that names no one, right after a quoted speaker, goes on
+            # quoting them (a word or two in quotes is the journalist's scare quote, not a quotation).
+            quoting_on = (previous is not None or self._carried) and self._quotation_words(start, end) >= 4
+            self._carried = bool(carried and (continues or quoting_on))
+            if self._carried:
                 self.quote_speaker = carried
+                self.previous = carried if quoting_on else None
                 return carried
             return None
         if mention.kind == "pronoun":
@@ -116,13 +129,16 @@ class Attribution:
                 found = self._resolve(subject)
                 if found is None:
                     return None
+                mention = subject  # what "il" stands for: a person when the subject was one
             else:
                 found = self._pronoun(mention)
         else:
             found = self._resolve(mention)
+        self._carried = False
         if found is None:
             return None
         self._remember(found, mention)
+        self._spoken_end = end
         self.previous = found
         if self.text[start:end].rstrip().endswith(":") or self._has_quote(start, end):
             self.quote_speaker = found
@@ -509,6 +525,11 @@ class Attribution:
                     tok.pos_ == "ADJ" or tok.is_title for tok in self.doc[head.i + 1 : run[0].i])), None)
                 if head_lower in t.ROLES_FOR_ORGANISATION or head_lower in t.SOURCE_NOUNS:
                     chosen = after[-1] if after else None  # "la direction de la SNCF", "le rapport du BEA"
+                    body = next((tok for tok in tokens if head.i < tok.i < (chosen[0].i if chosen else 0)
+                                 and tok.lower_ in t.ORGANISATION_NOUNS), None)
+                    described = self.names._described_body(body) if body is not None else None
+                    if described:  # "le communiqué de la préfecture du Nord": the prefecture, not the Nord
+                        return Mention(described, "name", body.lower_, plural, gender, body.idx)
                 elif head_lower in t.PERSON_ROLES or head_lower in t.ORGANISATION_NOUNS:
                     chosen = direct  # "le président Denis Sassou Nguesso", "l'ONG Human Rights Watch"
                 elif names[-1][-1].i == tokens[-1].i and names[-1][0].i > head.i and not t.HEAD_FIRST:
@@ -602,6 +623,14 @@ class Attribution:
         return person or self.t.HEAD_FIRST  # "il" may be "le plan"; "he" is a person
 
     def _pronoun(self, mention: Mention) -> str | None:
+        if not mention.plural and mention.gender != "n":
+            # "Mastering 10 events was the winning combination for Brian Clay. … "…," he said.": a person the
+            # journalist named after the last speaker had their say is who "he" is now.
+            newer = self.names.person_between(self._spoken_end, self._sentence[0], self._in_quotation)
+            if newer is not None:
+                newer = self.names.fullest(newer, self._sentence[0])
+                if not self.history or newer != self.history[-1].name:
+                    return newer
         for earlier in reversed(self.history[-6:]):
             if earlier.plural != mention.plural and mention.gender != "n":
                 continue
@@ -613,7 +642,7 @@ class Attribution:
     def _remember(self, name: str, mention: Mention) -> None:
         person = mention.kind == "pronoun" and self.last is not None and self.last.person or (
             mention.kind == "name" and self.names.is_person(name)
-        ) or (mention.kind != "name" and mention.head in self.t.PERSON_ROLES)
+        ) or (mention.kind not in ("name", "pronoun") and mention.head in self.t.PERSON_ROLES)
         if mention.kind == "pronoun":
             previous = next((s for s in reversed(self.history) if s.name == name), None)
             speaker = _Speaker(name, previous.plural if previous else False, previous.gender if previous else "",
@@ -647,6 +676,34 @@ class Attribution:
         k = bisect_right(self._region_starts, start) - 1
         return k >= 0 and self._regions[k][0] < start < self._regions[k][1]
 
+    def _closing_attribution(self, start: int, end: int) -> Mention | None:
+        """'"Just knowing I had to finish was no comfort. I still had to… line. But…," he said.': a sentence of a
+        quotation that closes in a later sentence is said by whoever the words after the closing mark name."""
+        k = bisect_right(self._region_starts, end) - 1
+        if k < 0 or not (self._regions[k][0] < end < self._regions[k][1]):
+            return None
+        closing = self._regions[k][1]
+        if closing >= len(self.text) or self.text[closing] == "\n":
+            return None  # the quotation runs to the paragraph's end: nothing after it names a speaker
+        tail = _SENTENCE_END.search(self.text, closing + 1, min(len(self.text), closing + _TAIL_CHARS))
+        if tail is None:
+            return None
+        return self.mention(closing + 1, tail.end())
+
+    def _quotation_words(self, start: int, end: int) -> int:
+        """Words inside quotation marks in text[start:end]."""
+        k = max(0, bisect_right(self._region_starts, start) - 1)
+        words = 0
+        while k < len(self._regions) and self._regions[k][0] < end:
+            left, right = max(start, self._regions[k][0] + 1), min(end, self._regions[k][1])
+            words += len(self.text[left:right].split()) if left < right else 0
+            k += 1
+        return words
+
+    def _in_quotation(self, position: int) -> bool:
+        k = bisect_right(self._region_starts, position) - 1
+        return k >= 0 and self._regions[k][0] < position < self._regions[k][1]
+
     def _has_quote(self, start: int, end: int) -> bool:
         k = bisect_left(self._region_starts, start)
         return (k < len(self._regions) and self._regions[k][0] < end) or self._continues_quote(start, end)
@@ -672,13 +729,27 @@ class _NameIndex:
         self._distinct: list[tuple[int, str]] = []
         self._distinct_names: list[str] = []
         self.persons: set[str] = {e.text for e in doc.ents if e.label_ in ("PER", "PERSON")}
-        self.bodies: set[str] = {e.text for e in doc.ents if e.label_ in ("ORG", "NORP", "GPE")}
+        self.bodies: set[str] = {e.text for e in doc.ents if e.label_ in ("ORG", "GPE")}
+        # A nationality alone is a body ("the Americans"); before a name it describes a person ("American Brian Clay").
+        self.nationalities: set[str] = {e.text for e in doc.ents if e.label_ == "NORP"}
         self.roles: dict[str, list[tuple[int, str]]] = {}
         self.labels: dict[str, str] = {}
+        # "for American Brian Clay, who won the decathlon": a name a personal relative pronoun follows is a
+        # person's, whatever label a small model's entity recogniser gave it.
+        self.persons |= {name for name in (self._relative_antecedent(tok) for tok in doc
+                                           if tok.lower_ in t.PERSON_RELATIVES) if name}
         # Words written capitalised inside a sentence: at a sentence's start they are still names ("Healy a dit").
         self.inside = {tok.text for tok in doc if tok.text[:1].isupper() and not _opens_sentence(tok)}
         self.issuers: dict[str, list[tuple[int, str]]] = {}
         self._index()
+
+    def _relative_antecedent(self, pronoun: Token) -> str | None:
+        clause = pronoun.head
+        if clause.dep_ not in _RELATIVE_CLAUSES or clause.head.pos_ != "PROPN":
+            return None
+        head = clause.head
+        entity = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+        return entity.text if entity is not None else head.text
 
     def _index(self) -> None:
         doc, t = self.doc, self.t
@@ -759,7 +830,9 @@ class _NameIndex:
         words = [w.lower() for w in name.split()]
         for k, word in enumerate(words):
             # "Environment Agency", "Bank of England" name an agency and a bank; "Bank Rate" no bank
-            if word in t.ORGANISATION_NOUNS and (k == len(words) - 1 or words[k + 1] in t.NAME_CONNECTORS):
+            # ("L'ONG" alone is the kind, not a name of one: it must not become what "l'ONG" refers to)
+            if word in t.ORGANISATION_NOUNS and len(words) > 1 and (
+                    k == len(words) - 1 or words[k + 1] in t.NAME_CONNECTORS):
                 self.roles.setdefault(word, []).append((doc[i].idx, name))
         k = i + len(name.split())
         for token in doc[max(0, i - 3) : min(len(doc), k + 2)]:
@@ -913,6 +986,17 @@ class _NameIndex:
         before = [name for where, name in self.roles.get(role, []) if where < position]
         return before[-1] if before else None
 
+    def person_between(self, start: int, end: int, quoted) -> str | None:
+        """The last person (a PER entity) the article names in text[start:end] outside quotations."""
+        k = bisect_left(self.runs, (end, "")) - 1
+        while k >= 0 and self.runs[k][0] >= start:
+            where, name = self.runs[k]
+            if self.is_person(self.fullest(name, where)) and not quoted(where) and not (
+                    set(name.lower().split()) & set(self.t.COORDINATORS)):
+                return name
+            k -= 1
+        return None
+
     def person_before(self, position: int) -> str | None:
         """The last person the article named before `position` (a PER entity)."""
         k = bisect_left(self.runs, (position, "")) - 1
@@ -940,7 +1024,8 @@ class _NameIndex:
         return before[-1] if before else (entries[0][1] if entries else None)
 
     def is_person(self, name: str) -> bool:
-        if any(name in body or body in name for body in self.bodies) and not any(name == p for p in self.persons):
+        if (name in self.nationalities or any(name in body or body in name for body in self.bodies)) and not any(
+                name == p for p in self.persons):
             return False
         return any(name in person or person in name for person in self.persons) or (
             len(name.split()) >= 2 and not any(w.lower() in self.t.ORGANISATION_NOUNS for w in name.split())

@@ -93,3 +93,6 @@ GENERIC_ORGANISATION_NOUNS = ("organization", "organisation", "group", "ngo", "c
 # Words that join two names into a list, never one name ("la FNSEA et les Jeunes Agriculteurs").
 COORDINATORS = ("and", "or")
 QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
+
+# Relative pronouns that only a person takes as antecedent: "Brian Clay, who won" names a person.
+PERSON_RELATIVES = ("who", "whom")

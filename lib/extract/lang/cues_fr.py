@@ -138,3 +138,6 @@ GENERIC_ORGANISATION_NOUNS = ("organisation", "ong", "organisme", "association")
 # Words that join two names into a list, never one name ("la FNSEA et les Jeunes Agriculteurs").
 COORDINATORS = ("et", "ou")
 QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'))
+
+# Relative pronouns that only a person takes as antecedent: "Brian Clay, who won" names a person.
+PERSON_RELATIVES = ()
