@@ -64,3 +64,61 @@ def test_he_stays_the_last_speaker_when_nobody_new_was_named():
             "The relay team ran 37.10 seconds in Beijing. "
             '"We knew we had the fastest legs in the world," he said.')
     assert speaker_of(text, "en", '"We knew') == "Marcus Bell"
+
+
+def test_a_phrase_after_a_preposition_is_never_the_subject():
+    text = "Sur Facebook, Jeanne Morel (LR) a dénoncé un « vote arraché en pleine nuit par la majorité »."
+    assert speaker_of(text, "fr", "Sur Facebook") == "Jeanne Morel"
+
+
+def test_coordinated_verbs_share_their_subject():
+    text = ("Plus tard, Paul Garnier, président du Sénat, a fait procéder au vote et a déclaré qu'« aucune "
+            "suspension ne sera plus accordée pendant un vote ».")
+    assert speaker_of(text, "fr", "Plus tard") == "Paul Garnier"
+
+
+def test_a_name_followed_by_its_role_without_a_comma_is_the_name():
+    text = ("Sans donner de chiffres, Marc De Villiers le directeur sportif du club, a affirmé que 6 joueurs "
+            "partiront en 2027.")
+    assert speaker_of(text, "fr", "Sans donner") == "Marc De Villiers"
+
+
+def test_of_a_title_and_a_name_both_taken_as_subject_the_name_speaks():
+    text = "Le président du club, Louis Ferrand s'est dit satisfait des 14 victoires de la saison."
+    assert speaker_of(text, "fr", "Le président") == "Louis Ferrand"
+
+
+def test_one_of_several_described_then_named_is_the_name():
+    text = ("L'un des trois porte-parole des équipes ayant participé à la mission, Inès Duval, a annoncé : "
+            "« Le satellite a atteint son orbite à 14 h ».")
+    assert speaker_of(text, "fr", "L'un des") == "Inès Duval"
+
+
+def test_verbs_of_speaking_about_a_topic_report_speech():
+    text = "Sur le plan sportif, Hugo Lenoir a parlé des 12 recrues arrivées au club en janvier."
+    assert speaker_of(text, "fr", "Sur le plan") == "Hugo Lenoir"
+
+
+def test_a_perfect_with_etre_and_a_quotation_after_it_reports_speech():
+    text = ("Anne Roussel, présidente du groupe écologiste, est ensuite intervenue, jugeant le « procédé de la "
+            "majorité absolument inacceptable pour le Parlement ».")
+    assert speaker_of(text, "fr", "Anne Roussel") == "Anne Roussel"
+
+
+def test_a_gerund_of_saying_after_a_comma_makes_the_subject_the_speaker():
+    text = ("Alors que la majorité était absente, Léa Brunet (PS) est intervenue, avant le vote, en demandant au "
+            "président une suspension de séance de 10 minutes.")
+    assert speaker_of(text, "fr", "Alors que") == "Léa Brunet"
+
+
+def test_a_verb_of_noticing_with_a_short_quoted_phrase_reports_no_speech():
+    text = ("Selon la préfecture du Rhône, « deux hommes ont été interpellés dans la nuit ». "
+            "Les agresseurs auraient remarqué sur la victime un « signe distinctif » avant de la frapper à 3 reprises.")
+    assert speaker_of(text, "fr", "Les agresseurs") != "agresseurs"
+
+
+def test_a_pronoun_never_stands_for_the_person_its_own_sentence_names():
+    text = ("« Nous enverrons 500 soldats à Kiev », a déclaré Marc Healy mardi. "
+            "Le président Paul Trumont doit se rendre à Londres vendredi. "
+            "Cette semaine, il a dit par téléphone à Trumont que les troupes européennes partiront en mars.")
+    assert speaker_of(text, "fr", "Cette semaine") == "Marc Healy"

@@ -37,6 +37,12 @@ _RELATIVE_CLAUSES = {"acl:relcl", "relcl"}
 _OPENING_QUOTES = "«“\""
 # The words after a quotation's closing mark that may name its speaker: '…," he said.'
 _TAIL_CHARS = 160
+# How many tokens after a cue a quotation may open and still be what the cue reports.
+_QUOTE_REACH = 12
+# How far back a person named by the journalist still stands first in line for "he" or "elle".
+_RECENT_CHARS = 300
+# A word or two in quotation marks is the journalist's scare quote; a quotation has at least this many words.
+_QUOTATION_MIN_WORDS = 4
 _SENTENCE_END = re.compile(r"[.!?\n]")
 _TEXT_KEY = "lib.extract.speakers.text"
 _ACTOR_LABELS = {"PER", "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
@@ -115,7 +121,8 @@ class Attribution:
             # '…, « seule l'intervention d'un passager a pu mettre un terme aux violences »': a quotation of a
             # few words or more inside a sentence that names no one, right after a quoted speaker, goes on
             # quoting them (a word or two in quotes is the journalist's scare quote, not a quotation).
-            quoting_on = (previous is not None or self._carried) and self._quotation_words(start, end) >= 4
+            quoting_on = (previous is not None or self._carried) and \
+                self._quotation_words(start, end) >= _QUOTATION_MIN_WORDS and not self._names_its_own_actor(start, end)
             self._carried = bool(carried and (continues or quoting_on))
             if self._carried:
                 self.quote_speaker = carried
@@ -189,7 +196,8 @@ class Attribution:
                 and not progressive:
             return False  # "…, saying that…", "…, ajoutant que…": read by _participle
         if "Part" in form and "Past" in token.morph.get("Tense") and self.t.HEAD_FIRST and not any(
-                child.dep_.startswith("aux") for child in token.children):
+                child.dep_.startswith("aux") or child.dep_ == "cop" and child.lemma_ in self.t.PERFECT_AUXILIARIES
+                for child in token.children):  # ("est intervenu": a perfect the parse reads as a copula)
             return False  # "le texte, jugé trop coûteux": an adjective, not a statement
         if lemma in t.CLAUSE_LEMMAS or lower in t.CLAUSE_LEMMAS:
             return self._clause_follows(i, b) or self._after_statement(i, a)
@@ -201,7 +209,15 @@ class Attribution:
             token = self.doc[j]
             if token.lower_ in self.t.CLAUSE_MARKERS or token.text in self.t.CLAUSE_MARKERS:
                 return True
-        return any(child.dep_ in ("ccomp", "parataxis") for child in self.doc[i].children)
+        if any(child.dep_ in ("ccomp", "parataxis") for child in self.doc[i].children):
+            return True
+        # "est intervenu, trouvant le « procédé absolument choquant »": a quotation close after the cue
+        opening = next((j for j in range(i + 1, min(b, i + _QUOTE_REACH)) if self.doc[j].text in _OPENING_QUOTES), None)
+        if opening is None:
+            return False
+        k = bisect_right(self._region_starts, self.doc[opening].idx) - 1
+        region = self._regions[k] if k >= 0 else (0, 0)
+        return len(self.text[region[0] + 1 : region[1]].split()) >= _QUOTATION_MIN_WORDS
 
     def _after_statement(self, i: int, a: int) -> bool:
         """The cue follows what was said: '…, a estimé le ministère', '…,” said Healy'."""
@@ -236,8 +252,12 @@ class Attribution:
             if agent is not None and agent.dep_ == "agent":
                 agent = next((c for c in agent.children if c.dep_ == "pobj"), None)
             return self._phrase(agent.i, a, b) if agent is not None and a <= agent.i < b else None
+        if token.dep_ == "conj" and a <= token.head.i < token.i and not any(
+                child.dep_ in _SUBJECTS for child in token.children):
+            anchors.append(token.head)  # "X a fait procéder au vote et a déclaré que…": the subject they share
         for anchor in anchors:
-            for child in anchor.children:
+            # "Le président du club, Joey Saputo s'est dit…": of two subjects side by side, the name speaks.
+            for child in sorted(anchor.children, key=lambda c: c.dep_ in _SUBJECTS and c.pos_ != "PROPN"):
                 if child.dep_ in _SUBJECTS and a <= child.i < b and not self._quoted[child.i]:
                     found = self._subject(child, anchor, a, b)
                     if found is not None:
@@ -251,7 +271,10 @@ class Attribution:
     def _opening_phrase(self, i: int, a: int, b: int) -> Mention | None:
         """'Healy, qui était présent au Japon, a déclaré que…': the phrase opening the sentence, set off by
         a comma, is the subject of a cue that introduces what follows."""
-        if i - 1 < a or self.doc[i - 1].pos_ not in ("AUX",) and self.doc[i - 1].text != ",":
+        k = i - 1
+        while k > a and self.doc[k].pos_ == "ADV":
+            k -= 1  # "…, est ensuite intervenu"
+        if k < a or self.doc[k].pos_ not in ("AUX",) and self.doc[k].text != ",":
             return None
         j = a
         while j < i and self.doc[j].pos_ in ("DET",) or j < i and self.doc[j].is_punct:
@@ -264,9 +287,19 @@ class Attribution:
         return self._phrase(j, a, i, from_start=True)
 
     def _subject(self, subject: Token, verb: Token, a: int, b: int) -> Mention | None:
+        if any(child.dep_ == "case" and child.i < subject.i for child in subject.children):
+            # "Sur Twitter, Philippe Gosselin a dénoncé…": a phrase after a preposition is no subject, whatever
+            # the parse says; the name set beside it is.
+            beside = next((c for c in subject.children if c.dep_ == "appos" and a <= c.i < b), None)
+            return self._phrase(beside.i, a, b) if beside is not None else None
         lower = subject.lower_
         if lower in self.t.SELF_PRONOUNS:
             return None
+        if lower in self.t.QUANTIFIER_PRONOUNS:
+            # "L'un des deux porte-parole de l'équipe, Joe Incandela, a annoncé": the name set beside it
+            appositive = self._appositive_name(subject, a, b)
+            if appositive is not None:
+                return appositive
         if subject.pos_ == "PRON" and lower not in self.t.PRONOUNS:
             # "qui a déclaré", "who said": the relative clause's antecedent speaks.
             if verb.dep_ in _RELATIVE_CLAUSES and a <= verb.head.i < b:
@@ -317,6 +350,11 @@ class Attribution:
         j = i - 1
         while j >= a and (doc[j].pos_ in ("AUX", "ADV") or doc[j].lower_ in ("s'", "s’", "se", "ne", "n'", "n’")):
             j -= 1
+        if j > a and doc[j].text == ")":  # "Léa Brunet (PS) est intervenue": past the party in brackets
+            k = j - 1
+            while k > a and doc[k].text != "(" and j - k < _MAX_PHRASE_TOKENS:
+                k -= 1
+            j = k - 1 if doc[k].text == "(" else j
         if j < a or self._quoted[j] or doc[j].pos_ not in ("NOUN", "PROPN") or doc[j].is_punct:
             return None
         return self._phrase(j, a, i)
@@ -353,7 +391,10 @@ class Attribution:
         doc = self.doc
         for i in range(a + 1, b):
             token = doc[i]
-            if self._quoted[i] or doc[i - 1].text != "," or token.lemma_.lower() not in self.t.CUE_LEMMAS:
+            # "…, saying", "…, ajoutant que", "…, en demandant au président une suspension"
+            after_comma = doc[i - 1].text == "," or (
+                i - 2 >= a and doc[i - 2].text == "," and doc[i - 1].lower_ in self.t.GERUND_MARKERS)
+            if self._quoted[i] or not after_comma or token.lemma_.lower() not in self.t.CUE_LEMMAS:
                 continue
             form = token.morph.get("VerbForm")
             if not ("Ger" in form or token.tag_ == "VBG" or ("Part" in form and "Pres" in token.morph.get("Tense"))
@@ -363,6 +404,8 @@ class Attribution:
             subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None) if root is not None else None
             if subject is not None and subject.i < i:
                 return self._subject(subject, root, a, b)
+            if subject is None and root is not None and root.i < i:
+                return self._before(root.i, a)  # the parse lost the subject: the name just before the verb
         return None
 
     # --- noun phrases -------------------------------------------------------------------------
@@ -512,6 +555,11 @@ class Attribution:
         if head_lower in t.VAGUE_SOURCES:
             return None
         # A name in the phrase: "le président Denis Sassou Nguesso", "la direction de la SNCF", "le rapport du BEA".
+        if names and names[0][0].i == tokens[0].i and self._role_follows(names[0][-1].i + 1, tokens[-1].i + 1):
+            # "Nick De Santis le directeur sportif de l'équipe, a affirmé": the name, then who they are
+            name = self.names.clean(names[0])
+            if name:
+                return Mention(name, "name", name.split()[-1].lower(), plural, gender, tokens[0].idx)
         if names and self.names.capitalised(head) and names[0][0].i == tokens[0].i:
             # "Haut Conseil pour le climat", "Santé publique France": the whole phrase is the name.
             name = self.names.clean(tokens)
@@ -547,6 +595,14 @@ class Attribution:
         if not _is_phrase_text(text):
             return None
         return Mention(text, kind, head_lower, plural, gender, position)
+
+    def _role_follows(self, i: int, end: int) -> bool:
+        """Whether doc[i:end] opens with a determiner and a person's role or a kind of body ("le directeur…")."""
+        t, doc = self.t, self.doc
+        if i + 1 >= end or doc[i].lower_ not in t.DEFINITE_DETERMINERS + t.INDEFINITE_DETERMINERS:
+            return False
+        following = doc[i + 1].lower_
+        return following in t.PERSON_ROLES or following in t.ORGANISATION_NOUNS
 
     def _complement(self, tokens: list[Token], head: Token) -> Mention | None:
         """'les témoignages des anciens détenus' -> 'anciens détenus': a source speaks for its authors."""
@@ -626,9 +682,13 @@ class Attribution:
         if not mention.plural and mention.gender != "n":
             # "Mastering 10 events was the winning combination for Brian Clay. … "…," he said.": a person the
             # journalist named after the last speaker had their say is who "he" is now.
-            newer = self.names.person_between(self._spoken_end, self._sentence[0], self._in_quotation)
-            if newer is not None:
-                newer = self.names.fullest(newer, self._sentence[0])
+            # Only a person named just before (a sentence or two), and not in the pronoun's own sentence:
+            # "il a dit à Trump que…" is never Trump.
+            start, end = self._sentence
+            since = max(self._spoken_end, start - _RECENT_CHARS)
+            newer = self.names.person_between(since, start, self._in_quotation)
+            if newer is not None and newer.split()[-1] not in self.text[start:end]:
+                newer = self.names.fullest(newer, start)
                 if not self.history or newer != self.history[-1].name:
                     return newer
         for earlier in reversed(self.history[-6:]):
@@ -675,6 +735,15 @@ class Attribution:
             return True
         k = bisect_right(self._region_starts, start) - 1
         return k >= 0 and self._regions[k][0] < start < self._regions[k][1]
+
+    def _names_its_own_actor(self, start: int, end: int) -> bool:
+        """'Bruno Le Roux, président du groupe, est intervenu, trouvant le « procédé choquant »': a sentence about
+        someone it names quotes them, not the last speaker, even when no cue of saying was found."""
+        subject = self.subject if self.subject is not None else self._sentence_subject(start, end)
+        if subject is not None and subject.kind == "name":
+            return True
+        a, b = self._token_range(start, end)
+        return a < b and self.names.capitalised(self.doc[a]) and self.doc[a].ent_type_ in _ACTOR_LABELS
 
     def _closing_attribution(self, start: int, end: int) -> Mention | None:
         """'"Just knowing I had to finish was no comfort. I still had to… line. But…," he said.': a sentence of a

@@ -18,7 +18,7 @@ rebut refute protest lament deplore regret welcome hail applaud condemn denounce
 advise recommend propose demand plead appeal gauge anticipate reckon judge consider feel confide whisper
 shout exclaim joke quip muse boast concede reassure guarantee swear certify attest demonstrate imply hint
 acknowledge cite quote estimate count tally put predict insist explain announce describe characterize
-characterise
+characterise speak talk
 """.split())
 CUE_FORMS = frozenset("said says told tells added adds warned noted stressed reiterated".split())
 # These report a statement only with a clause, a quote or a colon after them ("showed that…");
@@ -27,6 +27,7 @@ CLAUSE_LEMMAS = frozenset("""
 show find call ask expect consider feel maintain project post demand propose recommend report describe
 welcome hail charge question dispute reject dismiss mention indicate signal judge count tally put cite
 quote answer respond point calculate forecast estimate predict promise pledge threaten agree count praise
+speak talk
 characterize characterise highlight count recall write
 """.split())
 LIGHT_VERB_COMPLEMENTS = {"point": ("out",), "make": ("clear",)}
@@ -96,3 +97,7 @@ QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
 
 # Relative pronouns that only a person takes as antecedent: "Brian Clay, who won" names a person.
 PERSON_RELATIVES = ("who", "whom")
+# The word that makes a present participle a gerund of manner ("…, en demandant une suspension").
+GERUND_MARKERS = ()
+# Auxiliaries of a compound past the parse may read as a copula ("est intervenu").
+PERFECT_AUXILIARIES = ()

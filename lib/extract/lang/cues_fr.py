@@ -21,6 +21,7 @@ rejeter nuancer tempérer minimiser relativiser prôner préconiser recommander 
 officialiser rassurer souffler murmurer crier hurler tweeter publier montrer démontrer prévoir appeler
 mettre faire tenir expliciter attribuer imputer incriminer justifier admonester menacer avancer
 supposer présumer douter parier tabler miser compter déduire établir diagnostiquer calculer recenser
+parler
 """.split())
 # Forms the parse may leave unlemmatised or tag as another part of speech.
 CUE_FORMS = frozenset("""
@@ -32,11 +33,12 @@ répond juge note martèle dénonce déplore révèle signale relève constate o
 table tablent tablait tablaient
 """.split())
 # These report a statement only with a clause, a quote or a colon after them ("a annoncé que…",
-# "a estimé jeudi que…"); with a plain object they report an act ("a publié un rapport").
+# "a estimé jeudi que…"); with a plain object they report an act ("a publié un rapport"). "Mentionner",
+# "évoquer" and "parler de" report speech whatever follows them ("a mentionné le relâchement des joueurs").
 CLAUSE_LEMMAS = frozenset("""
 appeler montrer publier mettre faire tenir demander défendre soutenir maintenir lancer calculer
 recenser établir compter miser tabler parier avancer évaluer chiffrer recommander conseiller préconiser
-prôner proposer rapporter écrire décrire qualifier citer évoquer mentionner pointer interroger menacer
+prôner proposer rapporter écrire décrire qualifier citer pointer interroger menacer
 relever constater observer noter promettre prévenir intervenir saluer considérer penser croire
 justifier attribuer imputer déduire remarquer diagnostiquer communiquer informer réclamer exiger espérer souhaiter
 """.split())
@@ -141,3 +143,7 @@ QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'))
 
 # Relative pronouns that only a person takes as antecedent: "Brian Clay, who won" names a person.
 PERSON_RELATIVES = ()
+# The word that makes a present participle a gerund of manner ("…, en demandant une suspension").
+GERUND_MARKERS = ("en",)
+# Auxiliaries of a compound past the parse may read as a copula ("est intervenu").
+PERFECT_AUXILIARIES = ("être",)
