@@ -130,7 +130,8 @@ class Attribution:
                 return carried
             return None
         if mention.kind == "pronoun":
-            if subject is not None and not previous and self._agrees(subject, mention):
+            if subject is not None and not previous and self._agrees(subject, mention) and \
+                    subject.text.split()[-1] not in self.text[start:end]:  # "il a dit à Trumont": not Trumont
                 # "M. Denis Sassou Nguesso a accordé une interview… « … » a-t-il déclaré": the subject of the
                 # sentence before, when it did not quote anyone ("Le plan… Il prévoit" names no speaker).
                 found = self._resolve(subject)
