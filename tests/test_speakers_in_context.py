@@ -122,3 +122,27 @@ def test_a_pronoun_never_stands_for_the_person_its_own_sentence_names():
             "Le président Paul Trumont doit se rendre à Londres vendredi. "
             "Cette semaine, il a dit par téléphone à Trumont que les troupes européennes partiront en mars.")
     assert speaker_of(text, "fr", "Cette semaine") == "Marc Healy"
+
+
+def test_a_reporters_sign_off_is_a_byline_not_a_claim():
+    text = ("The agency says 12 million people fled their homes in 2024. "
+            "Maria Keller reports for VOA from Nairobi.")
+    assert [sentence for sentence, _ in speakers(text, "en")] == [
+        "The agency says 12 million people fled their homes in 2024."]
+
+
+def test_reports_in_general_stay_as_written():
+    text = ("The quake struck at 3:32 a.m., BNN News said. "
+            "Reports say as many as 40,000 buildings have been destroyed in the region.")
+    assert speaker_of(text, "en", "Reports say") == "Reports"
+
+
+def test_a_request_reports_what_was_asked():
+    text = ("President Alain Sarkel met the families on Monday. "
+            "He also requested that Canada send two search aircraft to the area.")
+    assert speaker_of(text, "en", "He also") == "Alain Sarkel"
+
+
+def test_directions_to_the_reader_are_not_claims():
+    text = "Early estimates of GDP are subject to revision; for more information please refer to our guide."
+    assert speakers(text, "en") == []

@@ -79,6 +79,8 @@ def find_claims(
             statement=speakers.is_statement(start, end),
             actors=speakers.actors(start, end),
         )
+        if speakers.is_sign_off(start, end, t):
+            continue
         if score >= CLAIM_THRESHOLD:
             claims.append(
                 Claim(id="", start=start, end=end, text=sentence, speaker=speaker, checkworthiness=score)

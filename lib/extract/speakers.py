@@ -626,6 +626,8 @@ class Attribution:
         if mention.kind == "name":
             return names.fullest(mention.text, mention.position)
         last_body = next((s.name for s in reversed(self.history) if not s.person), None)
+        if mention.kind == "source" and mention.plural and self._bare(mention):
+            return mention.text  # "Reports say…", "Studies show…": no one in particular
         if mention.kind == "source":
             # "le rapport du BEA" -> BEA; "the report" alone -> the body that spoke last
             issuer = names.issuer(mention.head, mention.position) or last_body
@@ -659,6 +661,10 @@ class Attribution:
             if body:
                 return names.fullest(body, mention.position)
         return mention.text
+
+    def _bare(self, mention: Mention) -> bool:
+        k = bisect_left(self._starts, mention.position)
+        return k < len(self.doc) and self.doc[k].pos_ != "DET" and (k == 0 or self.doc[k - 1].pos_ != "DET")
 
     def _sentence_subject(self, start: int, end: int) -> Mention | None:
         """The subject of the sentence's main verb, as a phrase, when it is not a pronoun."""
@@ -718,6 +724,21 @@ class Attribution:
         a, b = self._token_range(start, end)
         return any(tok.pos_ in ("VERB", "AUX") and (
             "Fin" in tok.morph.get("VerbForm") or tok.tag_ in ("VBD", "VBZ", "VBP", "MD")) for tok in self.doc[a:b])
+
+    def is_sign_off(self, start: int, end: int, t: ModuleType) -> bool:
+        """'Lisa Schlein reports for VOA from Geneva.': the reporter's sign-off, a byline, not a claim."""
+        a, b = self._token_range(start, end)
+        for token in self.doc[a:b]:
+            if token.lemma_.lower() not in t.SIGN_OFF_LEMMAS or token.pos_ != "VERB":
+                continue
+            children = list(token.children)
+            subject = next((c for c in children if c.dep_ in _SUBJECTS), None)
+            if subject is None or subject.pos_ != "PROPN" or any(
+                    c.dep_ in ("dobj", "obj", "ccomp", "xcomp") for c in children):
+                return False
+            return any(c.lower_ in t.SIGN_OFF_PREPOSITIONS or any(
+                g.dep_ == "case" and g.lower_ in t.SIGN_OFF_PREPOSITIONS for g in c.children) for c in children)
+        return False
 
     def actors(self, start: int, end: int) -> tuple[str, ...]:
         """First words of the people, bodies and places the parse finds in text[start:end] ("Mexico has…")."""
@@ -874,6 +895,10 @@ class _NameIndex:
                     self.issuers.setdefault(lower, []).append((token.idx, issuer))
         for key in self.roles:
             self.roles[key].sort()
+        # "President Alain Sarkel", "le ministre Jean Dupont": a name written with a person's title is a person's.
+        self.titled = {name for role, entries in self.roles.items() if role in t.PERSON_ROLES | {""}
+                       for _, name in entries}
+        self.roles.pop("", None)
 
     def capitalised(self, token: Token) -> bool:
         """A word that can belong to a name: capitalised, and not a capitalised function word or the
@@ -907,6 +932,12 @@ class _NameIndex:
         k = i + len(name.split())
         for token in doc[max(0, i - 3) : min(len(doc), k + 2)]:
             lower = token.lower_
+            if token.i >= i and lower.rstrip(".") in _stripped(t.NAME_TITLES) | t.PERSON_ROLES and lower not in words:
+                # the title the cleaned name dropped: "President Alain Sarkel" -> "Alain Sarkel" is a president
+                if lower in t.PERSON_ROLES:
+                    self.roles.setdefault(lower, []).append((doc[i].idx, name))
+                self.roles.setdefault("", []).append((doc[i].idx, name))
+                continue
             if token.i >= i and lower in words:
                 # a title inside the run ("Secretary Robert Gates") names the person after it
                 if lower in t.PERSON_ROLES:
@@ -1094,6 +1125,8 @@ class _NameIndex:
         return before[-1] if before else (entries[0][1] if entries else None)
 
     def is_person(self, name: str) -> bool:
+        if name in self.titled or len(name.split()) >= 2 and any(name in titled for titled in self.titled):
+            return True
         if (name in self.nationalities or any(name in body or body in name for body in self.bodies)) and not any(
                 name == p for p in self.persons):
             return False

@@ -18,7 +18,7 @@ rebut refute protest lament deplore regret welcome hail applaud condemn denounce
 advise recommend propose demand plead appeal gauge anticipate reckon judge consider feel confide whisper
 shout exclaim joke quip muse boast concede reassure guarantee swear certify attest demonstrate imply hint
 acknowledge cite quote estimate count tally put predict insist explain announce describe characterize
-characterise speak talk
+characterise speak talk request
 """.split())
 CUE_FORMS = frozenset("said says told tells added adds warned noted stressed reiterated".split())
 # These report a statement only with a clause, a quote or a colon after them ("showed that…");

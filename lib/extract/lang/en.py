@@ -185,6 +185,9 @@ DETERMINERS = ("the", "a", "an", "this", "that", "these", "those", "his", "her",
 # whether a sentence is a checkable claim.
 
 BYLINE_WORDS = ("by",)
+# A reporter's sign-off ("Lisa Schlein reports for VOA from Geneva."): this verb, a person, where or for whom.
+SIGN_OFF_LEMMAS = ("report",)
+SIGN_OFF_PREPOSITIONS = ("from", "for")
 
 QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("‘", "’"), ("«", "»"))
 
@@ -198,6 +201,7 @@ NORMATIVE_CUES = ("should", "ought to", "shouldn't", "should not", "must not")
 DEMONYM_STEMS = ("military", "nuclear", "government", "parliamentary", "presidential")
 PROMO_CUES = (
     "newsletter", "subscribe", "sign up", "click here", "for free", "your guide", "read more", "share this",
+    "please refer to", "for more information", "please see",
     "advertisement", "download the app", "follow us",
 )
 FACT_CUES = (

@@ -209,6 +209,9 @@ DETERMINERS = ("le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", 
 
 # A byline ("Par Camille Rousseau, à Toulouse") opens with this word; it is never a claim.
 BYLINE_WORDS = ("par",)
+# A reporter's sign-off ("Marie Dupont, qui rapporte depuis Genève"): this verb, a person, where or for whom.
+SIGN_OFF_LEMMAS = ("rapporter",)
+SIGN_OFF_PREPOSITIONS = ("depuis", "pour")
 
 QUOTE_PAIRS = (("«", "»"), ("“", "”"), ('"', '"'), ("‹", "›"))
 
@@ -223,6 +226,7 @@ OPINION_CUES = (
 PROMO_CUES = (
     "newsletter", "gratuitement", "abonnez-vous", "inscrivez-vous", "cliquez", "votre guide", "lire aussi",
     "lire la suite", "partager", "publicité", "offre spéciale", "téléchargez",
+    "pour plus d'informations", "pour plus d’informations", "veuillez consulter",
 )
 # Prescriptions and wishes are not checkable: "aucune famille ne devrait", "il faut".
 NORMATIVE_CUES = ("devrait", "devraient", "il faut", "il ne faut pas", "il faudrait", "doivent être", "doit être")
