@@ -146,3 +146,23 @@ def test_a_request_reports_what_was_asked():
 def test_directions_to_the_reader_are_not_claims():
     text = "Early estimates of GDP are subject to revision; for more information please refer to our guide."
     assert speakers(text, "en") == []
+
+
+def test_a_transcript_label_names_who_speaks():
+    text = ("Space agency spokesman Tom Brandt followed the launch from Florida on Tuesday.\n"
+            'BRANDT: "We have ignition of the main engines. Atlantis has cleared the tower at 11:38."')
+    assert speaker_of(text, "en", 'BRANDT:') == "Tom Brandt"
+    assert speaker_of(text, "en", "Atlantis") == "Tom Brandt"
+
+
+def test_the_topic_before_a_headlines_colon_is_not_the_speaker():
+    text = "Syrie : la Ligue des droits dénonce 27 centres de détention\n\nLe rapport compte 81 pages."
+    assert speaker_of(text, "fr", "Syrie") == "Ligue des droits"
+
+
+def test_an_agency_described_before_it_is_named_is_the_agency_that_speaks_later():
+    text = ("The U.N. food agency says hunger rose by 9 percent last year in 12 countries. "
+            "The agency report says 40 million people need aid.\n"
+            "The WFP figures do not include Gaza. The WFP says funding fell by a third in 2024.")
+    assert speaker_of(text, "en", "The U.N. food agency") == "WFP"
+    assert speaker_of(text, "en", "The agency report") == "WFP"

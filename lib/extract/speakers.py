@@ -91,6 +91,7 @@ class Attribution:
         self._quoted, self._regions = _quotations(self.text, doc, self._starts)
         self._region_starts = [start for start, _ in self._regions]
         self.names = _NameIndex(doc, self.t, lang)
+        self._speaking_bodies = self._bodies_that_speak()
         self.last: _Speaker | None = None
         self.quote_speaker: str | None = None
         self.pending: str | None = None
@@ -159,6 +160,9 @@ class Attribution:
         a, b = self._token_range(start, end)
         if a >= b:
             return None
+        label = self._transcript_label(start, a, b)
+        if label is not None:
+            return label
         cues = [i for i in range(a, b) if not self._quoted[i] and self._is_cue(i, a, b)]
         # "Three suppliers have written to customers…, she said": the attribution after the statement
         # speaks for the whole sentence, before any cue inside the statement.
@@ -171,6 +175,24 @@ class Attribution:
         if found is not None:
             return found
         return self._participle(a, b)
+
+    def _transcript_label(self, start: int, a: int, b: int) -> Mention | None:
+        """'DILLER: "We have a go for main engine start.': a paragraph opening with a name and a colon, as a
+        transcript writes it (the name in capitals, or a quotation right after the colon)."""
+        if start > 0 and self.text[start - 1] != "\n":
+            return None
+        colon = next((k for k in range(a, min(b - 1, a + 4)) if self.doc[k].text == ":"), None)
+        if colon is None or colon == a:
+            return None
+        words = list(self.doc[a:colon])
+        shouted = all(tok.text.isupper() and tok.is_alpha for tok in words) and len("".join(t.text for t in words)) > 2
+        quoted = self.doc[colon + 1].text in _OPENING_QUOTES
+        if not (shouted or quoted and all(self.names.capitalised(tok) for tok in words)):
+            return None
+        name = _joined(words)
+        if not _is_phrase_text(name):
+            return None
+        return Mention(name, "name", name.split()[-1].lower(), position=words[0].idx)
 
     # --- cues ---------------------------------------------------------------------------------
 
@@ -288,6 +310,10 @@ class Attribution:
         return self._phrase(j, a, i, from_start=True)
 
     def _subject(self, subject: Token, verb: Token, a: int, b: int) -> Mention | None:
+        if subject.i < verb.i and any(tok.text == ":" for tok in self.doc[subject.i + 1 : verb.i]):
+            # "Syrie : la Ligue des droits dénonce…": a headline's topic label, not the subject; the phrase
+            # after the colon is.
+            return self._before(verb.i, a)
         if any(child.dep_ == "case" and child.i < subject.i for child in subject.children):
             # "Sur Twitter, Philippe Gosselin a dénoncé…": a phrase after a preposition is no subject, whatever
             # the parse says; the name set beside it is.
@@ -630,7 +656,8 @@ class Attribution:
             return mention.text  # "Reports say…", "Studies show…": no one in particular
         if mention.kind == "source":
             # "le rapport du BEA" -> BEA; "the report" alone -> the body that spoke last
-            issuer = names.issuer(mention.head, mention.position) or last_body
+            issuer = names.issuer(mention.head, mention.position) or last_body or \
+                self._body_that_speaks_later(mention.position)
             return names.fullest(issuer, mention.position) if issuer else None
         if mention.kind == "indefinite" or mention.kind == "bare" and mention.plural:
             return mention.text  # "a spokeswoman", "officials say": a new speaker, kept as written
@@ -658,6 +685,8 @@ class Attribution:
             body = body or names.body_between(self._sentence[0], mention.position)
             if body is None and head in t.GENERIC_ORGANISATION_NOUNS:
                 body = last_body  # "l'organisation", "the group": the body that spoke last
+            if body is None and not self.history:
+                body = self._body_that_speaks_later(mention.position)
             if body:
                 return names.fullest(body, mention.position)
         return mention.text
@@ -665,6 +694,27 @@ class Attribution:
     def _bare(self, mention: Mention) -> bool:
         k = bisect_left(self._starts, mention.position)
         return k < len(self.doc) and self.doc[k].pos_ != "DET" and (k == 0 or self.doc[k - 1].pos_ != "DET")
+
+    def _bodies_that_speak(self) -> list[tuple[int, str]]:
+        """(position, name) of every body the article names as the subject of a cue ("The WFP says…")."""
+        found = []
+        for token in self.doc:
+            if token.pos_ != "VERB" or token.lemma_.lower() not in self.t.CUE_LEMMAS:
+                continue
+            subject = next((c for c in token.children if c.dep_ in _SUBJECTS and c.pos_ == "PROPN"), None)
+            if subject is None:
+                continue
+            name = self.names.name_in(self.doc[subject.left_edge.i : subject.i + 1])
+            name = self.names.fullest(name, subject.idx) if name else None
+            if name and not self.names.is_person(name):
+                found.append((subject.idx, name))
+        return found
+
+    def _body_that_speaks_later(self, position: int) -> str | None:
+        """'The U.N. food agency says… The WFP says…': a body described before the article names it is the one
+        body that speaks after — when exactly one does."""
+        later = {name for where, name in self._speaking_bodies if where > position}
+        return later.pop() if len(later) == 1 else None
 
     def _sentence_subject(self, start: int, end: int) -> Mention | None:
         """The subject of the sentence's main verb, as a phrase, when it is not a pronoun."""
