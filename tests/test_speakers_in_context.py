@@ -166,3 +166,15 @@ def test_an_agency_described_before_it_is_named_is_the_agency_that_speaks_later(
             "The WFP figures do not include Gaza. The WFP says funding fell by a third in 2024.")
     assert speaker_of(text, "en", "The U.N. food agency") == "WFP"
     assert speaker_of(text, "en", "The agency report") == "WFP"
+
+
+def test_a_quotation_standing_alone_after_a_sentence_about_a_person_is_theirs():
+    text = ("Paul Menard, président du groupe centriste, a pris la parole à la reprise de la séance. "
+            "Il a souhaité faire un rappel au règlement, au titre de l'article 58. "
+            "« On ne peut pas accepter un tel mépris de notre règlement en 2026 ! »")
+    assert speaker_of(text, "fr", "« On ne peut") == "Paul Menard"
+
+
+def test_a_document_no_one_is_named_for_speaks_under_its_own_name():
+    text = "La tempête fit 39 morts selon le bilan le plus récent publié mardi soir."
+    assert speaker_of(text, "fr", "La tempête") in ("bilan le plus récent", "bilan le plus récent publié mardi soir")

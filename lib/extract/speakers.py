@@ -99,6 +99,7 @@ class Attribution:
         self._carried = False
         self._spoken_end = 0
         self.subject: Mention | None = None
+        self._actor: str | None = None
         self.history: list[_Speaker] = []
         self._sentence = (0, len(self.text))
 
@@ -112,13 +113,17 @@ class Attribution:
         pending, self.pending = self.pending, None
         previous, self.previous = self.previous, None
         subject, self.subject = self.subject, None
+        actor, self._actor = self._actor, None
         if mention is None:
             mention = self._closing_attribution(start, end)
         if mention is None:
             self.subject = self._sentence_subject(start, end)
+            self._actor = self._person_acting(start, end)
             # "Asafa Powell says the team knew it. "To be honest, …"": a quote right after an attributed
-            # sentence, after "said:", or inside a quotation that goes on, keeps its speaker.
-            carried = pending or previous or self.quote_speaker
+            # sentence, after "said:", or inside a quotation that goes on, keeps its speaker; "Il a souhaité
+            # faire un rappel au règlement. « On ne peut pas accepter… »": one right after a sentence about
+            # a person is theirs.
+            carried = pending or previous or (actor if continues else None) or self.quote_speaker
             # '…, « seule l'intervention d'un passager a pu mettre un terme aux violences »': a quotation of a
             # few words or more inside a sentence that names no one, right after a quoted speaker, goes on
             # quoting them (a word or two in quotes is the journalist's scare quote, not a quotation).
@@ -513,6 +518,10 @@ class Attribution:
             nominal = (token.pos_ in _NOMINAL or token.is_title or token.text in ("&",)) and not token.is_punct
             if token.pos_ == "NUM" and token.is_digit:
                 break
+            if token.pos_ == "DET" and right + 2 < b and doc[right + 1].lower_ in t.SUPERLATIVE_ADVERBS and \
+                    doc[right + 2].pos_ == "ADJ":
+                right += 3  # "le bilan le plus récent"
+                continue
             if token.text in ("-", "&") and not doc[right - 1].whitespace_ and right + 1 < limit and not token.whitespace_:
                 right += 1  # "CGT-Cheminots", "Auvergne-Rhône-Alpes"
                 continue
@@ -658,7 +667,8 @@ class Attribution:
             # "le rapport du BEA" -> BEA; "the report" alone -> the body that spoke last
             issuer = names.issuer(mention.head, mention.position) or last_body or \
                 self._body_that_speaks_later(mention.position)
-            return names.fullest(issuer, mention.position) if issuer else None
+            # "selon le bilan le plus récent": a document no one is named for speaks under its own name
+            return names.fullest(issuer, mention.position) if issuer else mention.text
         if mention.kind == "indefinite" or mention.kind == "bare" and mention.plural:
             return mention.text  # "a spokeswoman", "officials say": a new speaker, kept as written
         head = mention.head
@@ -724,6 +734,23 @@ class Attribution:
         if subject is None or subject.pos_ == "PRON" or self._quoted[subject.i]:
             return None
         return self._phrase(subject.i, a, b)
+
+    def _person_acting(self, start: int, end: int) -> str | None:
+        """The person the sentence's main verb has as subject ('Il a souhaité…', 'Christian Jacob a demandé…')."""
+        a, b = self._token_range(start, end)
+        root = next((tok for tok in self.doc[a:b] if tok.head.i == tok.i), None)
+        subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None) if root is not None else None
+        if subject is None or self._quoted[subject.i]:
+            return None
+        mention = self._phrase(subject.i, a, b)
+        if mention is None or mention.plural:
+            return None
+        if mention.kind == "pronoun":
+            found = self._pronoun(mention) if mention.gender in ("m", "f") else None
+            return found if found and self.names.is_person(found) else None
+        if mention.kind == "name" and self.names.is_person(self.names.fullest(mention.text, mention.position)):
+            return self.names.fullest(mention.text, mention.position)
+        return None
 
     def _agrees(self, subject: Mention, pronoun: Mention) -> bool:
         if subject.kind == "pronoun" or subject.plural != pronoun.plural:

@@ -101,3 +101,5 @@ PERSON_RELATIVES = ("who", "whom")
 GERUND_MARKERS = ()
 # Auxiliaries of a compound past the parse may read as a copula ("est intervenu").
 PERFECT_AUXILIARIES = ()
+# Adverbs of a superlative written after its noun: "le bilan le plus récent".
+SUPERLATIVE_ADVERBS = ()

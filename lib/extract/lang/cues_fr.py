@@ -147,3 +147,5 @@ PERSON_RELATIVES = ()
 GERUND_MARKERS = ("en",)
 # Auxiliaries of a compound past the parse may read as a copula ("est intervenu").
 PERFECT_AUXILIARIES = ("être",)
+# Adverbs of a superlative written after its noun: "le bilan le plus récent".
+SUPERLATIVE_ADVERBS = ("plus", "moins")
