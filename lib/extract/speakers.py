@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import ModuleType
 
@@ -59,6 +59,7 @@ class Mention:
     plural: bool = False
     gender: str = ""
     position: int = 0
+    cited: bool = False  # introduced as the source: "selon …", "according to …"
 
 
 def attribution(sentence: str, lang: str) -> str | None:
@@ -408,6 +409,7 @@ class Attribution:
                 found = self._subject(subject, root, a, b) if subject is not None else None
                 if found is None:
                     continue
+            found = replace(found, cited=True)
             if match.group(1).lower() in self.t.OPENING_ATTRIBUTION:
                 # "Pour l'organisation, …" names a speaker; "Pour la première fois, …" does not.
                 if match.start() > 3 or found.kind not in ("name", "description") or (
@@ -667,8 +669,11 @@ class Attribution:
             # "le rapport du BEA" -> BEA; "the report" alone -> the body that spoke last
             issuer = names.issuer(mention.head, mention.position) or last_body or \
                 self._body_that_speaks_later(mention.position)
-            # "selon le bilan le plus récent": a document no one is named for speaks under its own name
-            return names.fullest(issuer, mention.position) if issuer else mention.text
+            if issuer:
+                return names.fullest(issuer, mention.position)
+            # "selon le bilan le plus récent": a document cited as the source, no one named for it, speaks under
+            # its own name; "Le texte prévoit…" describes a document, it quotes no one.
+            return mention.text if mention.cited else None
         if mention.kind == "indefinite" or mention.kind == "bare" and mention.plural:
             return mention.text  # "a spokeswoman", "officials say": a new speaker, kept as written
         head = mention.head
