@@ -1,6 +1,7 @@
 """Time expressions: finding, TIMEX3 values and calendar dates, per language, with a fixed publication date."""
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -534,3 +535,43 @@ def test_what_is_empty_without_a_parse_and_never_holds_the_time_expression():
     text = SEED.read_text(encoding="utf-8")
     for event in in_context(text, "fr", FRIDAY):
         assert event.text not in event.what and len(event.what.split()) <= 16, event
+
+
+# --- linear work (issue 12) ------------------------------------------------------------------------
+
+EVENTS_MODULE = str(Path(__file__).resolve().parent.parent / "lib" / "extract" / "events.py")
+
+
+def _lines_in_events(function) -> int:
+    """Lines executed in lib/extract/events.py (a scan in a comprehension or generator counts too)."""
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def tracer(frame, event, arg):
+        return local if frame.f_code.co_filename == EVENTS_MODULE else None
+
+    sys.settrace(tracer)
+    try:
+        function()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize("piece, lang", [
+    # Anchors far apart: many small windows, each holding one kind of anchor.
+    ("Le comité s'est réuni le 3 mars 2024 pour examiner le dossier des collectivités territoriales. ", "fr"),
+    ("The board met on Friday and reviewed the accounts of the regional councils at length. ", "en"),
+    # Anchors everywhere: one long window holding every kind.
+    ("2022 ", "en"),
+], ids=["sparse-fr", "sparse-en", "dense-en"])
+def test_finding_events_does_linear_work_on_a_growing_one_line_text(piece, lang):
+    copies = max(4, 5_000 // len(piece))
+    small = _lines_in_events(lambda: find_events(piece * copies, lang, FRIDAY))
+    large = _lines_in_events(lambda: find_events(piece * (8 * copies), lang, FRIDAY))
+    assert large <= 10 * small, f"{small} lines for {copies} copies, {large} for {8 * copies} (linear: 8x)"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 import dateparser
@@ -84,6 +84,16 @@ class _Grammar:
     forward: re.Pattern  # "until", "jusqu'au": a perfect before them still points ahead
     anchor: re.Pattern
     anchor_kinds: dict[str, frozenset[str]]
+    # The rules a window with these anchor kinds can hold, filled as kinds are met (a few dozen sets at most).
+    rules_by_kinds: dict[frozenset[str], tuple[int, ...]] = field(default_factory=dict, compare=False)
+
+    def rules_for(self, kinds: frozenset[str]) -> tuple[int, ...]:
+        """Indices of the rules that need no anchor or one of `kinds`, in rule order."""
+        found = self.rules_by_kinds.get(kinds)
+        if found is None:
+            found = tuple(i for i, rule in enumerate(self.rules) if not rule.anchors or rule.anchors & kinds)
+            self.rules_by_kinds[kinds] = found
+        return found
 
 
 @dataclass(frozen=True)
@@ -423,27 +433,29 @@ def _candidates(text: str, grammar: _Grammar) -> list[tuple[int, int, int, _Rule
         for match in grammar.negative.finditer(text):
             blocked[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     found = []
-    windows = _windows(text, grammar)
-    for index, rule in enumerate(grammar.rules):
-        spans = [(lo, hi) for lo, hi, kinds in windows if not rule.anchors or rule.anchors & kinds]
-        for match in (m for lo, hi in spans for m in rule.regex.finditer(text, lo, hi)):
-            start, end = match.span(rule.params["span"]) if "span" in rule.params else match.span()
-            if start == end or any(blocked[start:end]):
-                continue
-            before = text[max(0, start - _CONTEXT_WINDOW) : start]
-            if rule.before is not None and not rule.before.search(before):
-                continue
-            if rule.not_before is not None and rule.not_before.search(before):
-                continue
-            after = text[end : end + _CONTEXT_WINDOW]
-            if rule.after is not None and not rule.after.search(after):
-                continue
-            if rule.not_after is not None and rule.not_after.search(after):
-                continue
-            if rule.not_around is not None and rule.not_around[0].search(before) \
-                    and rule.not_around[1].search(after):
-                continue
-            found.append((start, end, index, rule, match))
+    # Window by window, only the rules its anchors allow: the work is the windows' length times the rules
+    # that can match there, never every rule times every window of a long text.
+    for lo, hi, kinds in _windows(text, grammar):
+        for index in grammar.rules_for(kinds):
+            rule = grammar.rules[index]
+            for match in rule.regex.finditer(text, lo, hi):
+                start, end = match.span(rule.params["span"]) if "span" in rule.params else match.span()
+                if start == end or any(blocked[start:end]):
+                    continue
+                before = text[max(0, start - _CONTEXT_WINDOW) : start]
+                if rule.before is not None and not rule.before.search(before):
+                    continue
+                if rule.not_before is not None and rule.not_before.search(before):
+                    continue
+                after = text[end : end + _CONTEXT_WINDOW]
+                if rule.after is not None and not rule.after.search(after):
+                    continue
+                if rule.not_after is not None and rule.not_after.search(after):
+                    continue
+                if rule.not_around is not None and rule.not_around[0].search(before) \
+                        and rule.not_around[1].search(after):
+                    continue
+                found.append((start, end, index, rule, match))
     return found
 
 
