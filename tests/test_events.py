@@ -166,6 +166,9 @@ EN_CASES = [
      ("So far this year", "DATE", "2025", D("2025-01-01"), FRIDAY)),
     ("Sales rose in the first half of 2025.", FRIDAY,
      ("the first half of 2025", "DATE", "2025-H1", D("2025-01-01"), D("2025-06-30"))),
+    ("Growth slowed in the second half of last year.", FRIDAY,
+     ("the second half of last year", "DATE", "2024-H2", D("2024-07-01"), D("2024-12-31"))),
+    ("First-half profits fell 10%.", FRIDAY, ("First-half", "DATE", "2025-H1", D("2025-01-01"), D("2025-06-30"))),
     ("Profits in Q3 2024 rose.", FRIDAY, ("Q3 2024", "DATE", "2024-Q3", D("2024-07-01"), D("2024-09-30"))),
     ("From March 3 to 5, the summit met.", date(2025, 9, 25),
      ("March 3", "DATE", "2025-03-03", D("2025-03-03"), D("2025-03-03"))),
@@ -314,6 +317,9 @@ EN_TRAPS = [
     "The Sunday Times reported it.",
     "He told the Today programme.",
     "Rates rose by a quarter point.",
+    # A half is a half-year only beside the calendar: these are halves of a match.
+    "The visitors started the first half slowly.",
+    "She scored twice in the second half.",
 ]
 
 

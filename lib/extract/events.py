@@ -1062,6 +1062,10 @@ def _quarter(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
     months = 6 if half else 3
     code = f"H{part}" if half else f"Q{part}"
     year = _year_of(match)
+    direction = _direction(match, ctx)
+    if year is None and direction is not None:
+        # "the first half of last year", "the third quarter of next year".
+        year = ctx.dct(f"XXXX-{code}", granularity="month" if half else "quarter").year + direction
     if year is None:
         dct = ctx.dct(f"XXXX-{code}", granularity="month" if half else "quarter")
         current = (dct.month - 1) // months + 1

@@ -158,6 +158,10 @@ UNPLACED_REFS = frozenset({"now", "nowadays", "these days"})
 # Literal words of RULES that are in no list above; the finder only looks around these and the lists.
 ANCHORS = ("noon", "midnight", "annually", "yearly", "daily", "weekly", "monthly", "fy", "q1", "q2", "q3", "q4", "h1", "h2", "half")
 
+# After "first-half", "second half", these make it a half-year: what companies and statistics report by half.
+HALF_YEAR_AFTER = (r"^\s*(?:(?:pre-tax|net|operating|underlying|core|group)\s+)?(?:profits?|results|earnings|sales|revenues?|"
+                   r"loss(?:es)?|growth|dividends?|output|turnover|GDP|deficit|surplus|figures)\b")
+
 _REL_UNITS = r"(?P<unit>week|month|year|quarter|weekend|decade|century|fiscal year|financial year)"
 _PLURAL_UNITS = r"(?P<unit>decades|years|months|weeks|days|hours|minutes)"
 _BARE_UNITS = r"(?P<unit>minutes|hours|days|weeks|months|years|decades)"
@@ -202,7 +206,11 @@ RULES = [
     (r"(?-i:[Ww]eek) {week}(?: (?:of )?{year})?", "week", {}),
     (r"(?-i:W){week}(?: {year})?", "week", {"not_before": r"[-\w]$"}),
     (r"the week of {month} {day}(?:,? {longyear})?", "week_of", {}),
-    (r"(?:the )?{ordinal}(?:-| )half(?: of {year})?", "quarter", {"half": True}),
+    # A half is a half-year only beside the calendar: "the first half of 2025", "first half 2024", "the second
+    # half of last year", "first-half profits"; "the second half" of a match is not.
+    (r"(?:the )?{ordinal}(?:-| )half(?: of)? {year}", "quarter", {"half": True}),
+    (r"(?:the )?{ordinal}(?:-| )half of (?:the |{dir} )?(?:fiscal |financial )?year", "quarter", {"half": True}),
+    (r"(?:the )?{ordinal}(?:-| )half", "quarter", {"half": True, "after": HALF_YEAR_AFTER}),
     (r"H(?P<qn>[12])(?: {year})?", "quarter", {"half": True}),
     (r"{holiday}(?: {year})?", "holiday", {}),
     # "over the weekend": the weekend of the week the sentence speaks of.
