@@ -235,6 +235,42 @@ def test_clock_words_and_parts_of_day(text, lang, expected):
     assert [(e.text, e.value) for e in find_events(text, lang, FRIDAY)] == expected
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    # A clock time followed by the day it is on is one moment, so one event on that day.
+    ("The ferry was due in Dover at 11:10 CET on June 3, 2024.", "en",
+     [("11:10 CET on June 3, 2024", "TIME", "2024-06-03T11:10")]),
+    ("Le car part à 7 h 10 le 3 mars 2024.", "fr", [("7 h 10 le 3 mars 2024", "TIME", "2024-03-03T07:10")]),
+    # A day followed by its time stays two events, as TimeML annotates it; the time hangs on that day.
+    ("Le samedi 24 mai 2025 à 15 h 45, ils se marient.", "fr",
+     [("Le samedi 24 mai 2025", "DATE", "2025-05-24"), ("15 h 45", "TIME", "2025-05-24T15:45")]),
+    # The time zone belongs to the time.
+    ("The polls closed at 9:00PM Mountain Time.", "en", [("9:00PM Mountain Time", "TIME", "2025-08-15T21:00")]),
+    ("The ship docked at 22:30 local time.", "en", [("22:30 local time", "TIME", "2025-08-15T22:30")]),
+    ("The talks resumed at 14:00 GMT+1.", "en", [("14:00 GMT+1", "TIME", "2025-08-15T14:00")]),
+    ("Le navire est arrivé vers 12 h 30 locales.", "fr", [("vers 12 h 30 locales", "TIME", "2025-08-15T12:30")]),
+    ("La séance a repris à 10 h heure de Paris.", "fr", [("10 h heure de Paris", "TIME", "2025-08-15T10:00")]),
+    # Noon, midday and midnight, with what may follow them.
+    ("The office closes at 12 noon.", "en", [("12 noon", "TIME", "2025-08-15T12:00")]),
+    ("The count ends at midday Friday.", "en", [("midday Friday", "TIME", "2025-08-15T12:00")]),
+    ("They talked until past midnight.", "en", [("midnight", "TIME", "2025-08-15T00:00")]),
+])
+def test_clock_times_with_their_day_and_zone(text, lang, expected):
+    assert [(e.text, e.type, e.value) for e in find_events(text, lang, FRIDAY)] == expected
+
+
+def test_a_clock_time_hangs_on_the_day_named_in_its_paragraph_not_an_earlier_one():
+    text = "The bridge was last inspected on March 2, 2019.\n\nThe storm broke it at 03:00 GMT and at 03:20 GMT."
+    assert [(e.text, e.value) for e in find_events(text, "en", FRIDAY)] == [
+        ("March 2, 2019", "2019-03-02"), ("03:00 GMT", "2025-08-15T03:00"), ("03:20 GMT", "2025-08-15T03:20")]
+    # Within a paragraph (a line break alone only wraps it) the day named earlier still holds.
+    text = "On March 2, 2019, the bridge was inspected.\nThe storm broke it at 03:00 GMT."
+    assert [(e.text, e.value) for e in find_events(text, "en", FRIDAY)] == [
+        ("March 2, 2019", "2019-03-02"), ("03:00 GMT", "2019-03-02T03:00")]
+    # With no publication date, the day named earlier is still the best there is.
+    text = "The bridge was last inspected on March 2, 2019.\n\nThe storm broke it at 03:00 GMT."
+    assert [e.value for e in find_events(text, "en", None)] == ["2019-03-02", "2019-03-02T03:00"]
+
+
 def test_english_clock_with_weekday_takes_that_day():
     events = find_events("Polls close at 8 p.m. Friday.", "en", FRIDAY)
     assert [(e.text, e.type, e.value) for e in events] == [("8 p.m. Friday", "TIME", "2025-08-15T20:00")]

@@ -35,6 +35,8 @@ __all__ = ["find_events"]
 # How far around a match we look for tense cues; bounded so a huge unpunctuated text stays linear.
 _TENSE_WINDOW = 160
 _TENSE_RIGHT = 25
+# A blank line ends a paragraph (a single line break may only wrap a line).
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 # A full stop is a sentence end only before a space: "2.7 million" is one sentence.
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 # How far before a match we look for context words ("en 2022", "in May").
@@ -81,6 +83,7 @@ class _Grammar:
     later: re.Pattern
     earlier: re.Pattern
     range_joiner: re.Pattern  # between the two ends of a range: "to", "au"
+    clock_day: re.Pattern  # between a clock time and its day: "on", "le"
     forward: re.Pattern  # "until", "jusqu'au": a perfect before them still points ahead
     anchor: re.Pattern
     anchor_kinds: dict[str, frozenset[str]]
@@ -127,6 +130,7 @@ class _Context:
         self.text = text
         self.published = published
         self.last_day: date | None = None
+        self.last_day_at = 0  # where the last day was named
         # The last date of any granularity, for "the previous year", "le mois suivant", and its granularity.
         self.last_date: date | None = None
         self.last_granularity: str | None = None
@@ -138,8 +142,17 @@ class _Context:
         return self.published
 
     def anchor_day(self, fallback: str) -> date:
-        """The day a clock time or "le lendemain" hangs on: the last day mentioned, else the publication date."""
+        """The day "le lendemain" or "that night" hangs on: the last day mentioned, else the publication date."""
         if self.last_day is not None:
+            return self.last_day
+        return self.dct(fallback, "TIME", "day")
+
+    def clock_day(self, start: int, fallback: str) -> date:
+        """The day a clock time without a day of its own belongs to: the last day named in its paragraph,
+        else the publication date. A day named paragraphs earlier ("Its last check was on April 16") is
+        seldom the day of "turbulence at 02:00 GMT" in a later one."""
+        if self.last_day is not None and (self.published is None
+                                          or not _PARAGRAPH_BREAK.search(self.text, self.last_day_at, start)):
             return self.last_day
         return self.dct(fallback, "TIME", "day")
 
@@ -224,6 +237,7 @@ def _placeholders(table: ModuleType) -> dict[str, str]:
         "yy": r"(?P<yy>['’]?\d\d)(?!\d)",
         "day": table.DAY,
         "clock": table.CLOCK,
+        "zone": table.TIME_ZONE,
         "decade": table.DECADE,
         "century": table.CENTURY,
         "partday": _words(table.PARTS_OF_DAY, "partday"),
@@ -307,6 +321,7 @@ def _grammar(lang: str) -> _Grammar:
         month_context=re.compile(table.MONTH_CONTEXT_BEFORE, re.IGNORECASE),
         later=re.compile(_template(table.LATER_AFTER), re.IGNORECASE),
         range_joiner=re.compile(table.RANGE_JOINER, re.IGNORECASE),
+        clock_day=re.compile(table.CLOCK_DAY_JOINER, re.IGNORECASE),
         forward=re.compile(table.FORWARD_BEFORE, re.IGNORECASE),
         earlier=re.compile(_template(table.EARLIER_AFTER), re.IGNORECASE),
     )
@@ -346,12 +361,13 @@ def find_events(text: str, lang: str, published: date | None, doc: Doc | None = 
             continue
         if resolved.granularity == "day" and resolved.date is not None and resolved.end_date == resolved.date:
             context.last_day = resolved.date
+            context.last_day_at = end
         if resolved.type == "DATE" and resolved.date is not None and rule.resolver not in _NOT_ANCHORS:
             context.last_date = resolved.date
             context.last_granularity = resolved.granularity
             context.last_period = (end, resolved)
         placed.append((start, end, resolved, _group(match, "year") is not None or _group(match, "yy") is not None))
-    placed = _ranges(text, grammar, _without_glosses(text, placed))
+    placed = _ranges(text, grammar, _clocks_with_their_day(text, grammar, _without_glosses(text, placed)))
     return [
         Event(
             id="",
@@ -389,6 +405,39 @@ def _without_glosses(text: str, placed: list[_Placed]) -> list[_Placed]:
             continue
         kept.append(item)
     return kept
+
+
+_CLOCK_VALUE = re.compile(r"T\d\d:\d\d$")
+
+
+def _is_clock(resolved: _Resolved) -> bool:
+    return resolved.type == "TIME" and resolved.date is not None and _CLOCK_VALUE.search(resolved.value) is not None
+
+
+def _is_day(resolved: _Resolved) -> bool:
+    return resolved.type == "DATE" and resolved.granularity == "day" and resolved.date is not None \
+        and resolved.end_date == resolved.date
+
+
+def _clocks_with_their_day(text: str, grammar: _Grammar, placed: list[_Placed]) -> list[_Placed]:
+    """'11:10 CET on June 1, 2009', 'à 7 h 10 le 3 mars': a clock time followed by the day it is on is one
+    moment, so one event, on that day. A day followed by its time ('samedi 24 juillet à 15 h 45') stays two
+    events, as TimeML annotates it; the time already hangs on that day."""
+    result: list[_Placed] = []
+    index = 0
+    while index < len(placed):
+        start, end, clock, named = placed[index]
+        following = placed[index + 1] if index + 1 < len(placed) else None
+        if following is not None and _is_clock(clock) and _is_day(following[2]) \
+                and grammar.clock_day.fullmatch(text, end, following[0]):
+            day = following[2]
+            merged = _Resolved("TIME", day.value + _CLOCK_VALUE.search(clock.value).group(), day.date, day.date, "day")
+            result.append((start, following[1], merged, named or following[3]))
+            index += 2
+            continue
+        result.append(placed[index])
+        index += 1
+    return result
 
 
 def _ranges(text: str, grammar: _Grammar, placed: list[_Placed]) -> list[_Placed]:
@@ -976,7 +1025,7 @@ def _clock(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
         elif weekday is not None:
             day = _weekday_date(weekday, None, match.start(), match.end(), ctx)
         else:
-            day = ctx.anchor_day("XXXX-XX-XX" + clock)
+            day = ctx.clock_day(match.start(), "XXXX-XX-XX" + clock)
     except _Unanchored:
         raise _Unanchored("XXXX-XX-XX" + clock, "TIME", "day")
     return _Resolved("TIME", day.isoformat() + clock, day, day, "day")

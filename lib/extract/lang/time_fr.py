@@ -57,6 +57,12 @@ MONTH_CONTEXT_BEFORE = r"$^"
 # After a clock hour, these mean the afternoon or evening: "à 8 heures du soir" is 20:00.
 # Clock times written as words, and deictic words that also name a part of the day.
 CLOCK_WORDS = {"midi": (12, 0), "minuit": (0, 0)}
+# A time zone after a clock time is part of it: "12 h 30 locales", "20 h heure de Paris", "10 h GMT".
+TIME_ZONE = (
+    r"(?:(?-i:GMT|UTC|TU)(?:\s?[+-]\s?\d{1,2})?(?!\w)|(?:heures?\s+)?locales?|heure\s+(?:de\s+Paris|française|de\s+France))"
+)
+# Between a clock time and the day it is on: "à 11 h 10 le 1er juin" is one event.
+CLOCK_DAY_JOINER = r"\s*,?\s*(?:le\s+)?"
 DEICTIC_PARTS_OF_DAY: dict[str, str] = {}
 PM_MARKERS = ("soir", "après-midi")
 
@@ -237,8 +243,8 @@ RULES = [
     (r"(?:ce|cette) {partday}", "deictic", {"days": 0}),
     (r"(?:le même jour|ce jour-là|ce même jour)", "deictic", {"days": 0, "from_context": True}),
     # Clock times, anchored on the last day mentioned.
-    (r"(?:vers )?{clock}(?: {weekday}|,? {deictic})?", "clock", {}),
-    (r"(?P<hour>[01]?\d|2[0-3]) heures?(?: (?P<minute>[0-5]\d))?(?: (?:du |de l')(?P<ampm>matin|soir|après-midi))?",
+    (r"(?:vers )?{clock}(?: {zone})?(?: {weekday}|,? {deictic})?", "clock", {}),
+    (r"(?P<hour>[01]?\d|2[0-3]) heures?(?: (?P<minute>[0-5]\d))?(?: (?:du |de l')(?P<ampm>matin|soir|après-midi))?(?: {zone})?",
      "clock", {"before": r"(?:\b[aà]|\bvers|\bdès|\bavant|\baprès|\bjusqu'à)\s*$"}),
     (r"(?P<word>midi|minuit)", "clock", {"before": r"(?:\bà|\bvers|\bdès|\bavant|\baprès|\bjusqu'à)\s*$"}),
     (r"(?:la|en|dans la|pendant la|durant la) (?P<partday>soirée|nuit|matinée)", "deictic",
