@@ -106,6 +106,11 @@ FR_CASES = [
     ("Les prix sont maintenant stables.", FRIDAY, ("maintenant", "TIME", "PRESENT_REF", FRIDAY, FRIDAY)),
     ("Fin septembre 2000, la ville a voté.", FRIDAY,
      ("Fin septembre 2000", "DATE", "2000-09", D("2000-09-01"), D("2000-09-30"))),
+    # A year that names an edition of something, after its noun and at most one adjective.
+    ("Les députés ont voté le budget 2013 pour l'agriculture.", FRIDAY,
+     ("2013", "DATE", "2013", D("2013-01-01"), D("2013-12-31"))),
+    ("Le bilan démographique 2013 montre une hausse.", FRIDAY,
+     ("2013", "DATE", "2013", D("2013-01-01"), D("2013-12-31"))),
 ]
 
 EN_CASES = [
@@ -173,6 +178,7 @@ EN_CASES = [
     ("From March 3 to 5, the summit met.", date(2025, 9, 25),
      ("March 3", "DATE", "2025-03-03", D("2025-03-03"), D("2025-03-03"))),
     ("In early 2011 it grew.", FRIDAY, ("early 2011", "DATE", "2011", D("2011-01-01"), D("2011-12-31"))),
+    ("Census 2021 shows growth.", FRIDAY, ("2021", "DATE", "2021", D("2021-01-01"), D("2021-12-31"))),
 ]
 
 
@@ -334,6 +340,10 @@ FR_TRAPS = [
     "Selon le Journal du dimanche.",
     "Le 11-Septembre a changé le monde.",
     "Le projet a été présenté au conseil.",
+    # After a noun that a year may name, a count or an amount is still no year.
+    "Le plan prévoit 2000 logements.",
+    "Un budget de 2000 euros a été voté.",
+    "Le budget 2000 euros ne suffit pas.",
 ]
 EN_TRAPS = [
     "He may resign, she said.",
@@ -480,6 +490,9 @@ CONTEXT_CASES = [
     ("The plan, which was announced on Friday, will cost $1bn.", "en", MONDAY,
      [("Friday", D("2025-08-08"), D("2025-08-08"), "day")]),
     ("He is going to visit Paris on Friday.", "en", MONDAY, [("Friday", D("2025-08-15"), D("2025-08-15"), "day")]),
+    # "est attendu mercredi": expected, so still to come; "a attendu mercredi" is past.
+    ("Le ministre est attendu mercredi à Lyon.", "fr", FRIDAY, [("mercredi", D("2025-08-20"), D("2025-08-20"), "day")]),
+    ("Il a attendu mercredi pour répondre.", "fr", FRIDAY, [("mercredi", D("2025-08-13"), D("2025-08-13"), "day")]),
     ("Officials said the team met on Friday.", "en", FRIDAY, [("Friday", FRIDAY, FRIDAY, "day")]),
     ("Mexico has suspended schools until at least May sixth.", "en", D("2009-04-28"),
      [("May sixth", D("2009-05-06"), D("2009-05-06"), "day")]),
@@ -617,3 +630,9 @@ def test_finding_events_does_linear_work_on_a_growing_one_line_text(piece, lang)
     small = _lines_in_events(lambda: find_events(piece * copies, lang, FRIDAY))
     large = _lines_in_events(lambda: find_events(piece * (8 * copies), lang, FRIDAY))
     assert large <= 10 * small, f"{small} lines for {copies} copies, {large} for {8 * copies} (linear: 8x)"
+
+
+def test_expected_is_future_even_when_the_parse_gives_no_verb_for_the_weekday():
+    # Without the parse only the cue words decide: "est attendu" points ahead, "a attendu" back.
+    assert [e.value for e in find_events("Le ministre est attendu dans la ville mercredi.", "fr", FRIDAY)] == ["2025-08-20"]
+    assert [e.value for e in find_events("Il a attendu dans la ville mercredi.", "fr", FRIDAY)] == ["2025-08-13"]

@@ -128,6 +128,10 @@ YEAR_CONTEXT_BEFORE = (
     r"mid|fiscal|fy|around|circa|spring|summer|fall|autumn|winter)|mid-|\(|\b(?:19|20)\d\d\s*[-/])\s*$"
 )
 YEAR_CONTEXT_AFTER = r"^\s*(?:[,.;:)!?\"”/]|-(?:19|20)?\d\d|$)"
+# A year that names an edition of something: "Budget 2024", "Census 2021", "Vision 2030", "Euro 2016".
+YEAR_AFTER_NOUN = r"\b(?:budget|census|edition|season|vision|agenda|strategy|olympics|cup|euro|expo|elections?)\s*$"
+# ...never before a currency or percent ("the budget 2000 pounds").
+YEAR_AFTER_NOUN_NOT_AFTER = r"^\s*(?:%|€|\$|£|euros?\b|dollars?\b|pounds?\b|million\b|billion\b)"
 
 FUTURE_CUES = (
     r"\b(?:will|'ll|’ll|shall|would|could|might|going to|is to|are to|scheduled|expected to|plans? to|"
@@ -192,6 +196,7 @@ RULES = [
     (r"{mod}{year}", "year", {}),
     (r"(?:the )?(?:fiscal |fy ?){year}", "year", {}),
     (r"{year}", "year", {"before": YEAR_CONTEXT_BEFORE}),
+    (r"{year}", "year", {"before": YEAR_AFTER_NOUN, "not_after": YEAR_AFTER_NOUN_NOT_AFTER}),
     (r"{year}", "year", {"after": YEAR_CONTEXT_AFTER, "not_before": r"(?:\d[\s,.]?|[$€£]\s?|No\.\s?|#)$"}),
     (r"(?:{mod})?(?:{dir} )?(?P<det>the )?{season}(?: (?:of )?{year})?", "season", {}),
     (r"(?:{mod})?(?:the )?{decade}s", "decade", {}),
