@@ -562,6 +562,11 @@ CONTEXT_CASES = [
     ("Le jeune, qui a déposé plainte dans la nuit, souffre.", "fr", D("2012-07-05"),
      [("dans la nuit", D("2012-07-04"), D("2012-07-05"), "day")]),
     ("The late morning launch went well.", "en", FRIDAY, [("late morning", FRIDAY, FRIDAY, "day")]),
+    # "today" dates a fact, unless it is the clause's subject or describes a noun in the present.
+    ("Ceux qui incarnent la gauche aujourd'hui sont divisés.", "fr", FRIDAY, []),
+    ('"Today was a long day," the coach said.', "en", FRIDAY, []),
+    ("Elle a signé des accords aujourd'hui à Paris.", "fr", FRIDAY, [("aujourd'hui", FRIDAY, FRIDAY, "day")]),
+    ("The ministers signed the deal today.", "en", FRIDAY, [("today", FRIDAY, FRIDAY, "day")]),
 ]
 
 

@@ -986,6 +986,11 @@ def _deictic(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
     partday = _group(match, "partday")
     if word is not None and partday is None:
         partday = _lookup(ctx.table.DEICTIC_PARTS_OF_DAY, word)
+    if days == 0 and partday is None and match.group() == word and ctx.clauses is not None \
+            and ctx.clauses.names_no_fact(match.start(), match.end()):
+        # "l'opposition aujourd'hui", "Today was a great day": the present as a topic, no fact dated.
+        type_ = next((t for v, t in ctx.table.REFS.values() if v == "PRESENT_REF"), "DATE")
+        return _Resolved(type_, "PRESENT_REF", unresolved="vague: the present, not a dated fact")
     if params.get("from_context"):
         base = ctx.anchor_day("XXXX-XX-XX")
     else:
