@@ -135,9 +135,6 @@ class _Context:
         self.last_date: date | None = None
         self.last_granularity: str | None = None
         self.last_period: tuple[int, _Resolved] | None = None  # where the last date ended, and the date
-        # The latest period of each granularity the text has named, up to the publication date: where a run of
-        # "three consecutive quarters" ends.
-        self.latest: dict[str, date] = {}
 
     def dct(self, fallback: str, type_: str = "DATE", granularity: str | None = None) -> date:
         if self.published is None:
@@ -247,7 +244,6 @@ def _placeholders(table: ModuleType) -> dict[str, str]:
         "deictic": _words(table.DEICTIC_DAYS, "deictic"),
         "ref": _words(table.REFS, "ref"),
         "ordinal": _words(table.ORDINALS, "ordinal"),
-        "nth": table.NTH,
         "dayword": _words(table.DAY_WORDS, "dayword") if table.DAY_WORDS else "(?!x)x",
         "week": r"(?P<week>[1-4]\d|5[0-3]|0?[1-9])(?!\d)",
         "holiday": _words(table.HOLIDAYS, "holiday"),
@@ -259,7 +255,7 @@ def _placeholders(table: ModuleType) -> dict[str, str]:
 
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
-_DIGIT_PLACEHOLDERS = {"day", "year", "longyear", "yy", "num", "clock", "decade", "century", "week", "nth"}
+_DIGIT_PLACEHOLDERS = {"day", "year", "longyear", "yy", "num", "clock", "decade", "century", "week"}
 # Placeholders whose words are anchors of another kind.
 _PLACEHOLDER_KINDS = {"weekday_any": "weekday", "holiday": "month", "dayword": "month"}
 
@@ -370,10 +366,6 @@ def find_events(text: str, lang: str, published: date | None, doc: Doc | None = 
             context.last_date = resolved.date
             context.last_granularity = resolved.granularity
             context.last_period = (end, resolved)
-        if resolved.type in ("DATE", "TIME") and resolved.date is not None and rule.resolver not in _NOT_ANCHORS \
-                and (published is None or resolved.date <= published) and resolved.granularity is not None \
-                and resolved.date > context.latest.get(resolved.granularity, date.min):
-            context.latest[resolved.granularity] = resolved.date
         placed.append((start, end, resolved, _group(match, "year") is not None or _group(match, "yy") is not None))
     placed = _ranges(text, grammar, _clocks_with_their_day(text, grammar, _without_glosses(text, placed)))
     return [
@@ -1215,35 +1207,7 @@ def _month_day(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None
     return None
 
 
-def _consecutive(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
-    """'two consecutive quarters', 'la 2ème semaine consécutive': n periods of the unit, ending with the latest
-    such period the text has named (not after publication); else with the publication day for days and the
-    last complete period for longer units, which is what reports count."""
-    unit = _unit_code(match, ctx)
-    if unit not in ("D", "W", "M", "Q", "Y"):
-        return None
-    if _group(match, "num") is not None:
-        n = _number(match.group("num"), ctx)
-    elif _group(match, "nth") is not None:
-        n = int(match.group("nth"))
-    else:
-        n = _lookup(ctx.table.ORDINALS, _group(match, "ordinal"))
-    if not n or n != int(n) or n > 100:
-        return None
-    n = int(n)
-    value = _duration_value(n, unit)
-    granularity = _UNIT_GRANULARITY[unit]
-    last = ctx.latest.get(granularity)
-    if last is None:
-        dct = ctx.dct(value, "DURATION")
-        last = dct if unit == "D" else _shift(_period(dct, unit).date, unit, -1)
-    final = _period(last, unit)
-    first = _period(_shift(final.date, unit, -(n - 1)), unit)
-    return _Resolved("DURATION", value, first.date, final.end_date, granularity)
-
-
 RESOLVERS: dict[str, Callable[[re.Match, dict, _Context], _Resolved | None]] = {
-    "consecutive": _consecutive,
     "week": _iso_week,
     "week_of": _week_of,
     "same_period": _same_period,

@@ -82,10 +82,7 @@ CENTURY = r"(?P<century>\d{1,2})(?:st|nd|rd|th)"
 
 FEW = ("several", "a few", "few", "many", "recent", "some")
 
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-            "ninth": 9, "tenth": 10, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
-# An ordinal in digits: "the 5th consecutive month".
-NTH = r"(?P<nth>[1-9]\d?)(?:st|nd|rd|th)"
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 PARTS_OF_DAY = {
     "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI",
@@ -230,12 +227,6 @@ RULES = [
     (r"(?:the )?{ordinal}(?:-| )half", "quarter", {"half": True, "after": HALF_YEAR_AFTER}),
     (r"H(?P<qn>[12])(?: {year})?", "quarter", {"half": True}),
     (r"{holiday}(?: {year})?", "holiday", {}),
-    # "two consecutive quarters", "the third straight month", "the second day in a row": the run of periods
-    # that ends with the latest one the text is about.
-    (r"{num} (?:consecutive|straight|successive) {unit}", "consecutive", {}),
-    (r"(?:the |a )?(?:{ordinal}|{nth}) (?:consecutive|straight|successive) {unit}", "consecutive", {}),
-    (r"(?:the |a )?(?:{ordinal}|{nth}) {unit} (?:running|in a row)", "consecutive", {}),
-    (r"{num} {unit} (?:running|in a row)", "consecutive", {}),
     # "over the weekend": the weekend of the week the sentence speaks of.
     (r"(?:over|during|at|on|this) (?P<span>the (?P<unit>weekend))", "relative", {"shift": "tense", "span": "span"}),
     # Counted from the publication date.

@@ -76,10 +76,7 @@ CENTURY = r"(?P<century>XXI|XX|XIX|XVIII|XVII|XVI|\d{1,2})(?:e|ème)"
 FEW = ("plusieurs", "quelques", "des", "de nombreuses", "de nombreux", "nombreuses", "nombreux")
 
 ORDINALS = {"premier": 1, "première": 1, "1er": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3,
-            "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10,
-            "2e": 2, "3e": 3, "4e": 4}
-# An ordinal in digits: "la 2ème semaine consécutive".
-NTH = r"(?P<nth>[1-9]\d?)(?:e|ème|eme)"
+            "quatrième": 4, "2e": 2, "3e": 3, "4e": 4}
 
 PARTS_OF_DAY = {
     "matin": "MO", "matinée": "MO", "après-midi": "AF", "soir": "EV", "soirée": "EV", "nuit": "NI",
@@ -250,10 +247,6 @@ RULES = [
       "not_after": STREET_AFTER}),
     (r"(?:le |au |du )?{ordinal} semestre(?: (?:de |d')?{year})?", "quarter", {"half": True}),
     (r"{holiday}(?: {year})?", "holiday", {}),
-    # "la 2ème semaine consécutive", "trois mois consécutifs", "la deuxième année d'affilée": the run of periods
-    # that ends with the latest one the text is about.
-    (r"(?:la |le |l')?(?:{ordinal}|{nth}) {unit} (?:consécutive|consécutif|d'affilée|de suite)", "consecutive", {}),
-    (r"{num} {unit} (?:consécutifs|consécutives|d'affilée|de suite)", "consecutive", {}),
     # Counted from the publication date.
     (r"il y a (?:{qual} )?{num} {unit}", "ago", {"dir": -1}),
     (r"dans {num} {unit}", "ago", {"dir": 1}),
