@@ -1,6 +1,7 @@
 """Time expressions: finding, TIMEX3 values and calendar dates, per language, with a fixed publication date."""
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -105,6 +106,11 @@ FR_CASES = [
     ("Les prix sont maintenant stables.", FRIDAY, ("maintenant", "TIME", "PRESENT_REF", FRIDAY, FRIDAY)),
     ("Fin septembre 2000, la ville a voté.", FRIDAY,
      ("Fin septembre 2000", "DATE", "2000-09", D("2000-09-01"), D("2000-09-30"))),
+    # A year that names an edition of something, after its noun and at most one adjective.
+    ("Les députés ont voté le budget 2013 pour l'agriculture.", FRIDAY,
+     ("2013", "DATE", "2013", D("2013-01-01"), D("2013-12-31"))),
+    ("Le bilan démographique 2013 montre une hausse.", FRIDAY,
+     ("2013", "DATE", "2013", D("2013-01-01"), D("2013-12-31"))),
 ]
 
 EN_CASES = [
@@ -165,10 +171,14 @@ EN_CASES = [
      ("So far this year", "DATE", "2025", D("2025-01-01"), FRIDAY)),
     ("Sales rose in the first half of 2025.", FRIDAY,
      ("the first half of 2025", "DATE", "2025-H1", D("2025-01-01"), D("2025-06-30"))),
+    ("Growth slowed in the second half of last year.", FRIDAY,
+     ("the second half of last year", "DATE", "2024-H2", D("2024-07-01"), D("2024-12-31"))),
+    ("First-half profits fell 10%.", FRIDAY, ("First-half", "DATE", "2025-H1", D("2025-01-01"), D("2025-06-30"))),
     ("Profits in Q3 2024 rose.", FRIDAY, ("Q3 2024", "DATE", "2024-Q3", D("2024-07-01"), D("2024-09-30"))),
     ("From March 3 to 5, the summit met.", date(2025, 9, 25),
      ("March 3", "DATE", "2025-03-03", D("2025-03-03"), D("2025-03-03"))),
     ("In early 2011 it grew.", FRIDAY, ("early 2011", "DATE", "2011", D("2011-01-01"), D("2011-12-31"))),
+    ("Census 2021 shows growth.", FRIDAY, ("2021", "DATE", "2021", D("2021-01-01"), D("2021-12-31"))),
 ]
 
 
@@ -229,6 +239,42 @@ def test_previous_year_counts_from_the_last_year_mentioned():
 ])
 def test_clock_words_and_parts_of_day(text, lang, expected):
     assert [(e.text, e.value) for e in find_events(text, lang, FRIDAY)] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # A clock time followed by the day it is on is one moment, so one event on that day.
+    ("The ferry was due in Dover at 11:10 CET on June 3, 2024.", "en",
+     [("11:10 CET on June 3, 2024", "TIME", "2024-06-03T11:10")]),
+    ("Le car part à 7 h 10 le 3 mars 2024.", "fr", [("7 h 10 le 3 mars 2024", "TIME", "2024-03-03T07:10")]),
+    # A day followed by its time stays two events, as TimeML annotates it; the time hangs on that day.
+    ("Le samedi 24 mai 2025 à 15 h 45, ils se marient.", "fr",
+     [("Le samedi 24 mai 2025", "DATE", "2025-05-24"), ("15 h 45", "TIME", "2025-05-24T15:45")]),
+    # The time zone belongs to the time.
+    ("The polls closed at 9:00PM Mountain Time.", "en", [("9:00PM Mountain Time", "TIME", "2025-08-15T21:00")]),
+    ("The ship docked at 22:30 local time.", "en", [("22:30 local time", "TIME", "2025-08-15T22:30")]),
+    ("The talks resumed at 14:00 GMT+1.", "en", [("14:00 GMT+1", "TIME", "2025-08-15T14:00")]),
+    ("Le navire est arrivé vers 12 h 30 locales.", "fr", [("vers 12 h 30 locales", "TIME", "2025-08-15T12:30")]),
+    ("La séance a repris à 10 h heure de Paris.", "fr", [("10 h heure de Paris", "TIME", "2025-08-15T10:00")]),
+    # Noon, midday and midnight, with what may follow them.
+    ("The office closes at 12 noon.", "en", [("12 noon", "TIME", "2025-08-15T12:00")]),
+    ("The count ends at midday Friday.", "en", [("midday Friday", "TIME", "2025-08-15T12:00")]),
+    ("They talked until past midnight.", "en", [("midnight", "TIME", "2025-08-15T00:00")]),
+])
+def test_clock_times_with_their_day_and_zone(text, lang, expected):
+    assert [(e.text, e.type, e.value) for e in find_events(text, lang, FRIDAY)] == expected
+
+
+def test_a_clock_time_hangs_on_the_day_named_in_its_paragraph_not_an_earlier_one():
+    text = "The bridge was last inspected on March 2, 2019.\n\nThe storm broke it at 03:00 GMT and at 03:20 GMT."
+    assert [(e.text, e.value) for e in find_events(text, "en", FRIDAY)] == [
+        ("March 2, 2019", "2019-03-02"), ("03:00 GMT", "2025-08-15T03:00"), ("03:20 GMT", "2025-08-15T03:20")]
+    # Within a paragraph (a line break alone only wraps it) the day named earlier still holds.
+    text = "On March 2, 2019, the bridge was inspected.\nThe storm broke it at 03:00 GMT."
+    assert [(e.text, e.value) for e in find_events(text, "en", FRIDAY)] == [
+        ("March 2, 2019", "2019-03-02"), ("03:00 GMT", "2019-03-02T03:00")]
+    # With no publication date, the day named earlier is still the best there is.
+    text = "The bridge was last inspected on March 2, 2019.\n\nThe storm broke it at 03:00 GMT."
+    assert [e.value for e in find_events(text, "en", None)] == ["2019-03-02", "2019-03-02T03:00"]
 
 
 def test_english_clock_with_weekday_takes_that_day():
@@ -294,6 +340,10 @@ FR_TRAPS = [
     "Selon le Journal du dimanche.",
     "Le 11-Septembre a changé le monde.",
     "Le projet a été présenté au conseil.",
+    # After a noun that a year may name, a count or an amount is still no year.
+    "Le plan prévoit 2000 logements.",
+    "Un budget de 2000 euros a été voté.",
+    "Le budget 2000 euros ne suffit pas.",
 ]
 EN_TRAPS = [
     "He may resign, she said.",
@@ -313,6 +363,9 @@ EN_TRAPS = [
     "The Sunday Times reported it.",
     "He told the Today programme.",
     "Rates rose by a quarter point.",
+    # A half is a half-year only beside the calendar: these are halves of a match.
+    "The visitors started the first half slowly.",
+    "She scored twice in the second half.",
 ]
 
 
@@ -437,6 +490,9 @@ CONTEXT_CASES = [
     ("The plan, which was announced on Friday, will cost $1bn.", "en", MONDAY,
      [("Friday", D("2025-08-08"), D("2025-08-08"), "day")]),
     ("He is going to visit Paris on Friday.", "en", MONDAY, [("Friday", D("2025-08-15"), D("2025-08-15"), "day")]),
+    # "est attendu mercredi": expected, so still to come; "a attendu mercredi" is past.
+    ("Le ministre est attendu mercredi à Lyon.", "fr", FRIDAY, [("mercredi", D("2025-08-20"), D("2025-08-20"), "day")]),
+    ("Il a attendu mercredi pour répondre.", "fr", FRIDAY, [("mercredi", D("2025-08-13"), D("2025-08-13"), "day")]),
     ("Officials said the team met on Friday.", "en", FRIDAY, [("Friday", FRIDAY, FRIDAY, "day")]),
     ("Mexico has suspended schools until at least May sixth.", "en", D("2009-04-28"),
      [("May sixth", D("2009-05-06"), D("2009-05-06"), "day")]),
@@ -506,6 +562,11 @@ CONTEXT_CASES = [
     ("Le jeune, qui a déposé plainte dans la nuit, souffre.", "fr", D("2012-07-05"),
      [("dans la nuit", D("2012-07-04"), D("2012-07-05"), "day")]),
     ("The late morning launch went well.", "en", FRIDAY, [("late morning", FRIDAY, FRIDAY, "day")]),
+    # "today" dates a fact, unless it is the clause's subject or describes a noun in the present.
+    ("Ceux qui incarnent la gauche aujourd'hui sont divisés.", "fr", FRIDAY, []),
+    ('"Today was a long day," the coach said.', "en", FRIDAY, []),
+    ("Elle a signé des accords aujourd'hui à Paris.", "fr", FRIDAY, [("aujourd'hui", FRIDAY, FRIDAY, "day")]),
+    ("The ministers signed the deal today.", "en", FRIDAY, [("today", FRIDAY, FRIDAY, "day")]),
 ]
 
 
@@ -534,3 +595,49 @@ def test_what_is_empty_without_a_parse_and_never_holds_the_time_expression():
     text = SEED.read_text(encoding="utf-8")
     for event in in_context(text, "fr", FRIDAY):
         assert event.text not in event.what and len(event.what.split()) <= 16, event
+
+
+# --- linear work (issue 12) ------------------------------------------------------------------------
+
+EVENTS_MODULE = str(Path(__file__).resolve().parent.parent / "lib" / "extract" / "events.py")
+
+
+def _lines_in_events(function) -> int:
+    """Lines executed in lib/extract/events.py (a scan in a comprehension or generator counts too)."""
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def tracer(frame, event, arg):
+        return local if frame.f_code.co_filename == EVENTS_MODULE else None
+
+    sys.settrace(tracer)
+    try:
+        function()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize("piece, lang", [
+    # Anchors far apart: many small windows, each holding one kind of anchor.
+    ("Le comité s'est réuni le 3 mars 2024 pour examiner le dossier des collectivités territoriales. ", "fr"),
+    ("The board met on Friday and reviewed the accounts of the regional councils at length. ", "en"),
+    # Anchors everywhere: one long window holding every kind.
+    ("2022 ", "en"),
+], ids=["sparse-fr", "sparse-en", "dense-en"])
+def test_finding_events_does_linear_work_on_a_growing_one_line_text(piece, lang):
+    copies = max(4, 5_000 // len(piece))
+    small = _lines_in_events(lambda: find_events(piece * copies, lang, FRIDAY))
+    large = _lines_in_events(lambda: find_events(piece * (8 * copies), lang, FRIDAY))
+    assert large <= 10 * small, f"{small} lines for {copies} copies, {large} for {8 * copies} (linear: 8x)"
+
+
+def test_expected_is_future_even_when_the_parse_gives_no_verb_for_the_weekday():
+    # Without the parse only the cue words decide: "est attendu" points ahead, "a attendu" back.
+    assert [e.value for e in find_events("Le ministre est attendu dans la ville mercredi.", "fr", FRIDAY)] == ["2025-08-20"]
+    assert [e.value for e in find_events("Il a attendu dans la ville mercredi.", "fr", FRIDAY)] == ["2025-08-13"]

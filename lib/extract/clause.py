@@ -38,6 +38,7 @@ _COMPLEMENTS = frozenset({"xcomp"})  # "is going to visit", "va se rendre": the 
 _CORE = frozenset({"det", "amod", "compound", "nummod", "poss", "flat", "flat:name", "fixed", "nmod:poss",
                    "quantmod", "case"})
 _RELATIVE = frozenset({"relcl", "acl:relcl"})
+_NOUN_MODIFIERS = frozenset({"advmod", "npadvmod", "amod"})  # not nmod: "l'annonce d'aujourd'hui" dates the announcement
 _ADJECTIVAL = frozenset({"acl", "amod"})  # a participle describing a noun
 _PRESENT_PERFECT = -2  # a past that reaches the present: which way "until May 6" points depends on "until"
 _MAX_STEPS = 8  # head chains in a sentence are short; the bound keeps a malformed parse cheap
@@ -120,6 +121,25 @@ class Clauses:
             return False
         return not any(t.i != verb.i and "Fin" in t.morph.get("VerbForm") and t.pos_ in ("VERB", "AUX")
                        and t.head.i != verb.i for t in self.doc[lo + 1 : hi])
+
+    def names_no_fact(self, start: int, end: int) -> bool:
+        """The expression is its clause's subject ("Today was a great day"), or describes a noun in a clause
+        in the present ("ceux qui représentent l'opposition aujourd'hui"): it dates no fact. Hung on a noun
+        in a past or future clause ("a collecté des vivres aujourd'hui"), it is the parse's attachment, and
+        the clause's fact is dated."""
+        root = self._root(start, end)
+        if root is None or root.head.i == root.i or not _sane(root):
+            return False
+        if root.dep_ in _SUBJECTS:
+            return True
+        if root.head.pos_ not in ("NOUN", "PROPN") or root.dep_ not in _NOUN_MODIFIERS:
+            return False
+        token = root.head
+        for _ in range(_MAX_STEPS):
+            if _is_predicate(token) or token.head.i == token.i or not _sane(token.head):
+                break
+            token = token.head
+        return not _is_predicate(token) or self._tense_of(token, 2) == 0
 
     # --- tense -------------------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 import dateparser
@@ -35,6 +35,8 @@ __all__ = ["find_events"]
 # How far around a match we look for tense cues; bounded so a huge unpunctuated text stays linear.
 _TENSE_WINDOW = 160
 _TENSE_RIGHT = 25
+# A blank line ends a paragraph (a single line break may only wrap a line).
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 # A full stop is a sentence end only before a space: "2.7 million" is one sentence.
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 # How far before a match we look for context words ("en 2022", "in May").
@@ -81,9 +83,20 @@ class _Grammar:
     later: re.Pattern
     earlier: re.Pattern
     range_joiner: re.Pattern  # between the two ends of a range: "to", "au"
+    clock_day: re.Pattern  # between a clock time and its day: "on", "le"
     forward: re.Pattern  # "until", "jusqu'au": a perfect before them still points ahead
     anchor: re.Pattern
     anchor_kinds: dict[str, frozenset[str]]
+    # The rules a window with these anchor kinds can hold, filled as kinds are met (a few dozen sets at most).
+    rules_by_kinds: dict[frozenset[str], tuple[int, ...]] = field(default_factory=dict, compare=False)
+
+    def rules_for(self, kinds: frozenset[str]) -> tuple[int, ...]:
+        """Indices of the rules that need no anchor or one of `kinds`, in rule order."""
+        found = self.rules_by_kinds.get(kinds)
+        if found is None:
+            found = tuple(i for i, rule in enumerate(self.rules) if not rule.anchors or rule.anchors & kinds)
+            self.rules_by_kinds[kinds] = found
+        return found
 
 
 @dataclass(frozen=True)
@@ -117,6 +130,7 @@ class _Context:
         self.text = text
         self.published = published
         self.last_day: date | None = None
+        self.last_day_at = 0  # where the last day was named
         # The last date of any granularity, for "the previous year", "le mois suivant", and its granularity.
         self.last_date: date | None = None
         self.last_granularity: str | None = None
@@ -128,8 +142,17 @@ class _Context:
         return self.published
 
     def anchor_day(self, fallback: str) -> date:
-        """The day a clock time or "le lendemain" hangs on: the last day mentioned, else the publication date."""
+        """The day "le lendemain" or "that night" hangs on: the last day mentioned, else the publication date."""
         if self.last_day is not None:
+            return self.last_day
+        return self.dct(fallback, "TIME", "day")
+
+    def clock_day(self, start: int, fallback: str) -> date:
+        """The day a clock time without a day of its own belongs to: the last day named in its paragraph,
+        else the publication date. A day named paragraphs earlier ("Its last check was on April 16") is
+        seldom the day of "turbulence at 02:00 GMT" in a later one."""
+        if self.last_day is not None and (self.published is None
+                                          or not _PARAGRAPH_BREAK.search(self.text, self.last_day_at, start)):
             return self.last_day
         return self.dct(fallback, "TIME", "day")
 
@@ -214,6 +237,7 @@ def _placeholders(table: ModuleType) -> dict[str, str]:
         "yy": r"(?P<yy>['’]?\d\d)(?!\d)",
         "day": table.DAY,
         "clock": table.CLOCK,
+        "zone": table.TIME_ZONE,
         "decade": table.DECADE,
         "century": table.CENTURY,
         "partday": _words(table.PARTS_OF_DAY, "partday"),
@@ -297,6 +321,7 @@ def _grammar(lang: str) -> _Grammar:
         month_context=re.compile(table.MONTH_CONTEXT_BEFORE, re.IGNORECASE),
         later=re.compile(_template(table.LATER_AFTER), re.IGNORECASE),
         range_joiner=re.compile(table.RANGE_JOINER, re.IGNORECASE),
+        clock_day=re.compile(table.CLOCK_DAY_JOINER, re.IGNORECASE),
         forward=re.compile(table.FORWARD_BEFORE, re.IGNORECASE),
         earlier=re.compile(_template(table.EARLIER_AFTER), re.IGNORECASE),
     )
@@ -336,12 +361,13 @@ def find_events(text: str, lang: str, published: date | None, doc: Doc | None = 
             continue
         if resolved.granularity == "day" and resolved.date is not None and resolved.end_date == resolved.date:
             context.last_day = resolved.date
+            context.last_day_at = end
         if resolved.type == "DATE" and resolved.date is not None and rule.resolver not in _NOT_ANCHORS:
             context.last_date = resolved.date
             context.last_granularity = resolved.granularity
             context.last_period = (end, resolved)
         placed.append((start, end, resolved, _group(match, "year") is not None or _group(match, "yy") is not None))
-    placed = _ranges(text, grammar, _without_glosses(text, placed))
+    placed = _ranges(text, grammar, _clocks_with_their_day(text, grammar, _without_glosses(text, placed)))
     return [
         Event(
             id="",
@@ -379,6 +405,39 @@ def _without_glosses(text: str, placed: list[_Placed]) -> list[_Placed]:
             continue
         kept.append(item)
     return kept
+
+
+_CLOCK_VALUE = re.compile(r"T\d\d:\d\d$")
+
+
+def _is_clock(resolved: _Resolved) -> bool:
+    return resolved.type == "TIME" and resolved.date is not None and _CLOCK_VALUE.search(resolved.value) is not None
+
+
+def _is_day(resolved: _Resolved) -> bool:
+    return resolved.type == "DATE" and resolved.granularity == "day" and resolved.date is not None \
+        and resolved.end_date == resolved.date
+
+
+def _clocks_with_their_day(text: str, grammar: _Grammar, placed: list[_Placed]) -> list[_Placed]:
+    """'11:10 CET on June 1, 2009', 'à 7 h 10 le 3 mars': a clock time followed by the day it is on is one
+    moment, so one event, on that day. A day followed by its time ('samedi 24 juillet à 15 h 45') stays two
+    events, as TimeML annotates it; the time already hangs on that day."""
+    result: list[_Placed] = []
+    index = 0
+    while index < len(placed):
+        start, end, clock, named = placed[index]
+        following = placed[index + 1] if index + 1 < len(placed) else None
+        if following is not None and _is_clock(clock) and _is_day(following[2]) \
+                and grammar.clock_day.fullmatch(text, end, following[0]):
+            day = following[2]
+            merged = _Resolved("TIME", day.value + _CLOCK_VALUE.search(clock.value).group(), day.date, day.date, "day")
+            result.append((start, following[1], merged, named or following[3]))
+            index += 2
+            continue
+        result.append(placed[index])
+        index += 1
+    return result
 
 
 def _ranges(text: str, grammar: _Grammar, placed: list[_Placed]) -> list[_Placed]:
@@ -423,27 +482,29 @@ def _candidates(text: str, grammar: _Grammar) -> list[tuple[int, int, int, _Rule
         for match in grammar.negative.finditer(text):
             blocked[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     found = []
-    windows = _windows(text, grammar)
-    for index, rule in enumerate(grammar.rules):
-        spans = [(lo, hi) for lo, hi, kinds in windows if not rule.anchors or rule.anchors & kinds]
-        for match in (m for lo, hi in spans for m in rule.regex.finditer(text, lo, hi)):
-            start, end = match.span(rule.params["span"]) if "span" in rule.params else match.span()
-            if start == end or any(blocked[start:end]):
-                continue
-            before = text[max(0, start - _CONTEXT_WINDOW) : start]
-            if rule.before is not None and not rule.before.search(before):
-                continue
-            if rule.not_before is not None and rule.not_before.search(before):
-                continue
-            after = text[end : end + _CONTEXT_WINDOW]
-            if rule.after is not None and not rule.after.search(after):
-                continue
-            if rule.not_after is not None and rule.not_after.search(after):
-                continue
-            if rule.not_around is not None and rule.not_around[0].search(before) \
-                    and rule.not_around[1].search(after):
-                continue
-            found.append((start, end, index, rule, match))
+    # Window by window, only the rules its anchors allow: the work is the windows' length times the rules
+    # that can match there, never every rule times every window of a long text.
+    for lo, hi, kinds in _windows(text, grammar):
+        for index in grammar.rules_for(kinds):
+            rule = grammar.rules[index]
+            for match in rule.regex.finditer(text, lo, hi):
+                start, end = match.span(rule.params["span"]) if "span" in rule.params else match.span()
+                if start == end or any(blocked[start:end]):
+                    continue
+                before = text[max(0, start - _CONTEXT_WINDOW) : start]
+                if rule.before is not None and not rule.before.search(before):
+                    continue
+                if rule.not_before is not None and rule.not_before.search(before):
+                    continue
+                after = text[end : end + _CONTEXT_WINDOW]
+                if rule.after is not None and not rule.after.search(after):
+                    continue
+                if rule.not_after is not None and rule.not_after.search(after):
+                    continue
+                if rule.not_around is not None and rule.not_around[0].search(before) \
+                        and rule.not_around[1].search(after):
+                    continue
+                found.append((start, end, index, rule, match))
     return found
 
 
@@ -925,6 +986,11 @@ def _deictic(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
     partday = _group(match, "partday")
     if word is not None and partday is None:
         partday = _lookup(ctx.table.DEICTIC_PARTS_OF_DAY, word)
+    if days == 0 and partday is None and match.group() == word and ctx.clauses is not None \
+            and ctx.clauses.names_no_fact(match.start(), match.end()):
+        # "l'opposition aujourd'hui", "Today was a great day": the present as a topic, no fact dated.
+        type_ = next((t for v, t in ctx.table.REFS.values() if v == "PRESENT_REF"), "DATE")
+        return _Resolved(type_, "PRESENT_REF", unresolved="vague: the present, not a dated fact")
     if params.get("from_context"):
         base = ctx.anchor_day("XXXX-XX-XX")
     else:
@@ -964,7 +1030,7 @@ def _clock(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
         elif weekday is not None:
             day = _weekday_date(weekday, None, match.start(), match.end(), ctx)
         else:
-            day = ctx.anchor_day("XXXX-XX-XX" + clock)
+            day = ctx.clock_day(match.start(), "XXXX-XX-XX" + clock)
     except _Unanchored:
         raise _Unanchored("XXXX-XX-XX" + clock, "TIME", "day")
     return _Resolved("TIME", day.isoformat() + clock, day, day, "day")
@@ -1050,6 +1116,10 @@ def _quarter(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
     months = 6 if half else 3
     code = f"H{part}" if half else f"Q{part}"
     year = _year_of(match)
+    direction = _direction(match, ctx)
+    if year is None and direction is not None:
+        # "the first half of last year", "the third quarter of next year".
+        year = ctx.dct(f"XXXX-{code}", granularity="month" if half else "quarter").year + direction
     if year is None:
         dct = ctx.dct(f"XXXX-{code}", granularity="month" if half else "quarter")
         current = (dct.month - 1) // months + 1

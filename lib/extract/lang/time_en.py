@@ -60,7 +60,16 @@ MONTH_CONTEXT_BEFORE = (
 AGE_YEARS_BEFORE = r"$^"
 AGE_YEARS_NOT_AFTER = r"$^"
 # Clock times written as words, and deictic words that also name a part of the day.
-CLOCK_WORDS = {"noon": (12, 0), "midnight": (0, 0)}
+CLOCK_WORDS = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}
+# A time zone after a clock time is part of it: "11:10 CET", "9:00PM Mountain Time", "22:30 local time".
+# Abbreviations keep their capitals ("ET", not "et"); "<Name> Time" covers "Eastern Standard Time", "Paris time".
+TIME_ZONE = (
+    r"(?:(?-i:GMT|UTC|BST|IST|CET|CEST|EET|EEST|WET|WEST|MSK|ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|AKST|AKDT|"
+    r"HST|JST|AEST|AEDT|SAST|WAT|EAT)(?:\s?[+-]\s?\d{1,2}(?::?\d\d)?)?(?!\w)"
+    r"|local\s+time|(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?-i:[Tt]ime))"
+)
+# Between a clock time and the day it is on: "11:10 CET on June 1, 2009" is one event.
+CLOCK_DAY_JOINER = r"\s*,?\s*(?:on\s+)?"
 DEICTIC_PARTS_OF_DAY = {"tonight": "NI"}
 PM_MARKERS = ("pm", "p.m.", "p.m")
 
@@ -119,6 +128,10 @@ YEAR_CONTEXT_BEFORE = (
     r"mid|fiscal|fy|around|circa|spring|summer|fall|autumn|winter)|mid-|\(|\b(?:19|20)\d\d\s*[-/])\s*$"
 )
 YEAR_CONTEXT_AFTER = r"^\s*(?:[,.;:)!?\"”/]|-(?:19|20)?\d\d|$)"
+# A year that names an edition of something: "Budget 2024", "Census 2021", "Vision 2030", "Euro 2016".
+YEAR_AFTER_NOUN = r"\b(?:budget|census|edition|season|vision|agenda|strategy|olympics|cup|euro|expo|elections?)\s*$"
+# ...never before a currency or percent ("the budget 2000 pounds").
+YEAR_AFTER_NOUN_NOT_AFTER = r"^\s*(?:%|€|\$|£|euros?\b|dollars?\b|pounds?\b|million\b|billion\b)"
 
 FUTURE_CUES = (
     r"\b(?:will|'ll|’ll|shall|would|could|might|going to|is to|are to|scheduled|expected to|plans? to|"
@@ -156,7 +169,11 @@ FORWARD_BEFORE = r"\b(?:until|till|through)\s+(?:at\s+least\s+|the\s+)?$"
 UNPLACED_REFS = frozenset({"now", "nowadays", "these days"})
 
 # Literal words of RULES that are in no list above; the finder only looks around these and the lists.
-ANCHORS = ("noon", "midnight", "annually", "yearly", "daily", "weekly", "monthly", "fy", "q1", "q2", "q3", "q4", "h1", "h2", "half")
+ANCHORS = ("noon", "midday", "midnight", "annually", "yearly", "daily", "weekly", "monthly", "fy", "q1", "q2", "q3", "q4", "h1", "h2", "half")
+
+# After "first-half", "second half", these make it a half-year: what companies and statistics report by half.
+HALF_YEAR_AFTER = (r"^\s*(?:(?:pre-tax|net|operating|underlying|core|group)\s+)?(?:profits?|results|earnings|sales|revenues?|"
+                   r"loss(?:es)?|growth|dividends?|output|turnover|GDP|deficit|surplus|figures)\b")
 
 _REL_UNITS = r"(?P<unit>week|month|year|quarter|weekend|decade|century|fiscal year|financial year)"
 _PLURAL_UNITS = r"(?P<unit>decades|years|months|weeks|days|hours|minutes)"
@@ -179,6 +196,7 @@ RULES = [
     (r"{mod}{year}", "year", {}),
     (r"(?:the )?(?:fiscal |fy ?){year}", "year", {}),
     (r"{year}", "year", {"before": YEAR_CONTEXT_BEFORE}),
+    (r"{year}", "year", {"before": YEAR_AFTER_NOUN, "not_after": YEAR_AFTER_NOUN_NOT_AFTER}),
     (r"{year}", "year", {"after": YEAR_CONTEXT_AFTER, "not_before": r"(?:\d[\s,.]?|[$€£]\s?|No\.\s?|#)$"}),
     (r"(?:{mod})?(?:{dir} )?(?P<det>the )?{season}(?: (?:of )?{year})?", "season", {}),
     (r"(?:{mod})?(?:the )?{decade}s", "decade", {}),
@@ -202,7 +220,11 @@ RULES = [
     (r"(?-i:[Ww]eek) {week}(?: (?:of )?{year})?", "week", {}),
     (r"(?-i:W){week}(?: {year})?", "week", {"not_before": r"[-\w]$"}),
     (r"the week of {month} {day}(?:,? {longyear})?", "week_of", {}),
-    (r"(?:the )?{ordinal}(?:-| )half(?: of {year})?", "quarter", {"half": True}),
+    # A half is a half-year only beside the calendar: "the first half of 2025", "first half 2024", "the second
+    # half of last year", "first-half profits"; "the second half" of a match is not.
+    (r"(?:the )?{ordinal}(?:-| )half(?: of)? {year}", "quarter", {"half": True}),
+    (r"(?:the )?{ordinal}(?:-| )half of (?:the |{dir} )?(?:fiscal |financial )?year", "quarter", {"half": True}),
+    (r"(?:the )?{ordinal}(?:-| )half", "quarter", {"half": True, "after": HALF_YEAR_AFTER}),
     (r"H(?P<qn>[12])(?: {year})?", "quarter", {"half": True}),
     (r"{holiday}(?: {year})?", "holiday", {}),
     # "over the weekend": the weekend of the week the sentence speaks of.
@@ -217,8 +239,9 @@ RULES = [
     (r"{mod}{partday}", "deictic", {"days": 0, "from_context": True}),
     (r"that (?:day|morning|afternoon|evening|night)", "deictic", {"days": 0, "from_context": True}),
     # Clock times.
-    (r"(?:about |around )?{clock}(?: (?:GMT|UTC|ET|EST|EDT|PT|PST|PDT|BST|CET))?(?: {weekday})?", "clock", {}),
-    (r"(?P<word>noon|midnight)", "clock", {"before": r"\b(?:at|by|until|before|after|around)\s*$"}),
+    (r"(?:about |around )?{clock}(?: {zone})?(?: {weekday})?", "clock", {}),
+    (r"(?:12 )?(?P<word>noon|midday|midnight)(?: {zone})?(?: {weekday})?", "clock",
+     {"before": r"\b(?:at|by|until|till|before|after|around|from|since|past|to)\s*$"}),
     # "£35 a year", "1.5 million shells a year": a rate after an amount.
     (r"(?:a|an) (?P<unit>year|month|week|day|hour)", "set",
      {"before": r"(?:\d\S*|%|\b(?:once|twice|times|pounds?|dollars?|euros?|million|billion|trillion|bn|m))"

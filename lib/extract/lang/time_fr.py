@@ -57,6 +57,12 @@ MONTH_CONTEXT_BEFORE = r"$^"
 # After a clock hour, these mean the afternoon or evening: "à 8 heures du soir" is 20:00.
 # Clock times written as words, and deictic words that also name a part of the day.
 CLOCK_WORDS = {"midi": (12, 0), "minuit": (0, 0)}
+# A time zone after a clock time is part of it: "12 h 30 locales", "20 h heure de Paris", "10 h GMT".
+TIME_ZONE = (
+    r"(?:(?-i:GMT|UTC|TU)(?:\s?[+-]\s?\d{1,2})?(?!\w)|(?:heures?\s+)?locales?|heure\s+(?:de\s+Paris|française|de\s+France))"
+)
+# Between a clock time and the day it is on: "à 11 h 10 le 1er juin" is one event.
+CLOCK_DAY_JOINER = r"\s*,?\s*(?:le\s+)?"
 DEICTIC_PARTS_OF_DAY: dict[str, str] = {}
 PM_MARKERS = ("soir", "après-midi")
 
@@ -123,6 +129,18 @@ YEAR_CONTEXT_BEFORE = (
     r"\b(?:19|20)\d\d\s*[-/])\s*$"
 )
 YEAR_CONTEXT_AFTER = r"^\s*(?:[,.;:)!?»/(]|-(?:19|20)\d\d|$|et\b|à\b)"
+# A year that names an edition of something ("le budget 2013", "Bilan démographique 2013", "l'Euro 2016"), after
+# the noun and at most one adjective ("le plan prévoit 2000 logements" is a count); never after "de" ("un budget
+# de 2000 euros"), nor before a currency or percent.
+YEAR_AFTER_NOUN = (
+    r"\b(?:budget|bilan|rapport|édition|campagne|recensement|classement|palmarès|plan|programme|objectifs?|"
+    r"loi\s+de\s+finances|PLF|PLFSS|rentrée|élections?|présidentielle|législatives|municipales|européennes|"
+    r"régionales|sénatoriales|JO|Jeux|Mondial|Euro|Coupe\s+du\s+monde|Tour\s+de\s+France|festival|salon|cuvée|"
+    r"récolte|vendanges|bac|baccalauréat)"
+    r"(?:\s+[^\W\d]+(?:ique|iques|el|elle|els|elles|al|ale|aux|if|ive|ifs|aire|aires|ier|ière|éen|éenne|ain|aine|ais|aise))?"
+    r"\s*$"
+)
+YEAR_AFTER_NOUN_NOT_AFTER = r"^\s*(?:%|€|\$|£|euros?\b|dollars?\b|millions?\b|milliards?\b)"
 
 # After a number, these make it an address: "devant le 10, rue Paul-Bert".
 STREET_AFTER = r"^\s*,?\s*(?:bis|ter|rue|avenue|av\.|boulevard|bd|place|chemin|allée|quai|impasse|route|cours)\b"
@@ -142,7 +160,7 @@ FUTURE_CUES = (
     r"\b(?:sera|seront|aura|auront|fera|feront|ira|iront|va|vont|devra|devront|pourra|pourront|"
     r"pourrait|pourraient|devrait|devraient|prochain|prochaine|prochains|prochaines|demain|prévu|prévue|"
     r"prévus|prévues|doit|doivent|prévoit|prévoient|table sur|tablent sur|s'attend à|s'attendent à|"
-    r"espère|espèrent|envisage|envisagent|à partir d(?:e|u|es)|d'ici|jusqu'au|jusqu'à|à compter d(?:e|u)|\w{3,}(?:era|eront|ira|iront|dra|dront)|"
+    r"espère|espèrent|envisage|envisagent|(?:est|sont|sera|seront) attendue?s?|à partir d(?:e|u|es)|d'ici|jusqu'au|jusqu'à|à compter d(?:e|u)|\w{3,}(?:era|eront|ira|iront|dra|dront)|"
     r"\w{3,}r(?:ait|aient))\b"
 )
 # Past-tense cues; the cue nearest to a weekday or a month decides which way it points.
@@ -171,7 +189,7 @@ FUTURE_AUXILIARIES: tuple[str, ...] = ()
 PERFECT_AUXILIARIES = ("avoir", "être")
 # Relative pronouns as subjects: "the plan, which was announced" is about the plan.
 RELATIVE_SUBJECTS = ("qui", "que", "qu'", "qu’", "lequel", "laquelle")
-PROSPECTIVE_LEMMAS = ("aller", "devoir", "prévoir", "compter", "envisager", "espérer", "souhaiter", "vouloir",
+PROSPECTIVE_LEMMAS = ("aller", "devoir", "prévoir", "attendre", "compter", "envisager", "espérer", "souhaiter", "vouloir",
                       "projeter", "apprêter", "promettre", "entendre")
 
 # Literal words of RULES that are in no list above; the finder only looks around these and the lists.
@@ -194,6 +212,7 @@ RULES = [
     (r"(?:l'année|l'an) {year}", "year", {}),
     (r"{mod}{year}", "year", {}),
     (r"{year}", "year", {"before": YEAR_CONTEXT_BEFORE}),
+    (r"{year}", "year", {"before": YEAR_AFTER_NOUN, "not_after": YEAR_AFTER_NOUN_NOT_AFTER}),
     (r"{year}", "year", {"after": YEAR_CONTEXT_AFTER, "not_before": r"(?:\d[\s\u00a0\u202f.,]?|[$€£]\s?)$"}),
     (r"(?:{mod})?(?P<det>l'|en |cet |au )?{season}(?: {dir})?(?: {year})?", "season", {}),
     (r"(?:{mod})?(?:les |des |aux )?années {decade}", "decade", {}),
@@ -237,8 +256,8 @@ RULES = [
     (r"(?:ce|cette) {partday}", "deictic", {"days": 0}),
     (r"(?:le même jour|ce jour-là|ce même jour)", "deictic", {"days": 0, "from_context": True}),
     # Clock times, anchored on the last day mentioned.
-    (r"(?:vers )?{clock}(?: {weekday}|,? {deictic})?", "clock", {}),
-    (r"(?P<hour>[01]?\d|2[0-3]) heures?(?: (?P<minute>[0-5]\d))?(?: (?:du |de l')(?P<ampm>matin|soir|après-midi))?",
+    (r"(?:vers )?{clock}(?: {zone})?(?: {weekday}|,? {deictic})?", "clock", {}),
+    (r"(?P<hour>[01]?\d|2[0-3]) heures?(?: (?P<minute>[0-5]\d))?(?: (?:du |de l')(?P<ampm>matin|soir|après-midi))?(?: {zone})?",
      "clock", {"before": r"(?:\b[aà]|\bvers|\bdès|\bavant|\baprès|\bjusqu'à)\s*$"}),
     (r"(?P<word>midi|minuit)", "clock", {"before": r"(?:\bà|\bvers|\bdès|\bavant|\baprès|\bjusqu'à)\s*$"}),
     (r"(?:la|en|dans la|pendant la|durant la) (?P<partday>soirée|nuit|matinée)", "deictic",
