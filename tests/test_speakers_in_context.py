@@ -1,6 +1,6 @@
 """Speakers that only the article around a sentence can give: descriptions, pronouns, quotations that go on.
 
-Every text here is invented; each case is one general rule of ../shared/ANNOTATION.md (speaker)."""
+Every text here is invented; each case is one general rule of the annotation guide (ANNOTATION.md, speaker)."""
 from lib.extract.claims import find_claims
 from lib.extract.sentences import sentence_spans
 
