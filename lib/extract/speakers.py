@@ -102,6 +102,10 @@ class Attribution:
         self.subject: Mention | None = None
         self._actor: str | None = None
         self.history: list[_Speaker] = []
+        self._by_name: dict[str, _Speaker] = {}
+        self._body_by_word: dict[str, str] = {}
+        self._last_person: str | None = None
+        self._last_body: str | None = None
         self._sentence = (0, len(self.text))
 
     # --- one sentence -------------------------------------------------------------------------
@@ -662,7 +666,7 @@ class Attribution:
             mention = Mention(mention.text, "description", mention.text.lower(), position=mention.position)  # "l'ONG"
         if mention.kind == "name":
             return names.fullest(mention.text, mention.position)
-        last_body = next((s.name for s in reversed(self.history) if not s.person), None)
+        last_body = self._last_body
         if mention.kind == "source" and mention.plural and self._bare(mention):
             return mention.text  # "Reports say…", "Studies show…": no one in particular
         if mention.kind == "source":
@@ -688,14 +692,13 @@ class Attribution:
             # "the secretary", "le leader congolais": the person the article names with that title, else
             # the person who spoke last, else the last person it named.
             person = names.with_role(head, mention.position)
-            person = person or next((s.name for s in reversed(self.history) if s.person), None)
+            person = person or self._last_person
             if person:
                 return names.fullest(person, mention.position)
         if head in t.ROLES_FOR_ORGANISATION and head not in t.PERSON_ROLES or head in t.ORGANISATION_NOUNS:
             # "the agency", "l'organisation", "la direction": the body named with that kind, else one the
             # sentence names, else the body that spoke last.
-            earlier = next((s.name for s in reversed(self.history)
-                            if not s.person and head in s.name.casefold().split()), None)
+            earlier = self._body_by_word.get(head)
             body = earlier or names.with_role(head, mention.position)
             body = body or names.body_between(self._sentence[0], mention.position)
             if body is None and head in t.GENERIC_ORGANISATION_NOUNS:
@@ -793,13 +796,22 @@ class Attribution:
             mention.kind == "name" and self.names.is_person(name)
         ) or (mention.kind not in ("name", "pronoun") and mention.head in self.t.PERSON_ROLES)
         if mention.kind == "pronoun":
-            previous = next((s for s in reversed(self.history) if s.name == name), None)
+            previous = self._by_name.get(name)
             speaker = _Speaker(name, previous.plural if previous else False, previous.gender if previous else "",
                                previous.person if previous else person)
         else:
             speaker = _Speaker(name, mention.plural, mention.gender, person)
         self.last = speaker
         self.history.append(speaker)
+        # Latest speaker per question asked of the history: scanning it for each sentence made a long article
+        # with many speakers cost the square of its length.
+        self._by_name[name] = speaker
+        if speaker.person:
+            self._last_person = name
+        else:
+            self._last_body = name
+            for word in name.casefold().split():
+                self._body_by_word[word] = name
 
     def is_statement(self, start: int, end: int) -> bool:
         """Whether text[start:end] is a clause with a finite verb (a statement), not a bare title."""
