@@ -348,7 +348,7 @@ def test_a_file_swapped_for_a_link_after_the_walk_is_refused_not_followed(store_
     outcomes, texts = _ingested(folder, store_url)
     assert outcomes == [
         (str(folder / "fr.txt"), "failed",
-         f"not read: fr.txt in {folder} is now a symbolic link; links are not followed out of an ingested folder"),
+         f"not read: {folder / 'fr.txt'} is now a symbolic link; links are not followed out of an ingested folder"),
         (str(folder / "sub" / "en.txt"), "added", ""),
     ]
     assert SECRET not in texts
@@ -361,9 +361,19 @@ def test_a_sub_folder_swapped_for_a_link_after_the_walk_is_refused_not_followed(
     assert outcomes == [
         (str(folder / "fr.txt"), "added", ""),
         (str(folder / "sub" / "en.txt"), "failed",
-         f"not read: sub in {folder} is now a symbolic link; links are not followed out of an ingested folder"),
+         f"not read: {folder / 'sub'} is now a symbolic link; links are not followed out of an ingested folder"),
     ]
     assert texts == [FRENCH_ARTICLE]
+
+
+def test_a_fifo_swapped_in_after_the_walk_is_refused_without_blocking(store_url, walked):
+    import os
+
+    folder, _, swap = walked
+    swap(lambda: ((folder / "fr.txt").unlink(), os.mkfifo(folder / "fr.txt")))
+    outcomes, texts = _ingested(folder, store_url)  # no writer ever opens the FIFO: a blocking open would hang
+    assert outcomes[0] == (str(folder / "fr.txt"), "failed", f"not read: {folder / 'fr.txt'} is no longer a regular file")
+    assert len(texts) == 1
 
 
 def test_a_hard_link_to_a_file_outside_is_refused_and_hard_links_inside_are_read_once(store_url, walked):

@@ -152,11 +152,13 @@ def _read_in_folder(file: FolderFile) -> tuple[bytes, dict]:
     """The file's bytes and its sidecar's metadata, each step opened without following a link."""
     where = os.open(file.folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
+        shown = file.folder
         for part in file.relative.parts[:-1]:
-            inner = _open_entry(where, part, stat.S_ISDIR, file, os.O_DIRECTORY)
+            shown = shown / part
+            inner = _open_entry(where, part, stat.S_ISDIR, shown, os.O_DIRECTORY)
             os.close(where)
             where = inner
-        handle = _open_entry(where, file.relative.name, stat.S_ISREG, file, os.O_NONBLOCK)
+        handle = _open_entry(where, file.relative.name, stat.S_ISREG, file.path, os.O_NONBLOCK)
         with os.fdopen(handle, "rb") as opened:
             status = os.fstat(opened.fileno())
             _check_links(status, file)
@@ -169,34 +171,33 @@ def _read_in_folder(file: FolderFile) -> tuple[bytes, dict]:
         os.close(where)
 
 
-def _open_entry(where: int, name: str, is_kind, file: FolderFile, flags: int) -> int:
+def _open_entry(where: int, name: str, is_kind, shown: Path, flags: int) -> int:
     """`name` in the open folder `where`, opened without following a link; refused unless `is_kind`."""
-    _check_entry(os.stat(name, dir_fd=where, follow_symlinks=False).st_mode, is_kind, name, file)
+    _check_entry(os.stat(name, dir_fd=where, follow_symlinks=False).st_mode, is_kind, shown)
     try:
         handle = os.open(name, _NO_FOLLOW | flags, dir_fd=where)
     except OSError as error:
         if error.errno in (errno.ELOOP, errno.ENOTDIR):  # swapped for a link since the stat above
-            raise SourceError(_link_refusal(name, file)) from None
+            raise SourceError(_link_refusal(shown)) from None
         raise
     try:
-        _check_entry(os.fstat(handle).st_mode, is_kind, name, file)
+        _check_entry(os.fstat(handle).st_mode, is_kind, shown)
     except SourceError:
         os.close(handle)
         raise
     return handle
 
 
-def _check_entry(mode: int, is_kind, name: str, file: FolderFile) -> None:
+def _check_entry(mode: int, is_kind, shown: Path) -> None:
     if stat.S_ISLNK(mode):
-        raise SourceError(_link_refusal(name, file))
+        raise SourceError(_link_refusal(shown))
     if not is_kind(mode):
         wanted = "folder" if is_kind is stat.S_ISDIR else "regular file"
-        raise SourceError(f"not read: {name} in {file.folder} is no longer a {wanted}")
+        raise SourceError(f"not read: {shown} is no longer a {wanted}")
 
 
-def _link_refusal(name: str, file: FolderFile) -> str:
-    return (f"not read: {name} in {file.folder} is now a symbolic link; links are not followed out of an "
-            f"ingested folder")
+def _link_refusal(shown: Path) -> str:
+    return f"not read: {shown} is now a symbolic link; links are not followed out of an ingested folder"
 
 
 def _check_links(status: os.stat_result, file: FolderFile) -> None:
@@ -221,7 +222,7 @@ def _sidecar_in_folder(where: int, file: FolderFile) -> dict:
     if not stat.S_ISREG(mode):
         return {}
     try:
-        handle = _open_entry(where, sidecar, stat.S_ISREG, file, os.O_NONBLOCK)
+        handle = _open_entry(where, sidecar, stat.S_ISREG, file.path.with_name(sidecar), os.O_NONBLOCK)
     except SourceError:
         raise SourceError(f"unreadable metadata file {sidecar}: it changed while being read") from None
     with os.fdopen(handle, "rb") as opened:
