@@ -99,10 +99,11 @@ def parse_many(texts: Iterable[str], lang: str, batch_size: int = 8,
 def parse_processes(pieces: int) -> int:
     """How many processes should parse a text of this many pieces: 2 when it is very long, safe and pays.
 
-    Two processes give the same parse for about 6% more CPU in all (measured here on 300 KB of
-    English: 20.7 s against 19.5 s), so on two idle cores the wait nearly halves; when the other core
-    is busy they only add a process (measured on the shared machine with both cores taken: 38.9 s
-    against 38.1 s). Hence a second process only when the load average leaves a core idle.
+    Two processes give the same parse for 6-25% more CPU in all (four runs on 300 KB of English), so
+    on two idle cores the wait should nearly halve; when the other core is busy they only add a
+    process and its CPU (measured on the shared machine with both cores taken: 38.9 and 39.6 s
+    against 38.1 and 30.7 s with one; 27.3 and 24.0 s against 20.7 and 21.4 s). Hence a second process
+    only when the load average leaves a core idle.
     spaCy forks it; a fork copies only the calling thread, and a lock another thread held at that
     moment would stay held in the child for ever: so only from a process's main thread with no other
     thread running (the command line; not the dashboard's server, nor a daemonic pool worker).
