@@ -1,19 +1,24 @@
 """Extraction time per MB as the input grows: a real article repeated on one line, and deep HTML nesting.
 
-    .venv/bin/python bench/growth.py [--sizes 0.1 1 10] [--article PATH] [--nesting 60000]
+    .venv/bin/python bench/growth.py [--sizes 0.1 1 10] [--article PATH] [--processes auto|1|2] [--nesting 60000]
 
 Issue 12, point 2: time must grow with the input, not faster. For each size an article (by default
-the English test article with the most sentences per KB, which showed the quadratic case) is repeated on one line (as a long paste arrives) and extracted once; the row gives CPU
-seconds for the spaCy parse (timed inside extract, so the text is parsed once), for everything
-else, and the total per MB. Linear work shows as a flat "s/MB" column. The last row reads
-`--nesting` nested <article> elements through lib.sources.read_html.
+the English test article with the most sentences per KB, which showed the quadratic case) is repeated
+on one line (as a long paste arrives) and extracted once; the row gives the seconds of the spaCy parse
+(timed inside extract, so the text is parsed once), of everything else, and the total per MB, each as
+CPU seconds (this process and any parse process it started) and as wall seconds. Linear work shows as
+a flat "s/MB" column. `--processes` sets how many processes parse a long text's pieces (auto: as
+lib.extract.nlp.parse_processes decides, a second one only when a core is idle); the load average
+before each row says how busy the shared machine was. The last row reads `--nesting` nested <article>
+elements through lib.sources.read_html.
 
-One run of each size, no repeats: 10 MB takes minutes on the 2-core machine. The process's peak
+One run of each size, no repeats: 10 MB takes many minutes on the 2-core machine. The process's peak
 memory (ru_maxrss) is printed after each row, so read it as "so far".
 """
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import time
@@ -36,25 +41,36 @@ def one_line(article: Path, chars: int) -> str:
     return (text * (chars // len(text) + 1))[:chars]
 
 
-def extract_timed(text: str, lang: str) -> tuple[float, float, int]:
-    """(parse CPU s, total CPU s, items) of one extraction; the parse is timed where extract calls it."""
+def cpu_seconds() -> float:
+    """CPU seconds of this process and of the parse processes it started (counted once they end)."""
+    return sum(used.ru_utime + used.ru_stime
+               for used in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)))
+
+
+def extract_timed(text: str, lang: str, processes: int | None) -> tuple[tuple[float, float], tuple[float, float], int]:
+    """((parse CPU s, wall s), (total CPU s, wall s), items) of one extraction; the parse is timed where
+    extract calls it."""
     parse = lib.extract.engine.parse
     spent = []
 
     def timed(text: str, lang: str, **options):
-        start = time.process_time()
-        doc = parse(text, lang, **options)
-        spent.append(time.process_time() - start)
+        cpu, wall = cpu_seconds(), time.perf_counter()
+        doc = parse(text, lang, processes=processes, **options)
+        spent.append((cpu_seconds() - cpu, time.perf_counter() - wall))
         return doc
 
     lib.extract.engine.parse = timed
     try:
-        start = time.process_time()
+        cpu, wall = cpu_seconds(), time.perf_counter()
         result = lib.extract.engine.extract(Article(text, lang=lang, published=date(2025, 8, 15)))
-        total = time.process_time() - start
+        total = (cpu_seconds() - cpu, time.perf_counter() - wall)
     finally:
         lib.extract.engine.parse = parse
-    return sum(spent), total, len(result.items())
+    return spent[0], total, len(result.items())
+
+
+def _pair(seconds: tuple[float, float]) -> str:
+    return f"{seconds[0]:>7.2f}/{seconds[1]:<7.2f}"
 
 
 def nested_html(depth: int) -> str:
@@ -66,19 +82,26 @@ def main() -> None:
     parser.add_argument("--sizes", type=float, nargs="+", default=[0.1, 1, 10], help="sizes in MB")
     parser.add_argument("--article", type=Path, default=ROOT / "tests" / "fixtures" / "articles" / "nato-spending-summit-en.txt",
                         help="a .txt article whose name ends in -en or -fr")
+    parser.add_argument("--processes", default="auto", choices=["auto", "1", "2"],
+                        help="processes parsing a long text's pieces (auto: a second one only when a core is idle)")
     parser.add_argument("--nesting", type=int, default=60_000, help="nested <article> elements (0: skip)")
     args = parser.parse_args()
     lang = "fr" if "-fr" in args.article.name else "en"
+    processes = None if args.processes == "auto" else int(args.processes)
     lib.extract.engine.extract(Article(one_line(args.article, 2_000), lang=lang))  # loads the model: not measured
 
-    print(f"{args.article.name} on one line ({lang}); CPU seconds")
-    print(f"{'MB':>6} {'chars':>11} {'items':>7} {'parse s':>9} {'rest s':>8} {'total s':>9} {'s/MB':>7} {'peak MB':>8}")
+    print(f"{args.article.name} on one line ({lang}); parse processes: {args.processes}; seconds as CPU / wall")
+    print(f"{'MB':>6} {'chars':>11} {'items':>7} {'parse s':>15} {'rest s':>15} {'total s':>15} {'s/MB':>15} "
+          f"{'peak MB':>8} {'load':>5}")
     for size in args.sizes:
         text = one_line(args.article, int(size * MB))
-        parse_s, total_s, items = extract_timed(text, lang)
+        load = os.getloadavg()[0]
+        parse_s, total_s, items = extract_timed(text, lang, processes)
+        rest_s = tuple(total - parse for total, parse in zip(total_s, parse_s))
+        per_mb = tuple(total / size for total in total_s)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"{size:>6g} {len(text):>11,} {items:>7,} {parse_s:>9.2f} {total_s - parse_s:>8.2f} {total_s:>9.2f} "
-              f"{total_s / size:>7.2f} {peak:>8.0f}", flush=True)
+        print(f"{size:>6g} {len(text):>11,} {items:>7,} {_pair(parse_s)} {_pair(rest_s)} {_pair(total_s)} {_pair(per_mb)} "
+              f"{peak:>8.0f} {load:>5.1f}", flush=True)
     if args.nesting:
         html = nested_html(args.nesting)
         start = time.process_time()

@@ -11,13 +11,17 @@ place from ../shared/bench/timex, and the same documents joined into ~5 KB artic
 
 Per text we take the median of `--repeat` runs; a row reports the median over its texts, the share
 extraction adds beyond the parse ((extract - parse) / parse, summed medians; goal <= 0.5) and the
-ratio search_dates / extract (above 1 means the full extraction is faster than dates alone). Peak
-memory is tracemalloc's peak during one call on the largest text of the row.
+ratio search_dates / extract (above 1 means the full extraction is faster than dates alone). "pipe ms"
+is the parse of the row's texts together in batches (`parse_many`, nlp.pipe, as batch ingest parses),
+per text: median of `--repeat` runs. Peak memory is tracemalloc's peak during one call on the largest
+text of the row. Times are wall clock: on the shared machine compare columns of one run, not runs
+(the load average is printed).
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import sys
@@ -31,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from lib.extract import extract  # noqa: E402
-from lib.extract.nlp import parse  # noqa: E402
+from lib.extract.nlp import parse, parse_many  # noqa: E402
 from lib.models import Article  # noqa: E402
 from lib.sources import list_seeds, read_seed  # noqa: E402
 
@@ -55,6 +59,7 @@ class Row:
     mean_chars: int
     extract_ms: float
     parse_ms: float
+    pipe_ms: float
     search_ms: float
     beyond_parse: float
     ratio: float
@@ -155,12 +160,23 @@ def measure(corpus: str, texts: list[Text], repeat: int) -> Row:
         events += len(run_extract(text).events)
         hits += len(run_search_dates(text))
     largest = max(texts, key=lambda t: len(t.text))
+    by_lang: dict[str, list[str]] = {}
+    for text in texts:
+        by_lang.setdefault(text.lang, []).append(text.text)
+    piped = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for lang, same in by_lang.items():
+            for _doc in parse_many(same, lang):
+                pass
+        piped.append((time.perf_counter() - start) * 1000 / len(texts))
     return Row(
         corpus=corpus,
         texts=len(texts),
         mean_chars=round(statistics.mean(len(t.text) for t in texts)),
         extract_ms=statistics.median(extract_times),
         parse_ms=statistics.median(parse_times),
+        pipe_ms=statistics.median(piped),
         search_ms=statistics.median(search_times),
         beyond_parse=(sum(extract_times) - sum(parse_times)) / sum(parse_times),
         ratio=sum(search_times) / sum(extract_times),
@@ -184,18 +200,21 @@ def main(argv: list[str] | None = None) -> int:
             langs.setdefault(text.lang, text)
     firsts = first_calls(list(langs.values()))
 
+    load = os.getloadavg()
+    started = time.perf_counter()
     rows = [measure(name, texts, args.repeat) for name, texts in corpora]
+    load_after = os.getloadavg()
 
     print(f"Full extraction vs the parse alone vs dateparser.search_dates (same texts, same run; medians of {args.repeat} runs per text)")
     header = (
-        f"{'corpus':<36} {'texts':>5} {'chars':>6} {'extract ms':>10} {'parse ms':>8} {'beyond':>6} {'search ms':>10} {'ratio':>6} "
+        f"{'corpus':<36} {'texts':>5} {'chars':>6} {'extract ms':>10} {'parse ms':>8} {'pipe ms':>7} {'beyond':>6} {'search ms':>10} {'ratio':>6} "
         f"{'extract peak KB':>15} {'search peak KB':>14} {'events':>6} {'search hits':>11}"
     )
     print(header)
     print("-" * len(header))
     for row in rows:
         print(
-            f"{row.corpus:<36} {row.texts:>5} {row.mean_chars:>6} {row.extract_ms:>10.2f} {row.parse_ms:>8.2f} "
+            f"{row.corpus:<36} {row.texts:>5} {row.mean_chars:>6} {row.extract_ms:>10.2f} {row.parse_ms:>8.2f} {row.pipe_ms:>7.2f} "
             f"{row.beyond_parse:>5.2f}x {row.search_ms:>10.2f} "
             f"{row.ratio:>5.1f}x {row.extract_peak_kb:>15.0f} {row.search_peak_kb:>14.0f} {row.events:>6} {row.search_hits:>11}"
         )
@@ -210,6 +229,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, (elapsed, peak) in firsts.items():
         print(f"  {name:<20} {elapsed:>8.1f} ms {peak:>10.0f} KB")
     print(f"Process peak resident memory (both libraries loaded): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(f"Load average (1/5/15 min) before: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f}, after: "
+          f"{load_after[0]:.1f} {load_after[1]:.1f} {load_after[2]:.1f} on {os.cpu_count()} cores; "
+          f"{time.perf_counter() - started:.0f} s")
     return 0
 
 

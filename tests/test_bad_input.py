@@ -263,7 +263,7 @@ def test_a_folder_walk_never_leaves_the_folder_and_names_the_links_it_skips(fold
     from lib.ingest import collect_paths
 
     files, refused = collect_paths([folder_with_links])
-    assert files == [folder_with_links / "again.txt"]  # sorted; fr.txt is the same file
+    assert [file.path for file in files] == [folder_with_links / "fr.txt"]  # again.txt is the same file, read once
     assert [(Path(o.path).name, o.outcome, o.reason) for o in refused] == [
         ("elsewhere", "failed", f"not read: a symbolic link out of the folder (to {folder_with_links.parent / 'outside'})"),
         ("passwd.txt", "failed", "not read: a symbolic link out of the folder (to /etc/passwd)"),
@@ -290,7 +290,116 @@ def test_a_fifo_named_like_an_article_is_not_read_so_the_walk_cannot_block(tmp_p
     (tmp_path / "fr.txt").write_text(FRENCH_ARTICLE, encoding="utf-8")
     os.mkfifo(tmp_path / "pipe.txt")
     files, refused = collect_paths([tmp_path])
-    assert files == [tmp_path / "fr.txt"] and refused == []
+    assert [file.path for file in files] == [tmp_path / "fr.txt"] and refused == []
+
+
+# What the walk saw can change before the file is read: a file or a sub-folder swapped for a link to
+# somewhere else, or a second name (hard link) for a file outside. Reading goes through the folder
+# itself, never through a link, and counts a file's names.
+
+SECRET = "Le mot de passe du serveur est écrit ici en clair, a déclaré Healy.\n"
+
+
+@pytest.fixture
+def walked(tmp_path, monkeypatch):
+    """(folder, outside, swap): `swap(change)` makes `change()` happen between the walk and the reading."""
+    import lib.ingest
+
+    outside = tmp_path / "outside"
+    (outside / "sub").mkdir(parents=True)
+    (outside / "secret.txt").write_text(SECRET, encoding="utf-8")
+    (outside / "sub" / "en.txt").write_text(SECRET, encoding="utf-8")
+    folder = tmp_path / "articles"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "fr.txt").write_text(FRENCH_ARTICLE, encoding="utf-8")
+    (folder / "sub" / "en.txt").write_text(FRENCH_ARTICLE.replace("200", "300"), encoding="utf-8")
+    real_walk = lib.ingest._walk
+
+    def swap(change):
+        def walk_then_change(path):
+            found = real_walk(path)
+            change()
+            return found
+
+        monkeypatch.setattr(lib.ingest, "_walk", walk_then_change)
+
+    return folder, outside, swap
+
+
+def _ingested(folder, store_url):
+    from lib.ingest import ingest_paths
+    from lib.store import Store
+
+    outcomes = sorted((o.path, o.outcome, o.reason) for o in ingest_paths([folder], store_url, published=PUBLISHED,
+                                                                           lang="fr", workers=1))
+    with Store(store_url) as store:
+        texts = sorted(store.article(summary.id).text for summary in store.articles())
+    return outcomes, texts
+
+
+def test_a_file_swapped_for_a_link_after_the_walk_is_refused_not_followed(store_url, walked):
+    folder, outside, swap = walked
+
+    def to_link():
+        (folder / "fr.txt").unlink()
+        (folder / "fr.txt").symlink_to(outside / "secret.txt")
+
+    swap(to_link)
+    outcomes, texts = _ingested(folder, store_url)
+    assert outcomes == [
+        (str(folder / "fr.txt"), "failed",
+         f"not read: {folder / 'fr.txt'} is now a symbolic link; links are not followed out of an ingested folder"),
+        (str(folder / "sub" / "en.txt"), "added", ""),
+    ]
+    assert SECRET not in texts
+
+
+def test_a_sub_folder_swapped_for_a_link_after_the_walk_is_refused_not_followed(store_url, walked):
+    folder, outside, swap = walked
+    swap(lambda: ((folder / "sub").rename(folder.parent / "moved"), (folder / "sub").symlink_to(outside / "sub")))
+    outcomes, texts = _ingested(folder, store_url)
+    assert outcomes == [
+        (str(folder / "fr.txt"), "added", ""),
+        (str(folder / "sub" / "en.txt"), "failed",
+         f"not read: {folder / 'sub'} is now a symbolic link; links are not followed out of an ingested folder"),
+    ]
+    assert texts == [FRENCH_ARTICLE]
+
+
+def test_a_fifo_swapped_in_after_the_walk_is_refused_without_blocking(store_url, walked):
+    import os
+
+    folder, _, swap = walked
+    swap(lambda: ((folder / "fr.txt").unlink(), os.mkfifo(folder / "fr.txt")))
+    outcomes, texts = _ingested(folder, store_url)  # no writer ever opens the FIFO: a blocking open would hang
+    assert outcomes[0] == (str(folder / "fr.txt"), "failed", f"not read: {folder / 'fr.txt'} is no longer a regular file")
+    assert len(texts) == 1
+
+
+def test_a_hard_link_to_a_file_outside_is_refused_and_hard_links_inside_are_read_once(store_url, walked):
+    import os
+
+    folder, outside, _ = walked
+    os.link(outside / "secret.txt", folder / "secret.txt")
+    os.link(folder / "fr.txt", folder / "sub" / "fr-again.txt")
+    os.link(folder / "fr.txt", folder / "fr.txt.bak")  # a third name inside, under no article suffix
+    outcomes, texts = _ingested(folder, store_url)
+    assert outcomes == [
+        (str(folder / "fr.txt"), "added", ""),
+        (str(folder / "secret.txt"), "failed",
+         f"not read: a hard link to a file that also lives outside the folder (2 names, 1 inside {folder})"),
+        (str(folder / "sub" / "en.txt"), "added", ""),
+    ]
+    assert SECRET not in texts
+
+
+def test_a_sidecar_that_is_a_link_is_not_followed_and_fails_its_article(store_url, walked):
+    folder, outside, _ = walked
+    (outside / "meta.json").write_text('{"title": "the title of a file outside"}', encoding="utf-8")
+    (folder / "fr.json").symlink_to(outside / "meta.json")
+    outcomes, _ = _ingested(folder, store_url)
+    assert outcomes[0] == (str(folder / "fr.txt"), "failed",
+                           "unreadable metadata file fr.json: a symbolic link, not followed in an ingested folder")
 
 
 def test_file_names_with_terminal_codes_or_bytes_that_are_not_utf8_print_escaped(store_url, tmp_path):

@@ -16,21 +16,24 @@ from __future__ import annotations
 import dataclasses
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable
-from itertools import accumulate
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Iterator
+from itertools import accumulate, groupby
+from typing import TYPE_CHECKING, TypeVar
 
 from lib.extract.claims import find_claims
 from lib.extract.events import find_events
 from lib.extract.figures import find_figures
 from lib.extract.lang import table
-from lib.extract.nlp import parse
+from lib.extract.nlp import parse, parse_many
 from lib.extract.sentences import sentence_spans
 from lib.models import Article, Claim, Event, Extraction, Figure, Span, normalise_for_id, stable_id
 
 # Bump when extraction output changes, so stored articles know they were read by an older engine.
 # 2: speakers, figures and events read a spaCy parse (issue 8).
 ENGINE_VERSION = "2"
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 T = TypeVar("T", Claim, Figure, Event)
 
@@ -39,12 +42,15 @@ T = TypeVar("T", Claim, Figure, Event)
 PROGRESS_SHARES = {"parse": 0.90, "events": 0.06, "figures": 0.01, "claims": 0.03}
 
 
-def extract(article: Article, progress: Callable[[float, str], None] | None = None) -> Extraction:
+def extract(article: Article, progress: Callable[[float, str], None] | None = None, *,
+            doc: Doc | None = None) -> Extraction:
     """Claims, figures and events of `article`, with stable ids and offsets into its text.
 
     The article's language must be known (see lib.language.detect_language); the
     publication date, when given, anchors relative time expressions. `progress(share, step)`
     hears how far the work is (0 to 1) after each parsed piece of the text and each finder.
+    `doc` is the article's parse when the caller has it already (`parse_many` feeds a batch of
+    articles through `nlp.pipe`, see `extract_many`); it must be `parse(article.text, article.lang)`.
     """
     report = progress or (lambda share, step: None)
     lang = article.lang
@@ -54,8 +60,11 @@ def extract(article: Article, progress: Callable[[float, str], None] | None = No
     parsed = PROGRESS_SHARES["parse"]
     report(0.0, f"Reading {len(sentences):,} sentences")
     # The one parse every finder reads.
-    doc = parse(text, lang, progress=lambda done, total: report(
-        parsed * done / total, f"Read {done} of {total} parts of {len(sentences):,} sentences"))
+    if doc is None:
+        doc = parse(text, lang, progress=lambda done, total: report(
+            parsed * done / total, f"Read {done} of {total} parts of {len(sentences):,} sentences"))
+    elif doc.text != text:
+        raise ValueError("the parse given is not of this article's text")
     events = find_events(text, lang, article.published, doc=doc)
     report(parsed + PROGRESS_SHARES["events"], "Found the dates and periods; looking for figures")
     figures = find_figures(text, lang, sentences, taken=[(e.start, e.end) for e in events], doc=doc)
@@ -75,6 +84,34 @@ def extract(article: Article, progress: Callable[[float, str], None] | None = No
         events=tuple(events),
         engine_version=ENGINE_VERSION,
     )
+
+
+def extract_many(articles: Iterable[Article]) -> Iterator[Extraction | Exception]:
+    """`extract` of each article, in order; consecutive articles of one language are parsed together.
+
+    Batch ingest reads this way: `nlp.pipe` parses a batch of texts faster than one call each, and
+    the results are the same. An article that cannot be extracted yields its exception instead, so
+    one bad article costs no other. Articles are read lazily, one language run at a time.
+    """
+    for lang, run in groupby(articles, key=lambda article: article.lang):
+        run = list(run)
+        try:
+            table(lang)
+            docs = parse_many([article.text for article in run], lang)
+        except Exception as error:  # noqa: BLE001 - an unknown language fails each of its articles alike
+            yield from (error for _ in run)
+            continue
+        for done, article in enumerate(run):
+            try:
+                doc = next(docs)
+            except StopIteration:
+                doc = None
+            except Exception:  # noqa: BLE001 - the batch broke here: the rest are parsed one by one
+                docs, doc = iter(()), None
+            try:
+                yield extract(article, doc=doc)
+            except Exception as error:  # noqa: BLE001 - one bad article must never stop the others
+                yield error
 
 
 def _with_ids(article_id: str, kind: str, items: list[T]) -> list[T]:
