@@ -387,13 +387,15 @@ def test_extraction_beyond_the_parse_does_linear_work_on_a_growing_article(one_c
 
 
 def test_long_texts_are_parsed_in_bounded_pieces_that_join_back():
-    from lib.extract.nlp import MAX_PIECE_CHARS, pieces_of
+    from lib.extract.nlp import MAX_PIECE_CHARS, MAX_RUN_CHARS, pieces_of
 
     for text in (GROWING[1][1] * 40, "x" * (3 * MAX_PIECE_CHARS + 7), ("a\n" * MAX_PIECE_CHARS)):
         pieces = pieces_of(text)
         assert "".join(pieces) == text
         assert all(0 < len(piece) <= MAX_PIECE_CHARS for piece in pieces)
-        assert len(pieces) <= 2 * len(text) // MAX_PIECE_CHARS + 1
+        # a run without spaces longer than any word is cut too (the tokenizer's cost is its square)
+        assert all(len(run) <= MAX_RUN_CHARS for piece in pieces for run in piece.split())
+        assert len(pieces) <= 2 * len(text) // MAX_PIECE_CHARS + 1 + len(text) // MAX_RUN_CHARS
 
 
 @PROPERTY_SETTINGS

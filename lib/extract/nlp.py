@@ -133,7 +133,26 @@ def pieces_of(text: str, limit: int | None = None) -> list[str]:
         pieces.append(text[start:cut])
         start = cut
     pieces.append(text[start:])
-    return pieces
+    return [part for piece in pieces for part in _long_runs_cut(piece)]
+
+
+def _long_runs_cut(piece: str) -> list[str]:
+    """The piece, with every run of more than MAX_RUN_CHARS characters without a space cut into runs of that
+    length: spaCy's tokenizer peels such a run one character at a time, which costs the square of its length
+    (12,000 apostrophes took 20 s). No word is that long; a run that is (pasted data) becomes several tokens."""
+    if len(piece) <= MAX_RUN_CHARS or not _LONG_RUN.search(piece):
+        return [piece]
+    parts, start = [], 0
+    for match in _LONG_RUN.finditer(piece):
+        for cut in range(match.start() + MAX_RUN_CHARS, match.end(), MAX_RUN_CHARS):
+            parts.append(piece[start:cut])
+            start = cut
+    parts.append(piece[start:])
+    return parts
+
+
+MAX_RUN_CHARS = 1_000
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
 
 
 def _cut_point(text: str, start: int, stop: int) -> int:
