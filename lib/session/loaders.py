@@ -179,17 +179,19 @@ def recurring():
 
 
 @st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS, max_entries=16)
-def _exports(url: str, article_id: str | None, bom: bool) -> tuple[int, dict[str, bytes]]:
+def _exports(url: str, article_id: str | None, bom: bool, review_url: str | None) -> tuple[int, dict[str, bytes]]:
     from lib import export
 
     items = _items(url, article_id)
     summaries = {a.id: a for a in _articles(url)}
-    return len(items), {file.suffix: export.export_file(file.name, items, summaries, bom=bom) for file in export.EXPORTS}
+    return len(items), {file.suffix: export.export_file(file.name, items, summaries, bom=bom, review_url=review_url)
+                        for file in export.EXPORTS}
 
 
-def exports(article_id: str | None, bom: bool) -> tuple[int, dict[str, bytes]]:
-    """(item count, {file suffix: bytes}) of every export of the article (or all), built once per read of the store."""
-    return _exports(database_url(), article_id, bom)
+def exports(article_id: str | None, bom: bool, review_url: str | None = None) -> tuple[int, dict[str, bytes]]:
+    """(item count, {file suffix: bytes}) of every export of the article (or all), built once per read of the store;
+    `review_url` is the fact-check page ClaimReview names (ValueError when it is not an http(s) address)."""
+    return _exports(database_url(), article_id, bom, review_url or None)
 
 
 @st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS)
