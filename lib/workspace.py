@@ -44,7 +44,18 @@ COLUMN_LABELS: dict[str, str] = {
     "unsaved": "Unsaved",
     "orphaned": "Orphaned",
     "lang": "Language",
+    "language": "Language",
     "published": "Published",
+    "title": "Title",
+    "claims": "Claims",
+    "figures": "Figures",
+    "events": "Events",
+    "progress": "Checked",
+    "ingested_at": "Loaded",
+    "spellings": "Spellings",
+    "articles": "Articles",
+    "mentions": "Mentions",
+    "texts": "As written",
 }
 KIND_NAMES = {"claim": "Claim", "figure": "Figure", "event": "Event"}
 UNSAVED_MARK = "●"

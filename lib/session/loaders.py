@@ -1,10 +1,13 @@
 """Cached reads of the store and cached extractions; `after_write` forgets the reads after every write.
 
-Reads are cached for a short time, so reruns are cheap and another analyst's saves show
-up soon; the Store itself is one shared resource per database URL per server process.
+Every cached read is keyed on the store's stamp (lib.changes: one cheap query), so reruns are
+cheap and anything another analyst writes (a review, an article removed or put back) is read
+again on the next run, within the few seconds of a page's watcher, not after a timeout.
+The Store itself is one shared resource per database URL per server process.
 """
 from __future__ import annotations
 
+import dataclasses
 import threading
 from datetime import date
 
@@ -17,8 +20,7 @@ from lib import changes, workspace
 from lib.changes import Stamp
 from lib.store import Store, StoreUnavailable, database_url
 
-# Reads other than the review frames: long enough to make reruns cheap, short enough that
-# another analyst's saves show up soon (the frames follow the store's stamp instead).
+# Reads are keyed on the store's stamp; the time limit only bounds how long an unused read stays in memory.
 READ_TTL_SECONDS = 30
 
 
@@ -109,13 +111,18 @@ def analysts() -> list[str]:
         return []
 
 
+def _now() -> tuple:
+    """The store's stamp as a plain tuple, the key of every cached read."""
+    return dataclasses.astuple(changes.stamp(store()))
+
+
 @st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS, max_entries=64)
-def _items(url: str, article_id: str | None):
+def _items(url: str, article_id: str | None, now: tuple):
     return _store(url).items(article_id)
 
 
 def items(article_id: str | None):
-    return _items(database_url(), article_id)
+    return _items(database_url(), article_id, _now())
 
 
 # A resource, not data: 10,000 items are handed out as they are, never copied (nobody modifies them).
@@ -140,21 +147,23 @@ def panel_items(article_id: str):
 
 
 @st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS)
-def _articles(url: str):
+def _articles(url: str, now: tuple):
     return _store(url).articles()
 
 
 def articles():
-    return _articles(database_url())
+    return _articles(database_url(), _now())
 
 
 @st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS, max_entries=64)
-def _article(url: str, article_id: str):
+def _article(url: str, article_id: str, shape: tuple):
     return _store(url).article(article_id)
 
 
 def article(article_id: str):
-    return _article(database_url(), article_id)
+    """The stored article, None when it is not on the desk; read again only when articles or items change."""
+    now = changes.stamp(store())
+    return _article(database_url(), article_id, (now.items, now.extracted, now.desk))
 
 
 def stored_article(article_id: str):
@@ -179,11 +188,12 @@ def recurring():
 
 
 @st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS, max_entries=16)
-def _exports(url: str, article_id: str | None, bom: bool, review_url: str | None) -> tuple[int, dict[str, bytes]]:
+def _exports(url: str, article_id: str | None, bom: bool, review_url: str | None,
+             now: tuple) -> tuple[int, dict[str, bytes]]:
     from lib import export
 
-    items = _items(url, article_id)
-    summaries = {a.id: a for a in _articles(url)}
+    items = _items(url, article_id, now)
+    summaries = {a.id: a for a in _articles(url, now)}
     return len(items), {file.suffix: export.export_file(file.name, items, summaries, bom=bom, review_url=review_url)
                         for file in export.EXPORTS}
 
@@ -191,19 +201,21 @@ def _exports(url: str, article_id: str | None, bom: bool, review_url: str | None
 def exports(article_id: str | None, bom: bool, review_url: str | None = None) -> tuple[int, dict[str, bytes]]:
     """(item count, {file suffix: bytes}) of every export of the article (or all), built once per read of the store;
     `review_url` is the fact-check page ClaimReview names (ValueError when it is not an http(s) address)."""
-    return _exports(database_url(), article_id, bom, review_url or None)
+    return _exports(database_url(), article_id, bom, review_url or None, _now())
 
 
 @st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS)
-def _removals(url: str):
-    from lib.removals import list_removals
+def _removals(url: str, desk: int):
+    from lib.removals import list_removals, off_the_desk
 
-    return list_removals(_store(url).database)
+    database = _store(url).database
+    return off_the_desk(database), list_removals(database)
 
 
 def removals():
-    """Every article taken off the desk: who, when, its title then (newest first)."""
-    return _removals(database_url())
+    """(the articles off the desk now, each with its latest removal; the desk's history, every removal and
+    restore, newest first)."""
+    return _removals(database_url(), changes.stamp(store()).desk)
 
 
 def after_write() -> None:

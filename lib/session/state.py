@@ -241,6 +241,17 @@ def remove_article(article_id: str) -> None:
            "same text again brings it back with them.")
 
 
+def restore_article(article_id: str) -> None:
+    """Button callback: put an article back on the desk in the analyst's name (every review as it was)."""
+    try:
+        restored = removals.restore_article(store().database, article_id, analyst())
+    except (ValueError, LookupError, StoreUnavailable) as error:
+        notify("error", plain(f"Not restored: {explain(error) if isinstance(error, StoreUnavailable) else error}."))
+        return
+    after_write()
+    notify("success", f"“{plain(restored.title or 'Untitled')}” is back on the desk with all its reviews.")
+
+
 # -- loading ---------------------------------------------------------------------------------
 
 

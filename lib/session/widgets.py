@@ -15,6 +15,7 @@ from lib.session.loaders import analysts, article, frame
 from lib.session.state import ANALYST, LAST_ARTICLES, LAST_FRAMES, NOTICE, current_article, open_article
 from lib.store import StoreUnavailable
 from lib.validation import InvalidInput, analyst_name
+from lib.workspace import column_label
 
 
 def analyst_sidebar() -> str:
@@ -66,6 +67,12 @@ def require_article(*, offer_corpus: bool = False) -> str:
             st.page_link("pages/corpus.py", label="Open the corpus", icon=":material/library_books:")
         st.stop()
     return article_id
+
+
+def labelled(frame, **configs) -> dict:
+    """column_config for st.dataframe naming every column of `frame` in words (lib.workspace.column_label);
+    `configs` give a column its own st.column_config (its label included)."""
+    return {name: configs.get(name, column_label(name)) for name in frame.columns}
 
 
 def show_notice() -> None:

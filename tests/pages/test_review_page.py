@@ -216,7 +216,7 @@ def test_removed_database_file_keeps_the_list_and_the_change_until_it_is_back(st
     decide(at, "inconclusive")
     assert not at.exception
     assert any("cannot be reached" in e or "not saved yet" in e for e in texts(at.error))
-    assert at.caption[0].value.startswith("Essai · fr · published 2025-08-15")  # last good article
+    assert at.caption[0].value.startswith("Essai · French · published 2025-08-15")  # last good article
     assert listing(at).loc["c2", "status"] == "Inconclusive"
     for path in moved:
         (aside / path.name).rename(path)
