@@ -4,6 +4,7 @@ import streamlit as st
 from lib import corpus, session
 from lib.highlight import plain
 
+session.via_dashboard()
 st.title("Corpus")
 session.show_notice()
 with session.reported_errors():

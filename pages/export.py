@@ -8,6 +8,7 @@ from lib.highlight import plain
 # The choice of spreadsheet, Excel first: it is what most analysts open CSV files with.
 CSV_FOR = {"Excel (adds a byte-order mark)": True, "Other spreadsheets and scripts (plain UTF-8)": False}
 
+session.via_dashboard()
 st.title("Export")
 with session.reported_errors():
     current = session.current_article()

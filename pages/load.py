@@ -16,6 +16,7 @@ from lib.sources import (
 
 SOURCES = ["Seed", "Paste", "Upload", "URL"]
 
+session.via_dashboard()
 st.title("Load an article")
 origin = st.radio("From", SOURCES, horizontal=True, key="load-from")
 if origin == "Seed":

@@ -7,6 +7,7 @@ from lib.highlight import article_caption, plain
 KINDS = {"claim": "Claims", "figure": "Figures", "event": "Timeline"}
 PAGE_SIZE = 100
 
+session.via_dashboard()
 st.title("Review")
 article_id = session.require_article(offer_corpus=True)
 

@@ -17,4 +17,5 @@ from lib.session.state import (
 )
 from lib.session.widgets import (
     analyst_sidebar, filters_from_widgets, labelled, reported_errors, require_article, review_source, show_notice,
+    via_dashboard,
 )

@@ -18,6 +18,22 @@ from lib.validation import InvalidInput, analyst_name
 from lib.workspace import column_label
 
 
+def via_dashboard() -> None:
+    """Every page's first line: make sure the page runs inside dashboard.py (its state and its navigation).
+
+    Until a server process has run `st.navigation` once, Streamlit treats the pages/ folder as an
+    old-style multipage app: the first request of a fresh server for /review?article=ID runs
+    pages/review.py alone, without dashboard.py, and every session key is missing (a shared link
+    crashed). Streamlit (pinned in requirements.txt) keeps that mode in `PagesManager`: leave it and
+    run again; the same address then goes through dashboard.py to the same page.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def analyst_sidebar() -> str:
     """Ask the analyst's name once: picked from those the store knows or typed, kept in the URL across reloads."""
     known = analysts()
