@@ -25,11 +25,13 @@ def via_dashboard() -> None:
     old-style multipage app: the first request of a fresh server for /review?article=ID runs
     pages/review.py alone, without dashboard.py, and every session key is missing (a shared link
     crashed). Streamlit (pinned in requirements.txt) keeps that mode in `PagesManager`: leave it and
-    run again; the same address then goes through dashboard.py to the same page.
+    run again; the same address then goes through dashboard.py to the same page. AppTest resets the
+    mode before each of its runs and does not rerun: there the session's state is already in place.
     """
+    from streamlit import config
     from streamlit.runtime.pages_manager import PagesManager
 
-    if PagesManager.uses_pages_directory:
+    if PagesManager.uses_pages_directory and not config.get_option("global.appTest"):
         PagesManager.uses_pages_directory = False
         st.rerun()
 
