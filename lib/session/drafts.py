@@ -18,7 +18,8 @@ from lib.errors import explain
 from lib.highlight import plain, shorten
 from lib.session.loaders import store
 from lib.session.state import (
-    CONFLICTS, FIELD_BASES, FIELD_RESETS, KEPT_CONFLICTS, OWN_SAVES, REFUSED, analyst, change, notify, pending,
+    CONFLICTS, FIELD_BASES, FIELD_RESETS, KEPT_CONFLICTS, OWN_SAVES, REFUSED, analyst, change, current_article,
+    notify, pending,
 )
 from lib.store import StoreUnavailable
 from lib.workspace import Shown
@@ -85,8 +86,12 @@ def keep_typed(shown: Shown, part: str, text: str) -> bool:
     return True
 
 
-def save_typed_draft(shown: Shown, draft: Draft) -> None:
-    """Button callback: save the draft's note and evidence as the item's review (a refused link alone waits)."""
+def save_typed_draft(shown: Shown) -> None:
+    """Button callback: save the analyst's draft of the item, as it stands in the store now, as its review
+    (a refused link alone waits). Nothing when the draft is gone (leaving the field saved it first)."""
+    draft = typed_drafts(current_article()).get(shown.item_id)
+    if draft is None:
+        return
     fields = {"note": draft.note} if draft.note is not None else {}
     if draft.evidence is not None:
         try:

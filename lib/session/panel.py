@@ -144,12 +144,12 @@ def status_buttons(shown: list, key: str) -> None:
 def note_and_evidence(shown, key: str) -> None:
     """The note and the evidence links, each saved when the analyst leaves the field; a bad link is refused alone.
 
-    What is typed before that reaches the server after each pause (the draft keeper below) and is kept
-    in the store as the analyst's draft, so a reload puts it back in its field, marked unsaved.
+    What is typed before that reaches the server after each pause (the draft keeper) and is kept in
+    the store as the analyst's draft, marked unsaved here and in the list; a reload puts it back in its field.
     """
     named = bool(analyst())
-    draft = typed_drafts(current_article()).get(shown.item_id) if named else None
-    one = field_base(shown, draft)
+    drafted = typed_drafts(current_article()).get(shown.item_id) if named else None
+    one = field_base(shown, drafted)
     if one.version != shown.version:
         st.caption(f"Saved meanwhile as {status_label(shown.status)}"
                    + (f" with the note “{plain(shown.note)}”" if shown.note else "")
@@ -158,30 +158,31 @@ def note_and_evidence(shown, key: str) -> None:
     # while another analyst's save leaves them, and the text being typed, alone.
     suffix = f"{one.item_id}-{one.version}-{field_generation(one.item_id)}"
     note_key, evidence_key = f"{key}-note-{suffix}", f"{key}-evidence-{suffix}"
-    typed_note = draft.note if draft is not None and draft.note is not None else one.note
-    typed_links = draft.evidence if draft is not None and draft.evidence is not None else " ".join(one.evidence)
-    st.text_area("Note", value=typed_note, key=note_key, disabled=not named, height=90,
+    if named and keep_typing(one, {"note": note_key, "evidence": evidence_key}, key=f"{key}-keeper-{suffix}"):
+        drafted = typed_drafts(current_article()).get(shown.item_id)
+    # A field takes its value once, when it is first drawn: after a reload, from the draft.
+    note = drafted.note if drafted is not None and drafted.note is not None else one.note
+    links = drafted.evidence if drafted is not None and drafted.evidence is not None else " ".join(one.evidence)
+    st.text_area("Note", value=note, key=note_key, disabled=not named, height=90,
                  on_change=change_note, args=(one, note_key),
                  help="Saved when you leave the field (or Ctrl+Enter); kept as a draft while you type")
-    st.text_input("Evidence links", value=typed_links, key=evidence_key, disabled=not named,
+    st.text_input("Evidence links", value=links, key=evidence_key, disabled=not named,
                   on_change=change_evidence, args=(one, evidence_key),
                   help="http(s) addresses separated by spaces; saved when you press Enter or leave the field")
     refused = st.session_state.get(REFUSED, {}).get(one.item_id)
     if refused:
         st.error(plain(refused))
-    if draft is not None and not draft.conflict:
-        draft_box(one, draft, key)
-    if named:
-        keep_typing(one, {"note": note_key, "evidence": evidence_key}, key=f"{key}-keeper-{suffix}")
+    if drafted is not None and not drafted.conflict:
+        draft_box(one, drafted, key)
 
 
 def draft_box(one, draft, key: str) -> None:
-    """A draft kept from earlier typing: marked unsaved, with the choice to save or discard it."""
-    parts = " and ".join(p for p, v in (("note", draft.note), ("evidence", draft.evidence)) if v is not None)
+    """A draft of typing not saved yet: marked unsaved, with the choice to save or discard it."""
+    parts = " and ".join(p for p, v in (("note", draft.note), ("evidence links", draft.evidence)) if v is not None)
     with st.container(horizontal=True, gap="small", vertical_alignment="center"):
-        st.markdown(f":orange[{workspace.UNSAVED_MARK} **Unsaved draft**] of the {parts}, typed "
-                    f"{draft.updated_at:%Y-%m-%d %H:%M} UTC and kept for you: not saved yet.")
-        st.button("Save draft", key=f"{key}-draft-save-{one.item_id}", on_click=save_typed_draft, args=(one, draft),
+        st.markdown(f":orange[{workspace.UNSAVED_MARK} **Unsaved draft**] of the {parts}, kept "
+                    f"{draft.updated_at:%H:%M:%S} UTC: not saved yet.")
+        st.button("Save draft", key=f"{key}-draft-save-{one.item_id}", on_click=save_typed_draft, args=(one,),
                   type="primary", width="content")
         st.button("Discard draft", key=f"{key}-draft-discard-{one.item_id}", on_click=discard_typed_draft,
                   args=(one.item_id,), width="content")
@@ -241,14 +242,16 @@ def widget_class(key: str) -> str:
     return "st-key-" + re.sub(r"[^a-zA-Z0-9_-]", "-", key.strip())
 
 
-@st.fragment
-def keep_typing(one, fields: dict[str, str], key: str) -> None:
-    """The draft keeper of the fields {part: widget key}; what it sends reruns only this fragment."""
+def keep_typing(one, fields: dict[str, str], key: str) -> bool:
+    """The draft keeper of the fields {part: widget key}; True when what it sent on this run was kept.
+
+    Each pause in typing reruns the whole page, as a click in the list does, and the field keeps what is
+    being typed. (Drawn in a fragment, the browser test saw the page stop redrawing on a colleague's save.)
+    """
     result = _keeper(data={"fields": [{"part": part, "selector": widget_class(k)} for part, k in fields.items()],
                            "wait": TYPING_PAUSE_MS}, key=key, on_typed_change=lambda: None, height="content")
     typed = getattr(result, "typed", None)
-    if isinstance(typed, dict) and keep_typed(one, str(typed.get("part")), str(typed.get("text") or "")):
-        st.caption(f"{workspace.UNSAVED_MARK} Draft kept: not saved yet. It is saved when you leave the field.")
+    return isinstance(typed, dict) and keep_typed(one, str(typed.get("part")), str(typed.get("text") or ""))
 
 
 def history(item_id: str) -> None:
