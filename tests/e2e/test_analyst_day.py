@@ -155,7 +155,7 @@ def test_an_analysts_day(browser, fresh_app_url: str, lang: str, width: int):
         select_rows(page, 2)
         page.get_by_role("textbox", name="Note", exact=True).click()
         page.keyboard.type("À recouper avec l'AFP")
-        expect(page.get_by_text(re.compile("Unsaved draft"))).to_be_visible()
+        expect(page.get_by_text(re.compile("Unsaved draft of the note"))).to_be_visible()
         idle(page)
         page.reload()
         expect(progress(page, rf"^{already + 5} of {total} claims checked")).to_be_visible()
@@ -165,11 +165,11 @@ def test_an_analysts_day(browser, fresh_app_url: str, lang: str, width: int):
         expect(page.get_by_role("textbox", name="Note", exact=True)).to_have_value("Chiffre confirmé par le ministère")
         select_rows(page, 2)
         expect(page.get_by_role("textbox", name="Note", exact=True)).to_have_value("À recouper avec l'AFP")
-        expect(page.get_by_text(re.compile("Unsaved draft"))).to_be_visible()
+        expect(page.get_by_text(re.compile("Unsaved draft of the note"))).to_be_visible()
         shot(page, f"{day}-4-draft-after-reload")
         page.get_by_role("button", name="Save draft").click()
         expect(page.get_by_text("Saved 1 review")).to_be_visible()
-        expect(page.get_by_text(re.compile("Unsaved draft"))).to_have_count(0)
+        expect(page.get_by_text(re.compile("Unsaved draft of the note"))).to_have_count(0)
         idle(page)
 
         # Ana is writing a note on the second claim when Bob's decision on it lands.
