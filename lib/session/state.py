@@ -17,7 +17,7 @@ from lib.errors import explain
 from lib.highlight import plain
 from lib.models import Article, Kind
 from lib.workspace import Shown
-from lib.session.loaders import after_write, article, extraction, store
+from lib.session.loaders import after_write, article, extraction, new_run, store
 from lib.store import StoreUnavailable
 from lib.validation import InvalidInput, analyst_name, dashboard_text
 
@@ -40,6 +40,7 @@ FIELD_RESETS = "field_resets"  # {item_id: n} bumped when a typed draft is disca
 
 def init_state() -> None:
     """Defaults for every shared key; the article comes back from the URL after a reload."""
+    new_run()  # reads of this run key on the store's stamp as it is now
     # ANALYST is a widget key: a default set here before the widget registers would wipe what was typed.
     defaults = {ARTICLE: None, DRAFT: None, PENDING: {}, CONFLICTS: [], LAST_SAVE: {}, GENERATION: 0,
                 OWN_SAVES: {}, REFUSED: {}, FIELD_BASES: {}}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 from datetime import date
 
 import streamlit as st
@@ -85,6 +86,17 @@ def require_article(*, offer_corpus: bool = False) -> str:
             st.page_link("pages/corpus.py", label="Open the corpus", icon=":material/library_books:")
         st.stop()
     return article_id
+
+
+def draw_chart(chart) -> None:
+    """st.altair_chart without Altair's JSON-schema check of the whole spec on every rerun.
+
+    lib.charts builds the same few chart shapes every time and tests/test_charts.py checks each of
+    them against the schema (`to_dict()`); checking again on each status change cost more than
+    building the chart (a third of a rerun at 10,000 items).
+    """
+    object.__setattr__(chart, "to_dict", functools.partial(type(chart).to_dict, chart, validate=False))
+    st.altair_chart(chart, width="stretch")
 
 
 def labelled(frame, **configs) -> dict:

@@ -88,7 +88,7 @@ def open_english_upload(page: Page, url: str) -> int:
     page.get_by_role("button", name="Read file").click()
     expect(page.get_by_text("Before extraction")).to_be_visible()
     # The language is detected and named in words; a plain text file carries no date: the analyst types it.
-    expect(page.get_by_test_id("stMain").get_by_test_id("stSelectbox").filter(has_text="English")).to_be_visible()
+    expect(page.get_by_role("combobox", name="Language")).to_have_value("English")
     date = page.get_by_role("textbox", name="Publication date")
     date.fill("2025-10-16")
     date.press("Enter")

@@ -490,3 +490,26 @@ def test_keeping_theirs_after_a_reload_drops_the_kept_conflict(store, stored):
     assert drafts_of(store.database, "Ana", stored) == {}
     assert listing(reloaded).loc["c1", ["status", "unsaved"]].tolist() == ["False", ""]
     assert [h.analyst for h in store.history("c1")] == ["Bob"]
+
+
+def test_a_long_timeline_follows_the_list_page(store):
+    from datetime import date, timedelta
+
+    from lib.models import Event
+
+    sentence = "Le ministre a parlé vendredi. "
+    text = sentence * 150
+    article = Article(text, lang="fr", published=date(2025, 8, 15), title="Long", source="test")
+    at_word = sentence.index("vendredi")
+    events = tuple(
+        Event(f"e{i:03d}", i * len(sentence) + at_word, i * len(sentence) + at_word + 8, "vendredi", "DATE",
+              (date(2025, 1, 1) + timedelta(days=i)).isoformat(), date(2025, 1, 1) + timedelta(days=i),
+              date(2025, 1, 1) + timedelta(days=i), "day", None, None,
+              (i * len(sentence), (i + 1) * len(sentence) - 1))
+        for i in range(150))
+    store.save_extraction(Extraction(article, events=events, engine_version="t"))
+    at = goto(start(article_id=article.id), "review")
+    at.segmented_control(key="kind").set_value("event").run()
+    assert "The timeline shows the 100 events of page 1 of 2." in texts(at.caption)
+    at.number_input[0].set_value(2).run()
+    assert "The timeline shows the 50 events of page 2 of 2." in texts(at.caption)
