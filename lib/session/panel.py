@@ -158,7 +158,7 @@ def note_and_evidence(shown, key: str) -> None:
     # while another analyst's save leaves them, and the text being typed, alone.
     suffix = f"{one.item_id}-{one.version}-{field_generation(one.item_id)}"
     note_key, evidence_key = f"{key}-note-{suffix}", f"{key}-evidence-{suffix}"
-    if named and keep_typing(one, {"note": note_key, "evidence": evidence_key}, key=f"{key}-keeper-{suffix}"):
+    if named and keep_typing(one, {"note": note_key, "evidence": evidence_key}, key=f"{key}-draft-keeper"):
         drafted = typed_drafts(current_article()).get(shown.item_id)
     # A field takes its value once, when it is first drawn: after a reload, from the draft.
     note = drafted.note if drafted is not None and drafted.note is not None else one.note
@@ -201,7 +201,7 @@ export default function(component) {
     const attach = () => {
         let missing = 0;
         for (const field of data.fields) {
-            senders[field.selector] = (text) => setTriggerValue('typed', { part: field.part, text });
+            senders[field.selector] = (text) => setTriggerValue('typed', { part: field.part, item: field.item, text });
             const box = doc.querySelector(`.${field.selector} textarea, .${field.selector} input`);
             if (!box) { missing += 1; continue; }
             if (box.dataset.fdDraft === field.selector) continue;
@@ -246,12 +246,15 @@ def keep_typing(one, fields: dict[str, str], key: str) -> bool:
     """The draft keeper of the fields {part: widget key}; True when what it sent on this run was kept.
 
     Each pause in typing reruns the whole page, as a click in the list does, and the field keeps what is
-    being typed. (Drawn in a fragment, the browser test saw the page stop redrawing on a colleague's save.)
+    being typed. The keeper stays mounted while the selection changes (a keeper mounted afresh with each
+    item made the status key pressed right after a click go unheard in the browser test); what it sends
+    names its item, and text sent for an item no longer shown is left (leaving its field saved it).
     """
-    result = _keeper(data={"fields": [{"part": part, "selector": widget_class(k)} for part, k in fields.items()],
-                           "wait": TYPING_PAUSE_MS}, key=key, on_typed_change=lambda: None, height="content")
-    typed = getattr(result, "typed", None)
-    return isinstance(typed, dict) and keep_typed(one, str(typed.get("part")), str(typed.get("text") or ""))
+    data = {"fields": [{"part": part, "selector": widget_class(k), "item": one.item_id} for part, k in fields.items()],
+            "wait": TYPING_PAUSE_MS}
+    typed = getattr(_keeper(data=data, key=key, on_typed_change=lambda: None, height="content"), "typed", None)
+    return (isinstance(typed, dict) and typed.get("item") == one.item_id
+            and keep_typed(one, str(typed.get("part")), str(typed.get("text") or "")))
 
 
 def history(item_id: str) -> None:

@@ -389,7 +389,11 @@ def typing(monkeypatch, text: str, part: str = "note") -> None:
 
     from lib.session import panel
 
-    monkeypatch.setattr(panel, "_keeper", lambda **kwargs: SimpleNamespace(typed={"part": part, "text": text}))
+    def keeper(data, **kwargs):
+        item = data["fields"][0]["item"]  # the item the fields were drawn for
+        return SimpleNamespace(typed={"part": part, "item": item, "text": text})
+
+    monkeypatch.setattr(panel, "_keeper", keeper)
 
 
 def test_a_note_typed_but_not_left_is_kept_as_a_draft_and_a_reload_puts_it_back_marked_unsaved(
@@ -513,3 +517,16 @@ def test_a_long_timeline_follows_the_list_page(store):
     assert "The timeline shows the 100 events of page 1 of 2." in texts(at.caption)
     at.number_input[0].set_value(2).run()
     assert "The timeline shows the 50 events of page 2 of 2." in texts(at.caption)
+
+
+def test_typing_sent_for_an_item_no_longer_shown_is_not_kept_on_the_one_shown(store, stored, monkeypatch):
+    from types import SimpleNamespace
+
+    from lib.drafts import drafts_of
+    from lib.session import panel
+
+    at = select(goto(start(article_id=stored), "review"), 0)
+    monkeypatch.setattr(panel, "_keeper", lambda **kwargs: SimpleNamespace(
+        typed={"part": "note", "item": "c2", "text": "tapé sur l'autre"}))
+    at.run()
+    assert drafts_of(store.database, "Ana", stored) == {}
