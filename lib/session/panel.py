@@ -95,10 +95,16 @@ def _keep_selection(key: str, kind: str) -> None:
 def review_panel(rows, kind: str, selected: list[str], article_text: str, items, key: str) -> None:
     """The selected items: one in its paragraph with what it holds, its note, evidence and history;
     several at once get one status for all. `rows` are frame rows with the unsaved edits on top."""
+    # The draft keeper has one place, drawn on every run whatever is selected: mounted once, never afresh
+    # at the moment of a click (a keeper mounted with each new item made the next status key go unheard).
+    keeper = st.empty()
+    shown = workspace.shown_rows(rows.loc[[i for i in selected if i in rows.index]], kind) if selected else []
+    if len(shown) != 1 or not analyst():
+        with keeper:
+            keep_typing(None, {}, key=f"{key}-draft-keeper")
     if not selected:
         st.info("Select a row in the list (several with Shift or Ctrl) to read it in context and decide.")
         return
-    shown = workspace.shown_rows(rows.loc[[i for i in selected if i in rows.index]], kind)
     if not shown:
         return
     by_id = {item.id: item for item in items}
@@ -118,7 +124,7 @@ def review_panel(rows, kind: str, selected: list[str], article_text: str, items,
                     "one status for all")
     status_buttons(shown, key)
     if len(shown) == 1:
-        note_and_evidence(shown[0], key)
+        note_and_evidence(shown[0], key, keeper)
         history(shown[0].item_id)
 
 
@@ -141,7 +147,7 @@ def status_buttons(shown: list, key: str) -> None:
             )
 
 
-def note_and_evidence(shown, key: str) -> None:
+def note_and_evidence(shown, key: str, keeper) -> None:
     """The note and the evidence links, each saved when the analyst leaves the field; a bad link is refused alone.
 
     What is typed before that reaches the server after each pause (the draft keeper) and is kept in
@@ -158,8 +164,10 @@ def note_and_evidence(shown, key: str) -> None:
     # while another analyst's save leaves them, and the text being typed, alone.
     suffix = f"{one.item_id}-{one.version}-{field_generation(one.item_id)}"
     note_key, evidence_key = f"{key}-note-{suffix}", f"{key}-evidence-{suffix}"
-    if named and keep_typing(one, {"note": note_key, "evidence": evidence_key}, key=f"{key}-draft-keeper"):
-        drafted = typed_drafts(current_article()).get(shown.item_id)
+    if named:
+        with keeper:
+            if keep_typing(one, {"note": note_key, "evidence": evidence_key}, key=f"{key}-draft-keeper"):
+                drafted = typed_drafts(current_article()).get(shown.item_id)
     # A field takes its value once, when it is first drawn: after a reload, from the draft.
     note = drafted.note if drafted is not None and drafted.note is not None else one.note
     links = drafted.evidence if drafted is not None and drafted.evidence is not None else " ".join(one.evidence)
@@ -243,7 +251,8 @@ def widget_class(key: str) -> str:
 
 
 def keep_typing(one, fields: dict[str, str], key: str) -> bool:
-    """The draft keeper of the fields {part: widget key}; True when what it sent on this run was kept.
+    """The draft keeper of the fields {part: widget key} of `one` (none: no field open); True when what it sent
+    on this run was kept.
 
     Each pause in typing reruns the whole page, as a click in the list does, and the field keeps what is
     being typed. The keeper stays mounted while the selection changes (a keeper mounted afresh with each
@@ -253,7 +262,7 @@ def keep_typing(one, fields: dict[str, str], key: str) -> bool:
     data = {"fields": [{"part": part, "selector": widget_class(k), "item": one.item_id} for part, k in fields.items()],
             "wait": TYPING_PAUSE_MS}
     typed = getattr(_keeper(data=data, key=key, on_typed_change=lambda: None, height="content"), "typed", None)
-    return (isinstance(typed, dict) and typed.get("item") == one.item_id
+    return (one is not None and isinstance(typed, dict) and typed.get("item") == one.item_id
             and keep_typed(one, str(typed.get("part")), str(typed.get("text") or "")))
 
 

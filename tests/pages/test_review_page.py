@@ -390,6 +390,8 @@ def typing(monkeypatch, text: str, part: str = "note") -> None:
     from lib.session import panel
 
     def keeper(data, **kwargs):
+        if not data["fields"]:
+            return SimpleNamespace(typed=None)  # no field open: nothing typed
         item = data["fields"][0]["item"]  # the item the fields were drawn for
         return SimpleNamespace(typed={"part": part, "item": item, "text": text})
 
