@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 import altair as alt
 import pandas as pd
+from altair.utils import schemapi
 
 from lib.models import STATUS_COLOURS
 from lib.review_table import NO_SPEAKER, NO_UNIT
@@ -135,26 +136,28 @@ def timeline_frame(events: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=[*cols, "is_day", "label", "days"])
     data = events[cols].copy()
     data = data[data["date"].notna()]
-    data["date"] = data["date"].map(_iso)
-    ends = data["end_date"].map(_iso)
-    data["end_date"] = ends.where(ends.notna(), data["date"])
+    # Whole columns at once (a long article has thousands of events, redrawn on every status change).
+    starts = pd.to_datetime(data["date"], errors="coerce")
+    ends = pd.to_datetime(data["end_date"], errors="coerce").fillna(starts)
+    data["date"], data["end_date"] = starts.dt.strftime("%Y-%m-%d"), ends.dt.strftime("%Y-%m-%d")
     data["granularity"] = data["granularity"].fillna("day")
     data["is_day"] = data["granularity"].eq("day") & data["end_date"].eq(data["date"])
-    what = events.loc[data.index, "what"] if "what" in events else pd.Series(None, index=data.index, dtype=object)
+    what = (events.loc[data.index, "what"] if "what" in events else pd.Series(None, index=data.index, dtype=object))
+    what = what.astype("string").str.split().str.join(" ")
     # A bare verb ("était") says less than the sentence: `what` labels a row only when it has two words or more.
-    telling = pd.Series([isinstance(w, str) and len(w.split()) >= 2 for w in what], index=what.index)
-    described = what.where(telling, data["sentence"].fillna(data["text"]))
-    data["label"] = [_label(str(d), str(t)) for d, t in zip(described, data["text"])]
-    data["days"] = [(date.fromisoformat(e) - date.fromisoformat(s)).days + 1
-                    for s, e in zip(data["date"], data["end_date"])]
+    telling = what.str.count(" ").fillna(0).ge(1)
+    described = what.where(telling, data["sentence"].fillna(data["text"]).astype("string"))
+    data["label"] = _labels(described.fillna(""), data["text"].astype("string"))
+    data["days"] = (ends - starts).dt.days + 1
     return data.sort_values(["date", "end_date"]).reset_index(drop=True)
 
 
-def _label(description: str, expression: str) -> str:
-    text = " ".join(description.split())
-    if len(text) > EVENT_LABEL_CHARS:
-        text = text[: EVENT_LABEL_CHARS - 1].rstrip(" ,;:") + "…"
-    return text or expression
+def _labels(descriptions: pd.Series, expressions: pd.Series) -> pd.Series:
+    """Each description on one line, cut to EVENT_LABEL_CHARS with an ellipsis; the expression when it is empty."""
+    flat = descriptions.str.split().str.join(" ").fillna("")
+    cut = flat.str.slice(0, EVENT_LABEL_CHARS - 1).str.rstrip(" ,;:") + "…"
+    labels = flat.where(flat.str.len() <= EVENT_LABEL_CHARS, cut)
+    return labels.where(labels.str.len() > 0, expressions).astype(object)
 
 
 def timeline_view(data: pd.DataFrame) -> tuple[str, str] | None:
@@ -170,10 +173,6 @@ def timeline_view(data: pd.DataFrame) -> tuple[str, str] | None:
     first, last = date.fromisoformat(min(anchors)), date.fromisoformat(max(anchors))
     margin = max(timedelta(days=7), (last - first) * 0.05)
     return (first - margin).isoformat(), (last + margin).isoformat()
-
-
-def _iso(day) -> str | None:
-    return day.isoformat()[:10] if isinstance(day, date) else None
 
 
 def timeline_chart(events: pd.DataFrame) -> alt.LayerChart:
@@ -213,4 +212,7 @@ CHARTS = {"claim": status_by_speaker, "figure": figures_chart, "event": timeline
 
 def chart_for(kind: str, frame: pd.DataFrame) -> alt.Chart | alt.LayerChart:
     """The chart that sits beside the `kind` table."""
-    return CHARTS[str(kind)](frame)
+    # Altair checks each piece against the schema as it is built (its "debug mode"): on every status change
+    # that cost more than the chart. tests/test_charts.py checks every chart shape through to_dict().
+    with schemapi.debug_mode(False):
+        return CHARTS[str(kind)](frame)

@@ -9,6 +9,7 @@ import hashlib
 
 import pandas as pd
 
+from lib.highlight import language_name
 from lib.review_table import NO_UNIT
 
 
@@ -22,12 +23,12 @@ def content_digest(frame: pd.DataFrame, names: list[str]) -> str:
     return hashlib.sha1(repr(present).encode("utf-8") + hashed.tobytes()).hexdigest()[:16]
 
 def corpus_frame(summaries) -> pd.DataFrame:
-    """ArticleSummaries as one row each: counts per kind and the checked share for a progress bar."""
+    """ArticleSummaries as one row each: language in words, counts per kind and the checked share for a progress bar."""
     rows = [
         {
             "id": s.id,
             "title": s.title or "Untitled",
-            "lang": s.lang,
+            "language": language_name(s.lang),
             "published": s.published,
             "claims": s.counts.get("claim", 0),
             "figures": s.counts.get("figure", 0),
@@ -39,8 +40,17 @@ def corpus_frame(summaries) -> pd.DataFrame:
         }
         for s in summaries
     ]
-    return pd.DataFrame(rows, columns=["id", "title", "lang", "published", "claims", "figures", "events",
+    return pd.DataFrame(rows, columns=["id", "title", "language", "published", "claims", "figures", "events",
                                        "checked", "total", "progress", "ingested_at"])
+
+
+def desk_history_frame(history) -> pd.DataFrame:
+    """The desk's history (lib.removals.ArticleRemoval, newest first) as analysts read it: what, which, who, when."""
+    return pd.DataFrame(
+        [{"What": "Removed" if step.action == "removed" else "Restored", "Title": step.title or "Untitled",
+          "By": step.analyst, "When": f"{step.at:%Y-%m-%d %H:%M}" if step.at else ""} for step in history],
+        columns=["What", "Title", "By", "When"],
+    )
 
 
 def _name_key(name: str) -> str:

@@ -10,7 +10,7 @@ revisions in lib/migrations, which build the tables declared in `lib.schema`
 >>> database.migrate()
 >>> with database.read() as conn:
 ...     sorted(sa.inspect(conn).get_table_names())
-['alembic_version', 'article_removals', 'articles', 'items', 'reviews']
+['alembic_version', 'article_removals', 'articles', 'drafts', 'items', 'reviews']
 """
 from __future__ import annotations
 

@@ -7,8 +7,9 @@ Column orders are fixed (analysts' spreadsheets and scripts depend on them):
            (a claim is its sentence: the text is not written twice)
 - figures: article, title, item, text, sentence, value, unit, approx, claim,
            status, note, evidence, analyst, reviewed_at, orphaned
-- events:  article, title, item, text, sentence, type, value, date, end_date, granularity, claim, unresolved,
-           status, note, evidence, analyst, reviewed_at, orphaned
+- events:  article, title, item, text, sentence, type, value, date, end_date, granularity, what, claim,
+           unresolved, status, note, evidence, analyst, reviewed_at, orphaned
+           (`what` is what happened then, as extraction read it from the clause)
 - summary: article, title, lang, published, source, kind, total, checked, then one column per status
            (unchecked, in_progress, verified, false, misleading, inconclusive, not_a_claim)
 
@@ -50,7 +51,7 @@ _REVIEW_COLUMNS = ["status", "note", "evidence", "analyst", "reviewed_at", "orph
 _TYPED_FIELDS = {
     Kind.CLAIM: ["speaker", "checkworthiness"],
     Kind.FIGURE: ["value", "unit", "approx", "claim"],
-    Kind.EVENT: ["type", "value", "date", "end_date", "granularity", "claim", "unresolved"],
+    Kind.EVENT: ["type", "value", "date", "end_date", "granularity", "what", "claim", "unresolved"],
 }
 COLUMNS = {
     kind: ["article", "title", "item", "text", *([] if kind is Kind.CLAIM else ["sentence"]), *fields,
@@ -94,8 +95,11 @@ EXPORTS: tuple[ExportFile, ...] = (
 )
 
 
-def export_file(name: str, items: Iterable, articles: Mapping | None = None, bom: bool = False) -> bytes:
+def export_file(name: str, items: Iterable, articles: Mapping | None = None, bom: bool = False,
+                review_url: str | None = None) -> bytes:
     """The bytes of the export called `name` in EXPORTS ('claims', 'summary', 'claimreview', ...).
+
+    `review_url` is ClaimReview's own page (see export_claimreview); the CSV files ignore it.
 
     >>> export_file("summary", []).decode().split(",")[:3]
     ['article', 'title', 'lang']
@@ -103,7 +107,7 @@ def export_file(name: str, items: Iterable, articles: Mapping | None = None, bom
     if name == "summary":
         return export_summary_csv(items, articles, bom=bom)
     if name == "claimreview":
-        return export_claimreview(items, articles)
+        return export_claimreview(items, articles, review_url=review_url)
     return export_csv(items, name, articles, bom=bom)
 
 
@@ -162,15 +166,20 @@ def export_summary_csv(items: Iterable, articles: Mapping | None = None, bom: bo
     return _write(SUMMARY_COLUMNS, rows, bom)
 
 
-def export_claimreview(items: Iterable, articles: Mapping | None = None) -> bytes:
+def export_claimreview(items: Iterable, articles: Mapping | None = None, review_url: str | None = None) -> bytes:
     """schema.org ClaimReview JSON-LD (a JSON array) for claims whose verdict is verified, false or misleading.
 
-    As Google's ClaimReview documentation asks: `url` (the article's address, when it has one),
+    As Google's ClaimReview documentation asks: `url` is the page that publishes the fact-check
+    (`review_url`, where "{item}" stands for the claim's id when each check has its own page; left
+    out when none is given: the article's address is never passed off as the fact-check's),
     `claimReviewed`, `author` and `datePublished` of the review, `itemReviewed` the Claim with its
-    author (the speaker, else the publishing site) and the article's date and address as its
-    appearance, and `reviewRating` with `ratingValue` on a 1 (worst) to 5 (best) scale,
-    `bestRating`, `worstRating` and the verdict in words as `alternateName`.
+    author (the speaker, else the publishing site), its date and the article as its `appearance`
+    (headline, date, address), and `reviewRating` with `ratingValue` on a 1 (worst) to 5 (best)
+    scale, `bestRating`, `worstRating` and the verdict in words as `alternateName`.
     """
+    if review_url is not None and not review_url.strip().lower().startswith(("http://", "https://")):
+        raise ValueError(f"the address of the fact-check page must be an http(s) address, not {review_url!r}")
+    review_url = review_url.strip() if review_url else None
     articles = articles or {}
     reviews = []
     for item in items:
@@ -179,17 +188,17 @@ def export_claimreview(items: Iterable, articles: Mapping | None = None) -> byte
             continue
         article = articles.get(item.article_id)
         source = getattr(article, "source", "") or ""
-        url = source if source.startswith(("http://", "https://")) else None
+        article_url = source if source.startswith(("http://", "https://")) else None
         claim: dict = {"@type": "Claim"}
         speaker = (item.fields or {}).get("speaker")
         if speaker:
             claim["author"] = {"@type": "Person", "name": speaker}
-        elif url:
-            claim["author"] = {"@type": "Organization", "name": urlsplit(url).hostname, "url": url}
+        elif article_url:
+            claim["author"] = {"@type": "Organization", "name": urlsplit(article_url).hostname, "url": article_url}
         published = getattr(article, "published", None)
         if published:
             claim["datePublished"] = published.isoformat()
-        appearance = {"@type": "CreativeWork", "headline": getattr(article, "title", "") or None, "url": url}
+        appearance = {"@type": "CreativeWork", "headline": getattr(article, "title", "") or None, "url": article_url}
         if published:
             appearance["datePublished"] = published.isoformat()
         appearance = {k: v for k, v in appearance.items() if v}
@@ -200,7 +209,7 @@ def export_claimreview(items: Iterable, articles: Mapping | None = None) -> byte
             "@context": "https://schema.org",
             "@type": "ClaimReview",
             "identifier": item.id,
-            "url": url,
+            "url": review_url.replace("{item}", item.id) if review_url else None,
             "claimReviewed": item.text,
             "author": {"@type": "Person", "name": review.analyst},
             "datePublished": review.at.astimezone(timezone.utc).date().isoformat() if review.at else None,

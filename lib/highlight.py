@@ -141,14 +141,29 @@ def shorten(text: str, width: int) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
+def language_name(code: str | None) -> str:
+    """The language's name in words, from its extraction table: 'fr' is 'French'; a code we ship no table for
+    stays as it is, and no code at all reads 'Unknown language'.
+
+    >>> [language_name(c) for c in ("fr", "en", "de", None)]
+    ['French', 'English', 'de', 'Unknown language']
+    """
+    from lib.extract.lang import SUPPORTED_LANGUAGES, table  # the tables load once, on first use
+
+    if not code:
+        return "Unknown language"
+    return table(code).LANGUAGE_NAME if code in SUPPORTED_LANGUAGES else str(code)
+
+
 def article_caption(article) -> str:
     """The line above an article's text or tables: title (escaped), language and publication date.
 
     >>> from lib.models import Article
     >>> article_caption(Article("x", lang="fr", title="Healy à Kyiv"))
-    'Healy à Kyiv · fr · published unknown'
+    'Healy à Kyiv · French · published unknown'
     """
-    return f"{plain(article.title or 'Untitled')} · {article.lang} · published {article.published or 'unknown'}"
+    return (f"{plain(article.title or 'Untitled')} · {plain(language_name(article.lang))} · "
+            f"published {article.published or 'unknown'}")
 
 
 _MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!|<>~$:=&\"'")

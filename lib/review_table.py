@@ -51,8 +51,14 @@ def items_frame(items, kind: str) -> pd.DataFrame:
     return frame
 
 
+# What a review changes in a row (a new extraction is read whole, never patched).
+REVIEW_COLUMNS = ("status", "note", "evidence", "analyst", "reviewed_at", "version")
+
+
 def patch_frame(frame: pd.DataFrame, changed: pd.DataFrame) -> pd.DataFrame:
-    """`frame` with the rows of `changed` (same kind, re-read from the store) put in place; new ids are left out.
+    """`frame` with the review columns of the rows of `changed` (items re-read after a review) put in place;
+    new ids are left out. The other columns are shared with `frame`, never copied: frames are never
+    modified in place.
 
     >>> old = items_frame([], "claim")
     >>> patch_frame(old, old).equals(old)
@@ -61,8 +67,12 @@ def patch_frame(frame: pd.DataFrame, changed: pd.DataFrame) -> pd.DataFrame:
     changed = changed.loc[changed.index.intersection(frame.index)]
     if changed.empty:
         return frame
-    patched = frame.copy()
-    patched.loc[changed.index, changed.columns] = changed
+    patched = frame.copy(deep=False)
+    rows = frame.index.get_indexer(changed.index)
+    for column in REVIEW_COLUMNS:
+        values = frame[column].array.copy()
+        values[rows] = changed[column].array
+        patched[column] = values
     return patched
 
 

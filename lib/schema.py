@@ -5,7 +5,7 @@ real database; tests/test_database.py checks that migrating an empty database yi
 exactly what is declared here.
 
 >>> sorted(metadata.tables)
-['article_removals', 'articles', 'items', 'reviews']
+['article_removals', 'articles', 'drafts', 'items', 'reviews']
 """
 from __future__ import annotations
 
@@ -78,7 +78,8 @@ reviews_table = sa.Table(
 )
 
 
-# Every removal of an article from the desk, kept even after the article is loaded again (migration 0003).
+# The desk's history: every removal of an article (migration 0003) and every restore ("action", migration
+# 0004), kept even after the article is loaded again; its latest id is part of the store's stamp.
 article_removals_table = sa.Table(
     "article_removals",
     metadata,
@@ -87,7 +88,25 @@ article_removals_table = sa.Table(
     sa.Column("title", sa.Text, nullable=False),
     sa.Column("analyst", sa.Text, nullable=False),
     sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("action", sa.String(16), nullable=False, server_default="removed"),
     sa.Index("ix_article_removals_article", "article_id"),
+)
+
+# What an analyst typed and has not saved yet, per analyst and item (migration 0004, lib/drafts.py):
+# a note, evidence as typed, or an edit that met a colleague's save (`conflict`), against `base_version`.
+drafts_table = sa.Table(
+    "drafts",
+    metadata,
+    sa.Column("analyst", sa.Text, primary_key=True),
+    sa.Column("item_id", sa.String(64), sa.ForeignKey("items.id"), primary_key=True),
+    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id"), nullable=False),
+    sa.Column("note", sa.Text),
+    sa.Column("evidence", sa.Text),
+    sa.Column("status", sa.String(32)),
+    sa.Column("base_version", sa.Integer, nullable=False),
+    sa.Column("conflict", sa.Boolean, nullable=False),
+    sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Index("ix_drafts_analyst_article", "analyst", "article_id"),
 )
 
 

@@ -6,6 +6,7 @@ from lib.highlight import plain
 
 ITEM = "article-item"
 
+session.via_dashboard()
 st.title("Article")
 article_id = session.require_article()
 

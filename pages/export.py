@@ -8,6 +8,7 @@ from lib.highlight import plain
 # The choice of spreadsheet, Excel first: it is what most analysts open CSV files with.
 CSV_FOR = {"Excel (adds a byte-order mark)": True, "Other spreadsheets and scripts (plain UTF-8)": False}
 
+session.via_dashboard()
 st.title("Export")
 with session.reported_errors():
     current = session.current_article()
@@ -18,7 +19,18 @@ with session.reported_errors():
                                 "right; other programs read the file either way.")
     bom = CSV_FOR[spreadsheet]
     article_id = current if scope == "This article" else None
-    count, files = session.exports(article_id, bom)
+    review_url = st.text_input(
+        "Address of your published fact-check (for ClaimReview)", key="export-review-url",
+        placeholder="https://your-desk.example/checks/{item}",
+        help="Google reads a ClaimReview's url as the page that publishes the fact-check, not the article checked "
+             "(the article is named as where the claim appears). {item} stands for each claim's id when every "
+             "check has its own page. Left empty, ClaimReview has no url.")
+    try:
+        count, files = session.exports(article_id, bom, review_url.strip())
+    except ValueError:
+        st.error("The fact-check page must be an http:// or https:// address: ClaimReview leaves its url out "
+                 "until then.", icon="⚠️")
+        count, files = session.exports(article_id, bom)
     summaries = {a.id: a for a in session.articles()}
     if article_id in summaries:
         st.caption(f"{plain(summaries[article_id].title or 'Untitled')} · {count} items")

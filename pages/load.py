@@ -6,7 +6,7 @@ import streamlit as st
 from lib import session
 from lib.errors import explain
 from lib.extract.lang import SUPPORTED_LANGUAGES
-from lib.highlight import plain
+from lib.highlight import language_name, plain
 from lib.ingest import found_counts, stored_outcome
 from lib.language import detected_language
 from lib.models import with_metadata
@@ -16,12 +16,14 @@ from lib.sources import (
 
 SOURCES = ["Seed", "Paste", "Upload", "URL"]
 
+session.via_dashboard()
 st.title("Load an article")
 origin = st.radio("From", SOURCES, horizontal=True, key="load-from")
 if origin == "Seed":
     with session.reported_errors("seed"):
         seeds = list_seeds()
-        seed = st.selectbox("Bundled article", seeds, format_func=lambda s: f"{s.title} ({s.lang})", key="seed")
+        seed = st.selectbox("Bundled article", seeds, format_func=lambda s: f"{s.title} ({language_name(s.lang)})",
+                            key="seed")
         if seed is not None:
             st.caption(plain(seed.credit + (f". {seed.note}" if seed.note else "")))
         if st.button("Open seed", key="read-seed") and seed is not None:
@@ -55,7 +57,7 @@ detected = None
 with session.reported_errors():
     detected = detected_language(draft)
 lang = st.selectbox("Language", SUPPORTED_LANGUAGES, index=SUPPORTED_LANGUAGES.index(detected) if detected else None,
-                    key=f"lang-{draft.id}", placeholder="Choose the article's language")
+                    key=f"lang-{draft.id}", placeholder="Choose the article's language", format_func=language_name)
 title = st.text_input("Title", value=draft.title, key=f"title-{draft.id}")
 earliest, latest = published_bounds()
 typed = st.text_input("Publication date", value=draft.published.isoformat() if draft.published else "",

@@ -7,6 +7,7 @@ from lib.highlight import article_caption, plain
 KINDS = {"claim": "Claims", "figure": "Figures", "event": "Timeline"}
 PAGE_SIZE = 100
 
+session.via_dashboard()
 st.title("Review")
 article_id = session.require_article(offer_corpus=True)
 
@@ -37,10 +38,13 @@ with session.reported_errors():
     listing, panel = st.columns([3, 2], gap="medium")
     selected = session.review_list(listing, rows, kind, key=f"list-{kind}")
     with panel:
-        items = session.panel_items(article_id) if selected else []
+        items = session.panel_items(article_id, selected, getattr(article, "text", "")) if selected else []
         session.review_panel(rows, kind, selected, getattr(article, "text", ""), items, key="panel")
 
-    st.altair_chart(charts.chart_for(kind, view), width="stretch")
+    # One row per event: the timeline follows the list's page (2,500 rows would be 60,000 pixels tall).
+    session.draw_chart(charts.chart_for(kind, rows if kind == "event" else view))
+    if kind == "event" and pages > 1:
+        st.caption(f"The timeline shows the {len(rows)} events of page {number} of {pages}.")
     if kind in ("claim", "figure"):
         with st.expander(f"Add a {kind} that extraction missed"), st.form(f"add-{kind}", clear_on_submit=True):
             st.text_area("Text as in the article", key=f"add-text-{kind}")

@@ -49,6 +49,6 @@ def test_migrating_twice_is_a_no_op(store_url):
         database.migrate()
         database.migrate()
         with database.read() as conn:
-            assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalars().all() == ["0003"]
+            assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalars().all() == ["0004"]
     finally:
         database.close()

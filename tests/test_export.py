@@ -37,7 +37,7 @@ FIGURE = stored("f1", Kind.FIGURE, "-5 %", {"value": -5, "unit": "%", "approx": 
                 sentence="Le PIB a reculé de -5 %, selon l'INSEE.")
 EVENT = stored("e1", Kind.EVENT, "vendredi", {"type": "DATE", "value": "2025-08-15", "date": "2025-08-15",
                                               "end_date": "2025-08-15", "granularity": "day", "claim_id": None,
-                                              "unresolved": None},
+                                              "unresolved": None, "what": "Healy se rend à Kyiv"},
                status=Status.VERIFIED, analyst="Bob", at=AT, version=1, orphaned=True)
 
 
@@ -63,10 +63,10 @@ def test_figures_csv_keeps_negative_numbers_and_neutralises_text():
 
 def test_events_csv_bytes_with_bom_are_exact():
     assert export_csv([CLAIM, FIGURE, EVENT], Kind.EVENT, ARTICLES, bom=True) == (
-        b"\xef\xbb\xbfarticle,title,item,text,sentence,type,value,date,end_date,granularity,claim,unresolved,"
+        b"\xef\xbb\xbfarticle,title,item,text,sentence,type,value,date,end_date,granularity,what,claim,unresolved,"
         b"status,note,evidence,analyst,reviewed_at,orphaned\r\n"
-        b"a1,Healy \xc3\xa0 Kyiv,e1,vendredi,vendredi,DATE,2025-08-15,2025-08-15,2025-08-15,day,,,verified,,,Bob,"
-        b"2025-08-16T09:30:05Z,true\r\n"
+        b"a1,Healy \xc3\xa0 Kyiv,e1,vendredi,vendredi,DATE,2025-08-15,2025-08-15,2025-08-15,day,"
+        b"Healy se rend \xc3\xa0 Kyiv,,,verified,,,Bob,2025-08-16T09:30:05Z,true\r\n"
     )
 
 
@@ -131,12 +131,13 @@ def test_claimreview_lists_claims_with_a_verdict_only():
     unreviewed = stored("c3", Kind.CLAIM, "Rien à voir.", {"speaker": None, "checkworthiness": 0.1})
     progress = stored("c4", Kind.CLAIM, "En cours.", {"speaker": None, "checkworthiness": 0.1},
                       status=Status.IN_PROGRESS, analyst="A", at=AT, version=1)
-    document = json.loads(export_claimreview([CLAIM, unreviewed, progress, FIGURE, EVENT], ARTICLES))
+    document = json.loads(export_claimreview([CLAIM, unreviewed, progress, FIGURE, EVENT], ARTICLES,
+                                             review_url="https://desk.example/checks/{item}"))
     assert document == [{
         "@context": "https://schema.org",
         "@type": "ClaimReview",
         "identifier": "c1",
-        "url": "https://news.example/healy",
+        "url": "https://desk.example/checks/c1",  # the fact-check's own page, not the article it checks
         "claimReviewed": "« Plus de 200 » planificateurs, a déclaré Healy.",
         "author": {"@type": "Person", "name": "Ana"},
         "datePublished": "2025-08-16",
@@ -165,7 +166,7 @@ def test_claimreview_escapes_markup_so_it_can_sit_in_a_script_tag():
     assert entry["itemReviewed"] == {"@type": "Claim", "author": {"@type": "Person", "name": "<b>X</b>"}}
     assert entry["reviewRating"] == {"@type": "Rating", "ratingValue": 2, "bestRating": 5, "worstRating": 1,
                                      "alternateName": "Misleading"}
-    assert "url" not in entry  # no article address known: none invented
+    assert "url" not in entry  # no fact-check page given: none invented
 
 
 def test_store_items_export_in_store_order(store, sample_extraction):
@@ -213,3 +214,19 @@ def test_claimreview_without_a_speaker_names_the_publishing_site_as_the_claim_au
     assert entry["itemReviewed"]["author"] == {"@type": "Organization", "name": "news.example",
                                                "url": "https://news.example/healy"}
     assert (entry["reviewRating"]["ratingValue"], entry["reviewRating"]["alternateName"]) == (5, "True")
+
+
+def test_claimreview_url_is_the_fact_check_page_and_the_article_is_where_the_claim_appears():
+    # Google: the ClaimReview's url is the page hosting the fact-check; the article is the claim's appearance.
+    [entry] = json.loads(export_claimreview([CLAIM], ARTICLES))
+    assert "url" not in entry  # the article's address never stands for the fact-check's
+    assert entry["itemReviewed"]["appearance"]["url"] == "https://news.example/healy"
+    [entry] = json.loads(export_claimreview([CLAIM], ARTICLES, review_url="https://desk.example/healy-check"))
+    assert entry["url"] == "https://desk.example/healy-check"
+    with pytest.raises(ValueError, match="fact-check page must be an http"):
+        export_claimreview([CLAIM], ARTICLES, review_url="desk.example/check")
+
+
+def test_events_csv_says_what_happened():
+    [row] = list(csv.DictReader(io.StringIO(export_csv([EVENT], "events").decode("utf-8"))))
+    assert (row["date"], row["what"]) == ("2025-08-15", "Healy se rend à Kyiv")

@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from lib.models import Kind, Status
-from lib.removals import NotOnTheDesk, list_removals, remove_article
+from lib import changes
+from lib.removals import NotOnTheDesk, StillOnTheDesk, list_removals, off_the_desk, remove_article, restore_article
 from tests.dashboard_fixtures import TEXT, small_extraction
 
 
@@ -53,3 +54,43 @@ def test_removing_needs_a_name_and_an_article_on_the_desk(store):
     with pytest.raises(NotOnTheDesk):
         remove_article(store.database, extraction.article.id, "Bob")  # already off the desk
     assert len(list_removals(store.database)) == 1
+
+
+def test_restoring_puts_the_article_back_with_its_reviews_and_the_desk_history_says_who_did_what(store):
+    extraction = small_extraction()
+    store.save_extraction(extraction)
+    store.save_review("c1", status=Status.VERIFIED, analyst="Ana", expected_version=0)
+    remove_article(store.database, extraction.article.id, "Bob")
+    assert [r.article_id for r in off_the_desk(store.database)] == [extraction.article.id]
+
+    restored = restore_article(store.database, extraction.article.id, "Chloé")
+
+    assert (restored.action, restored.analyst, restored.title) == ("restored", "Chloé", "Essai")
+    assert [a.id for a in store.articles()] == [extraction.article.id]
+    assert store.current_review("c1").status == Status.VERIFIED
+    assert off_the_desk(store.database) == []
+    assert [(r.action, r.analyst) for r in list_removals(store.database)] == [("restored", "Chloé"),
+                                                                              ("removed", "Bob")]
+
+
+def test_restoring_needs_a_name_and_an_article_off_the_desk(store):
+    extraction = small_extraction()
+    store.save_extraction(extraction)
+    with pytest.raises(StillOnTheDesk, match="no article with id .* off the desk"):
+        restore_article(store.database, extraction.article.id, "Bob")
+    remove_article(store.database, extraction.article.id, "Bob")
+    with pytest.raises(ValueError, match="say who restores the article"):
+        restore_article(store.database, extraction.article.id, " ")
+    assert len(list_removals(store.database)) == 1
+
+
+def test_removing_and_restoring_move_the_stamp_every_dashboard_watches(store):
+    extraction = small_extraction()
+    store.save_extraction(extraction)
+    before = changes.stamp(store)
+    remove_article(store.database, extraction.article.id, "Bob")
+    removed = changes.stamp(store)
+    assert removed != before and not removed.same_items(before)  # "all articles" frames are read again
+    restore_article(store.database, extraction.article.id, "Bob")
+    restored = changes.stamp(store)
+    assert restored != removed and restored.desk > removed.desk > before.desk

@@ -13,8 +13,9 @@ from lib.session.state import (
     ANALYST, ARTICLE, CONFLICTS, DRAFT, GENERATION, LAST_ARTICLES, LAST_FRAMES, LAST_SAVE, NOTICE,
     OWN_SAVES, PENDING, REFUSED, add_item, all_pending, analyst, change, current_article, decide, fresh_editors,
     ingest, init_state, last_save, notify, open_article, pending, read_draft, remove_article, resolve_conflict,
-    save_all, set_draft, set_pending,
+    restore_article, save_all, set_draft, set_pending,
 )
 from lib.session.widgets import (
-    analyst_sidebar, filters_from_widgets, reported_errors, require_article, review_source, show_notice,
+    analyst_sidebar, draw_chart, filters_from_widgets, labelled, reported_errors, require_article, review_source,
+    show_notice, via_dashboard,
 )

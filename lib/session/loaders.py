@@ -1,10 +1,13 @@
 """Cached reads of the store and cached extractions; `after_write` forgets the reads after every write.
 
-Reads are cached for a short time, so reruns are cheap and another analyst's saves show
-up soon; the Store itself is one shared resource per database URL per server process.
+Every cached read is keyed on the store's stamp (lib.changes: one cheap query), so reruns are
+cheap and anything another analyst writes (a review, an article removed or put back) is read
+again on the next run, within the few seconds of a page's watcher, not after a timeout.
+The Store itself is one shared resource per database URL per server process.
 """
 from __future__ import annotations
 
+import dataclasses
 import threading
 from datetime import date
 
@@ -17,8 +20,7 @@ from lib import changes, workspace
 from lib.changes import Stamp
 from lib.store import Store, StoreUnavailable, database_url
 
-# Reads other than the review frames: long enough to make reruns cheap, short enough that
-# another analyst's saves show up soon (the frames follow the store's stamp instead).
+# Reads are keyed on the store's stamp; the time limit only bounds how long an unused read stays in memory.
 READ_TTL_SECONDS = 30
 
 
@@ -50,9 +52,8 @@ class _Frames:
         self._lock = threading.Lock()
         self._frames: dict[tuple, tuple[Stamp, object]] = {}
 
-    def get(self, url: str, article_id: str | None, kind: str):
+    def get(self, url: str, article_id: str | None, kind: str, now: Stamp):
         store = _store(url)
-        now = changes.stamp(store)
         key = (url, article_id, str(kind))
         with self._lock:
             seen = self._frames.get(key)
@@ -61,8 +62,10 @@ class _Frames:
         rows = None
         if seen is not None and seen[0].same_items(now):
             changed = changes.reviewed_since(store, seen[0].review, article_id, kind)
-            if len(changed) <= self.PATCH_LIMIT:
-                rows = patch_frame(seen[1], items_frame(store.items(ids=changed) if changed else [], kind))
+            if not changed:
+                rows = seen[1]  # reviews of another kind or article
+            elif len(changed) <= self.PATCH_LIMIT:
+                rows = patch_frame(seen[1], items_frame(store.items(ids=changed), kind))
         if rows is None:
             rows = items_frame(store.items(article_id, kind=kind), kind)
         with self._lock:
@@ -85,15 +88,35 @@ def _frames() -> _Frames:
 def frame(article_id: str | None, kind: str):
     """The review frame of one kind for an article (or all articles), as of now: one cheap stamp query
     per call, and only what changed since the last read is read again."""
-    return _frames().get(database_url(), article_id, kind)
+    return _frames().get(database_url(), article_id, kind, _stamp_now())
+
+
+# The stamp read once per run: every loader of the run keys on it (one query, not one per loader).
+STAMP_THIS_RUN = "store_stamp_this_run"
+
+
+def new_run() -> None:
+    """Forget the stamp read in the previous run (dashboard.py's first step, and after every write)."""
+    st.session_state[STAMP_THIS_RUN] = None
+
+
+def _stamp_now() -> Stamp:
+    now = st.session_state.get(STAMP_THIS_RUN)
+    if now is None:
+        now = changes.stamp(store())
+        st.session_state[STAMP_THIS_RUN] = now
+    return now
 
 
 def stamp():
-    """Where the store stands (lib.store.Stamp), None while it cannot be reached; pages compare it every few seconds."""
+    """Where the store stands now (lib.changes.Stamp), read afresh, None while it cannot be reached; pages keep it
+    to compare every few seconds, and the rest of the run reads as of it."""
     try:
-        return changes.stamp(store())
+        now = changes.stamp(store())
     except StoreUnavailable:
         return None
+    st.session_state[STAMP_THIS_RUN] = now
+    return now
 
 
 @st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS)
@@ -104,57 +127,68 @@ def _analysts(url: str, review: int) -> list[str]:
 def analysts() -> list[str]:
     """Names of everyone who has worked in the store, for the sidebar's choice; [] when it cannot be reached."""
     try:
-        return _analysts(database_url(), changes.stamp(store()).review)
+        return _analysts(database_url(), _stamp_now().review)
     except StoreUnavailable:
         return []
 
 
+def _now() -> tuple:
+    """The store's stamp as a plain tuple, the key of every cached read."""
+    return dataclasses.astuple(_stamp_now())
+
+
 @st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS, max_entries=64)
-def _items(url: str, article_id: str | None):
+def _items(url: str, article_id: str | None, now: tuple):
     return _store(url).items(article_id)
 
 
 def items(article_id: str | None):
-    return _items(database_url(), article_id)
+    return _items(database_url(), article_id, _now())
 
 
-# A resource, not data: 10,000 items are handed out as they are, never copied (nobody modifies them).
+# A resource, not data: 10,000 items are indexed once and handed out as they are, never copied.
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _layout(url: str, article_id: str, count: int, extracted: str):
-    return _store(url).items(article_id)
+def _layout(url: str, article_id: str, count: int, extracted: str) -> workspace.Layout:
+    return workspace.layout(_store(url).items(article_id))
 
 
-def panel_items(article_id: str):
-    """The article's items for the review panel (its paragraph, what goes with it), with current statuses.
+def panel_items(article_id: str, ids, article_text: str):
+    """The items the review panel shows with the items `ids` (their paragraphs, what goes with them), with
+    current statuses.
 
     What an item is and where it stands in the text changes only with an extraction or an item
-    added, so that is read once per stamp of the items; the statuses come from the review frames,
-    which follow every review by reading only what changed. A status change never re-reads the article.
+    added, so the article's items are read and indexed once per stamp of the items; the statuses
+    of the few items shown come from the review frames, which follow every review by reading only
+    what changed. A status change never re-reads the article.
     """
-    now = changes.stamp(store())
-    layout = _layout(database_url(), article_id, now.items, now.extracted)
+    now = _stamp_now()
+    shown = workspace.near(_layout(database_url(), article_id, now.items, now.extracted), article_text, ids)
     statuses: dict[str, str] = {}
-    for kind in ("claim", "figure", "event"):
-        statuses.update(frame(article_id, kind)["status"].to_dict())
-    return workspace.with_statuses(layout, statuses)
+    for kind in sorted({str(item.kind) for item in shown}):
+        rows = frame(article_id, kind)
+        wanted = [item.id for item in shown if str(item.kind) == kind and item.id in rows.index]
+        statuses.update(zip(wanted, rows.loc[wanted, "status"].tolist()))
+    return workspace.with_statuses(shown, statuses)
 
 
 @st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS)
-def _articles(url: str):
+def _articles(url: str, now: tuple):
     return _store(url).articles()
 
 
 def articles():
-    return _articles(database_url())
+    return _articles(database_url(), _now())
 
 
 @st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS, max_entries=64)
-def _article(url: str, article_id: str):
+def _article(url: str, article_id: str, shape: tuple):
     return _store(url).article(article_id)
 
 
 def article(article_id: str):
-    return _article(database_url(), article_id)
+    """The stored article, None when it is not on the desk; read again only when articles or items change."""
+    now = _stamp_now()
+    return _article(database_url(), article_id, (now.items, now.extracted, now.desk))
 
 
 def stored_article(article_id: str):
@@ -179,33 +213,39 @@ def recurring():
 
 
 @st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS, max_entries=16)
-def _exports(url: str, article_id: str | None, bom: bool) -> tuple[int, dict[str, bytes]]:
+def _exports(url: str, article_id: str | None, bom: bool, review_url: str | None,
+             now: tuple) -> tuple[int, dict[str, bytes]]:
     from lib import export
 
-    items = _items(url, article_id)
-    summaries = {a.id: a for a in _articles(url)}
-    return len(items), {file.suffix: export.export_file(file.name, items, summaries, bom=bom) for file in export.EXPORTS}
+    items = _items(url, article_id, now)
+    summaries = {a.id: a for a in _articles(url, now)}
+    return len(items), {file.suffix: export.export_file(file.name, items, summaries, bom=bom, review_url=review_url)
+                        for file in export.EXPORTS}
 
 
-def exports(article_id: str | None, bom: bool) -> tuple[int, dict[str, bytes]]:
-    """(item count, {file suffix: bytes}) of every export of the article (or all), built once per read of the store."""
-    return _exports(database_url(), article_id, bom)
+def exports(article_id: str | None, bom: bool, review_url: str | None = None) -> tuple[int, dict[str, bytes]]:
+    """(item count, {file suffix: bytes}) of every export of the article (or all), built once per read of the store;
+    `review_url` is the fact-check page ClaimReview names (ValueError when it is not an http(s) address)."""
+    return _exports(database_url(), article_id, bom, review_url or None, _now())
 
 
 @st.cache_data(show_spinner=False, ttl=READ_TTL_SECONDS)
-def _removals(url: str):
-    from lib.removals import list_removals
+def _removals(url: str, desk: int):
+    from lib.removals import list_removals, off_the_desk
 
-    return list_removals(_store(url).database)
+    database = _store(url).database
+    return off_the_desk(database), list_removals(database)
 
 
 def removals():
-    """Every article taken off the desk: who, when, its title then (newest first)."""
-    return _removals(database_url())
+    """(the articles off the desk now, each with its latest removal; the desk's history, every removal and
+    restore, newest first)."""
+    return _removals(database_url(), _stamp_now().desk)
 
 
 def after_write() -> None:
     """Forget cached reads (and what is built from them) so every page shows what was just written."""
+    new_run()  # the stamp moved
     for loader in (_items, _articles, _article, _recurring, _exports, _removals):
         loader.clear()
     # The frames follow the store's stamp on their own; forgetting them would cost a full re-read.

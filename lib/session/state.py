@@ -11,12 +11,13 @@ from dataclasses import replace
 import streamlit as st
 
 from lib import removals, workspace
+from lib.drafts import drop_draft, keep_draft, settle_drafts
 from lib.edits import Conflict, NotANumber, SaveReport, find_span, parse_evidence, parse_figure_detail, save_edits
 from lib.errors import explain
 from lib.highlight import plain
 from lib.models import Article, Kind
 from lib.workspace import Shown
-from lib.session.loaders import after_write, article, extraction, store
+from lib.session.loaders import after_write, article, extraction, new_run, store
 from lib.store import StoreUnavailable
 from lib.validation import InvalidInput, analyst_name, dashboard_text
 
@@ -33,10 +34,13 @@ GENERATION = "editor_generation"  # bumped after a write so the add-item forms a
 LAST_FRAMES = "last_frames"  # {(article_id, kind): frame} last good read, shown when the database goes away
 LAST_ARTICLES = "last_articles"  # {article_id: Article | None} last good read, for the caption above the tables
 NOTICE = "notice"  # (level, message) set by a callback, shown once by the next run
+KEPT_CONFLICTS = "kept_conflicts_restored"  # {article_id} whose conflicts kept in the store were put back here
+FIELD_RESETS = "field_resets"  # {item_id: n} bumped when a typed draft is discarded: its fields start afresh
 
 
 def init_state() -> None:
     """Defaults for every shared key; the article comes back from the URL after a reload."""
+    new_run()  # reads of this run key on the store's stamp as it is now
     # ANALYST is a widget key: a default set here before the widget registers would wipe what was typed.
     defaults = {ARTICLE: None, DRAFT: None, PENDING: {}, CONFLICTS: [], LAST_SAVE: {}, GENERATION: 0,
                 OWN_SAVES: {}, REFUSED: {}, FIELD_BASES: {}}
@@ -111,10 +115,28 @@ def save_all() -> SaveReport:
     st.session_state[CONFLICTS] = [c for c in st.session_state[CONFLICTS] if c.edit.item_id not in conflicted]
     st.session_state[CONFLICTS] += list(report.conflicts)
     st.session_state[LAST_SAVE][current_article()] = report
+    _keep_in_drafts(report, edits)
     if report.saved or report.conflicts:
         after_write()
         fresh_editors()
     return report
+
+
+def _keep_in_drafts(report: SaveReport, edits: dict) -> None:
+    """What a save settles leaves the analyst's drafts; an edit that met a colleague's save is kept there
+    (with the status chosen), so the choice between the two survives a reload."""
+    name = analyst()
+    if not name or report.error:
+        return
+    try:
+        database = store().database
+        settle_drafts(database, name, {item_id: edits[item_id] for item_id in report.saved})
+        for conflict in report.conflicts:
+            edit = conflict.edit
+            keep_draft(database, name, edit.item_id, base_version=edit.expected_version, note=edit.note,
+                       evidence=" ".join(edit.evidence), status=edit.status, conflict=True)
+    except (StoreUnavailable, LookupError):
+        pass  # the edits stay pending in this session; the database says why on the next save
 
 
 def last_save() -> SaveReport | None:
@@ -135,20 +157,6 @@ def decide(shown: list[Shown], status: str) -> None:
     for one in shown:
         pending(one.kind)[one.item_id] = workspace.edit_for(one, own, status=status)
     save_all()
-
-
-def field_base(shown: Shown) -> Shown:
-    """The review the note and evidence fields answer: the one they were opened on, moved on only by this
-    session's own saves. Another analyst's save leaves them (and whatever is being typed) in place, and
-    the next change there meets it as a conflict rather than writing over it."""
-    bases = st.session_state.setdefault(FIELD_BASES, {})
-    base = bases.get(shown.item_id)
-    if base is None or workspace.reaches(base.version, shown.version,
-                                         st.session_state.setdefault(OWN_SAVES, {}).get(shown.item_id, {})):
-        base = shown
-    # Only the item open now keeps its base: opening it again later starts from the store.
-    st.session_state[FIELD_BASES] = {shown.item_id: base}
-    return base
 
 
 def change_note(shown: Shown, key: str) -> None:
@@ -188,7 +196,12 @@ def resolve_conflict(conflict: Conflict, keep_mine: bool) -> None:
             else:
                 del kind_edits[item_id]
     if keep_mine:
-        save_all()
+        save_all()  # a save settles the kept conflict (lib.drafts.settle_drafts)
+    else:
+        try:
+            drop_draft(store().database, analyst(), item_id)
+        except StoreUnavailable:
+            pass
     fresh_editors()
 
 
@@ -239,6 +252,17 @@ def remove_article(article_id: str) -> None:
         st.query_params.pop("article", None)
     notify("success", f"“{plain(removal.title or 'Untitled')}” is off the desk. Its reviews are kept: loading the "
            "same text again brings it back with them.")
+
+
+def restore_article(article_id: str) -> None:
+    """Button callback: put an article back on the desk in the analyst's name (every review as it was)."""
+    try:
+        restored = removals.restore_article(store().database, article_id, analyst())
+    except (ValueError, LookupError, StoreUnavailable) as error:
+        notify("error", plain(f"Not restored: {explain(error) if isinstance(error, StoreUnavailable) else error}."))
+        return
+    after_write()
+    notify("success", f"“{plain(restored.title or 'Untitled')}” is back on the desk with all its reviews.")
 
 
 # -- loading ---------------------------------------------------------------------------------

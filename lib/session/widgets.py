@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 from datetime import date
 
 import streamlit as st
@@ -15,6 +16,25 @@ from lib.session.loaders import analysts, article, frame
 from lib.session.state import ANALYST, LAST_ARTICLES, LAST_FRAMES, NOTICE, current_article, open_article
 from lib.store import StoreUnavailable
 from lib.validation import InvalidInput, analyst_name
+from lib.workspace import column_label
+
+
+def via_dashboard() -> None:
+    """Every page's first line: make sure the page runs inside dashboard.py (its state and its navigation).
+
+    Until a server process has run `st.navigation` once, Streamlit treats the pages/ folder as an
+    old-style multipage app: the first request of a fresh server for /review?article=ID runs
+    pages/review.py alone, without dashboard.py, and every session key is missing (a shared link
+    crashed). Streamlit (pinned in requirements.txt) keeps that mode in `PagesManager`: leave it and
+    run again; the same address then goes through dashboard.py to the same page. AppTest resets the
+    mode before each of its runs and does not rerun: there the session's state is already in place.
+    """
+    from streamlit import config
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory and not config.get_option("global.appTest"):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def analyst_sidebar() -> str:
@@ -66,6 +86,23 @@ def require_article(*, offer_corpus: bool = False) -> str:
             st.page_link("pages/corpus.py", label="Open the corpus", icon=":material/library_books:")
         st.stop()
     return article_id
+
+
+def draw_chart(chart) -> None:
+    """st.altair_chart without Altair's JSON-schema check of the whole spec on every rerun.
+
+    lib.charts builds the same few chart shapes every time and tests/test_charts.py checks each of
+    them against the schema (`to_dict()`); checking again on each status change cost more than
+    building the chart (a third of a rerun at 10,000 items).
+    """
+    object.__setattr__(chart, "to_dict", functools.partial(type(chart).to_dict, chart, validate=False))
+    st.altair_chart(chart, width="stretch")
+
+
+def labelled(frame, **configs) -> dict:
+    """column_config for st.dataframe naming every column of `frame` in words (lib.workspace.column_label);
+    `configs` give a column its own st.column_config (its label included)."""
+    return {name: configs.get(name, column_label(name)) for name in frame.columns}
 
 
 def show_notice() -> None:

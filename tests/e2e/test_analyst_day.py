@@ -1,9 +1,11 @@
-"""An analyst's day in headless Chromium on the French seed, at 1440 and 1280 px.
+"""An analyst's day in headless Chromium, on the French seed and on an English article, at 1440 and 1280 px.
 
-Load the seed; read a claim in its paragraph; decide three claims by keyboard and two
-at once by selection; reload mid-work and find everything kept; meet a colleague's save
-as a conflict and keep both in view until choosing; decide a figure from the Article
-page by clicking it; export and read the CSVs back. Screenshots go to test-artifacts/.
+Load the article; read a claim in its paragraph; decide three claims by keyboard and two
+at once by selection; type a note and leave it unsaved, reload mid-work and find everything
+kept (the unsaved note as a draft); meet a colleague's save as a conflict, reload again and
+still find both in view until choosing; decide a figure from the Article page by clicking it;
+export and read the CSVs back. No English article is bundled (only real, licensed ones may be):
+the English one is an invented test fixture, uploaded as a file. Screenshots go to test-artifacts/.
 Waits are on the app's own state and on elements appearing, never on the clock.
 """
 from __future__ import annotations
@@ -16,7 +18,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.browsing import idle, nav, shot
-from tests.e2e.conftest import EXTRACTION_TIMEOUT_MS
+from tests.e2e.conftest import EXTRACTION_TIMEOUT_MS, ROOT
 
 pytestmark = pytest.mark.e2e
 
@@ -67,6 +69,34 @@ def open_seed(page: Page, url: str) -> int:
     idle(page)
     page.get_by_role("button", name="Open seed").click()
     expect(page.get_by_text("Before extraction")).to_be_visible()
+    return extract_and_review(page)
+
+
+# Invented for the tests (its sidecar says so): never offered on the Load page, uploaded here as a user would.
+ENGLISH = ROOT / "tests" / "fixtures" / "articles" / "nato-spending-summit-en.txt"
+
+
+def open_english_upload(page: Page, url: str) -> int:
+    """Upload the English test article as a .txt file, give its date, extract; returns the number of claims."""
+    page.goto(url)
+    expect(page.get_by_role("heading", name="Load an article")).to_be_visible()
+    idle(page)
+    sign_in(page, "Ana")
+    page.get_by_test_id("stMain").get_by_text("Upload", exact=True).click()
+    idle(page)
+    page.locator("input[type='file']").set_input_files(str(ENGLISH))
+    page.get_by_role("button", name="Read file").click()
+    expect(page.get_by_text("Before extraction")).to_be_visible()
+    # The language is detected and named in words; a plain text file carries no date: the analyst types it.
+    expect(page.get_by_role("combobox", name="Language")).to_have_value("English")
+    date = page.get_by_role("textbox", name="Publication date")
+    date.fill("2025-10-16")
+    date.press("Enter")
+    idle(page)
+    return extract_and_review(page)
+
+
+def extract_and_review(page: Page) -> int:
     page.get_by_role("button", name="Extract and review").click()
     expect(page.get_by_text("is open for review")).to_be_visible(timeout=EXTRACTION_TIMEOUT_MS)
     idle(page)
@@ -77,22 +107,27 @@ def open_seed(page: Page, url: str) -> int:
     return int(re.search(r"of (\d+) claims", counts.inner_text()).group(1))
 
 
+OPENERS = {"fr": open_seed, "en": open_english_upload}
+
+
 @pytest.mark.parametrize("width", [1440, 1280])
-def test_an_analysts_day_on_the_french_seed(browser, fresh_app_url: str, width: int):
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_an_analysts_day(browser, fresh_app_url: str, lang: str, width: int):
     ana_context = browser.new_context(viewport={"width": width, "height": 1000}, accept_downloads=True)
     bob_context = browser.new_context(viewport={"width": width, "height": 1000})
     page = ana_context.new_page()
+    day = f"day-{lang}-{width}"
     try:
-        total = open_seed(page, fresh_app_url)
+        total = OPENERS[lang](page, fresh_app_url)
         already = int(re.search(r"^(\d+) of", progress(page, r"claims checked in this article").inner_text()).group(1))
-        shot(page, f"day-{width}-1-review")
+        shot(page, f"{day}-1-review")
 
         # Read the first claim in its paragraph, with what it holds.
         select_rows(page, 0)
         panel = page.get_by_test_id("stMain")
         expect(panel.locator("span[style*='outline:2px solid']").first).to_be_visible()
         expect(page.get_by_text(re.compile("^History"))).to_be_visible()
-        shot(page, f"day-{width}-2-claim-in-context")
+        shot(page, f"{day}-2-claim-in-context")
 
         # Three claims decided by keyboard: V, F, M.
         for step, (row, key) in enumerate(((0, "v"), (1, "f"), (2, "m")), start=1):
@@ -107,7 +142,7 @@ def test_an_analysts_day_on_the_french_seed(browser, fresh_app_url: str, width: 
         page.get_by_role("button", name="Not a claim").click()
         expect(progress(page, rf"^{already + 5} of {total} claims checked")).to_be_visible()
         idle(page)
-        shot(page, f"day-{width}-3-decided")
+        shot(page, f"{day}-3-decided")
 
         # A note, then a reload mid-work: the name, the decisions and the note are all still there.
         select_rows(page, 0)
@@ -116,12 +151,26 @@ def test_an_analysts_day_on_the_french_seed(browser, fresh_app_url: str, width: 
         note.press("Tab")
         expect(page.get_by_text("Saved 1 review")).to_be_visible()
         idle(page)
+        # A note typed on the third claim and never left: kept as a draft after a pause, not saved.
+        select_rows(page, 2)
+        page.get_by_role("textbox", name="Note", exact=True).click()
+        page.keyboard.type("À recouper avec l'AFP")
+        expect(page.get_by_text(re.compile("Unsaved draft of the note"))).to_be_visible()
+        idle(page)
         page.reload()
         expect(progress(page, rf"^{already + 5} of {total} claims checked")).to_be_visible()
         idle(page)
         expect(page.get_by_text("Enter your name to save reviews.")).to_have_count(0)
         select_rows(page, 0)
         expect(page.get_by_role("textbox", name="Note", exact=True)).to_have_value("Chiffre confirmé par le ministère")
+        select_rows(page, 2)
+        expect(page.get_by_role("textbox", name="Note", exact=True)).to_have_value("À recouper avec l'AFP")
+        expect(page.get_by_text(re.compile("Unsaved draft of the note"))).to_be_visible()
+        shot(page, f"{day}-4-draft-after-reload")
+        page.get_by_role("button", name="Save draft").click()
+        expect(page.get_by_text("Saved 1 review")).to_be_visible()
+        expect(page.get_by_text(re.compile("Unsaved draft of the note"))).to_have_count(0)
+        idle(page)
 
         # Ana is writing a note on the second claim when Bob's decision on it lands.
         select_rows(page, 1)
@@ -132,16 +181,21 @@ def test_an_analysts_day_on_the_french_seed(browser, fresh_app_url: str, width: 
         idle(bob)
         select_rows(bob, 1)
         bob.keyboard.press("i")
-        expect(bob.get_by_text("Inconclusive", exact=True).first).to_be_visible()
+        # His list says so once it is saved (the panel's button of that name is always there).
+        expect(bob.locator(".fd-row").nth(1).locator(".fd-badge")).to_have_text("Inconclusive")
         idle(bob)
-        shot(bob, f"day-{width}-4-bob")
+        shot(bob, f"{day}-5-bob")
         # Within a few seconds Ana's page shows Bob's decision, her typing left alone.
         expect(page.get_by_text(re.compile("^Saved meanwhile as Inconclusive"))).to_be_visible(timeout=15_000)
         expect(page.get_by_role("textbox", name="Note", exact=True)).to_have_value("Source: communiqué du 14 août")
         page.get_by_role("textbox", name="Note", exact=True).press("Tab")
         expect(page.get_by_text(re.compile("^Conflict on"))).to_be_visible()
         expect(page.get_by_text("Saved 0 reviews; 1 conflict")).to_be_visible()
-        shot(page, f"day-{width}-5-conflict")
+        shot(page, f"{day}-6-conflict")
+        # A reload before choosing: the conflict is still there, nothing decided for Ana.
+        page.reload()
+        expect(page.get_by_text(re.compile("^Conflict on"))).to_be_visible()
+        idle(page)
         page.get_by_role("button", name="Keep mine").click()
         expect(page.get_by_text(re.compile("^Conflict on"))).to_have_count(0)
         idle(page)
@@ -155,7 +209,7 @@ def test_an_analysts_day_on_the_french_seed(browser, fresh_app_url: str, width: 
         idle(page)
         page.keyboard.press("v")
         expect(page.locator(".fd-holder span.fd-figure.fd-verified").first).to_be_visible()
-        shot(page, f"day-{width}-6-article")
+        shot(page, f"{day}-7-article")
 
         # Export and read the CSVs back.
         nav(page, "Export")
@@ -168,7 +222,7 @@ def test_an_analysts_day_on_the_french_seed(browser, fresh_app_url: str, width: 
         assert [(row["status"], row["analyst"]) for row in noted] == [("false", "Ana")]
         figures = list(csv.DictReader(io.StringIO(download(page, "Figures CSV").decode("utf-8-sig"))))
         assert [row["analyst"] for row in figures if row["status"] == "verified"] == ["Ana"]
-        shot(page, f"day-{width}-7-export")
+        shot(page, f"{day}-8-export")
     finally:
         ana_context.close()
         bob_context.close()

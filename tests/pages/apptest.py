@@ -85,7 +85,7 @@ def article_markup(at: AppTest) -> str:
     """The escaped article HTML the Article page hands to its clickable text."""
     import json
 
-    (component,) = at.get("bidi_component")
+    (component,) = [c for c in at.get("bidi_component") if "article-text" in c.proto.id]
     return json.loads(component.proto.json)
 
 

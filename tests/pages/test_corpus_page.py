@@ -1,18 +1,23 @@
 """Corpus page: every article with its progress, opening one, and what recurs across articles."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from lib.models import Status
 from tests.dashboard_fixtures import TEXT, small_extraction
-from tests.pages.apptest import goto, start
+from tests.pages.apptest import goto, start, texts
 
 
 def test_corpus_lists_articles_with_progress_and_opens_one(store, stored):
     store.save_review("c1", status=Status.VERIFIED, analyst="Bob", expected_version=0)
     at = goto(start(), "corpus")
     table = at.dataframe[0].value
-    assert table.loc[0, ["title", "lang", "claims", "figures", "events"]].tolist() == ["Essai", "fr", 2, 3, 2]
+    assert table.loc[0, ["title", "language", "claims", "figures", "events"]].tolist() == ["Essai", "French", 2, 3, 2]
+    labels = {name: config.get("label") for name, config in json.loads(at.dataframe[0].proto.columns).items()}
+    shown = [labels[name] for name in at.dataframe[0].proto.column_order]
+    assert shown == ["Title", "Language", "Published", "Claims", "Figures", "Events", "Checked", "Loaded"]
     assert table.loc[0, "progress"] == pytest.approx(1 / 7)
     assert len(at.dataframe) == 1  # one article: nothing recurs yet
     at.button(key="corpus-open").click().run()
@@ -61,5 +66,35 @@ def test_an_article_removed_from_the_corpus_leaves_the_desk_with_its_reviews_kep
     assert [r.status for r in store.history("c1")] == [Status.VERIFIED]
     assert [(r.article_id, r.analyst) for r in list_removals(store.database)] == [(stored, "Ana")]
     assert at.dataframe[0].value["title"].tolist() == ["Essai"] and len(at.dataframe[0].value) == 1
-    (removed,) = [d.value for d in at.dataframe if "Removed by" in d.value.columns]
-    assert removed.iloc[0]["Removed by"] == "Ana"
+    (history,) = [d.value for d in at.dataframe if "What" in d.value.columns]
+    assert history[["What", "Title", "By"]].values.tolist() == [["Removed", "Essai", "Ana"]]
+
+
+def test_a_removed_article_is_restored_from_the_corpus_with_its_reviews_and_the_restore_recorded(store, stored):
+    from lib.removals import list_removals, remove_article
+
+    store.save_review("c1", status=Status.VERIFIED, analyst="Bob", expected_version=0)
+    remove_article(store.database, stored, "Bob")
+    at = goto(start(), "corpus")
+    assert any("restore one below" in i for i in texts(at.info))
+    assert at.selectbox(key="corpus-restore-article").value == stored
+    at.button(key="corpus-restore").click().run()
+    assert not at.exception
+    assert texts(at.success) == ["“Essai” is back on the desk with all its reviews."]
+    assert [a.id for a in store.articles()] == [stored]
+    assert store.current_review("c1").status == Status.VERIFIED
+    assert [(r.action, r.analyst) for r in list_removals(store.database)] == [("restored", "Ana"), ("removed", "Bob")]
+    assert at.dataframe[0].value["title"].tolist() == ["Essai"]
+    (history,) = [d.value for d in at.dataframe if "What" in d.value.columns]
+    assert history[["What", "By"]].values.tolist() == [["Restored", "Ana"], ["Removed", "Bob"]]
+
+
+def test_another_dashboard_sees_a_removal_on_its_next_run_without_waiting_for_a_cache(store, stored):
+    from lib.removals import remove_article
+
+    at = goto(start(), "corpus")
+    assert at.dataframe[0].value["title"].tolist() == ["Essai"]
+    remove_article(store.database, stored, "Bob")  # in another session: nothing here is told
+    at.run()  # what the page's watcher does a few seconds later
+    assert [d.value for d in at.dataframe if "title" in d.value.columns] == []  # the desk is empty now
+    assert any("No article on the desk" in i for i in texts(at.info))

@@ -74,3 +74,18 @@ def test_exported_figures_and_events_name_their_claim_and_the_summary_says_where
     [summary, *_] = csv.DictReader(io.StringIO(downloads[f"{stem}-summary.csv"].decode("utf-8-sig")))
     assert (summary["lang"], summary["published"]) == ("fr", "2025-08-15")
     assert not at.exception
+
+
+def test_claimreview_takes_the_address_of_the_fact_check_page_and_refuses_one_that_is_not_a_web_address(
+        store, stored, downloads):
+    import json
+
+    store.save_review("c1", status=Status.FALSE, analyst="Bob", expected_version=0)
+    at = goto(start(article_id=stored), "export")
+    stem = f"factdesk-{stored}"
+    assert "url" not in json.loads(downloads[f"{stem}-claimreview.jsonld"])[0]
+    at.text_input(key="export-review-url").input("https://desk.example/checks/{item}").run()
+    assert json.loads(downloads[f"{stem}-claimreview.jsonld"])[0]["url"] == "https://desk.example/checks/c1"
+    at.text_input(key="export-review-url").input("desk.example").run()
+    assert not at.exception
+    assert any(e.startswith("The fact-check page must be an http") for e in texts(at.error))

@@ -17,6 +17,8 @@ def test_load_page_opens_the_french_seed_with_its_language_title_and_date(store_
     open_healy_seed(at)
     (lang,) = [s for s in at.selectbox if s.key.startswith("lang-")]
     assert lang.value == "fr"
+    assert lang.options == ["French", "English"]  # names, never codes; the stored value stays "fr"
+    assert at.selectbox(key="seed").options[0].endswith("(French)")
     assert published_field(at).value == "2025-08-15"
     assert [t.value for t in at.text_input if t.key.startswith("title-")] == [
         "Healy: le Royaume-Uni prêt à mettre des bottes sur le terrain en Ukraine"]

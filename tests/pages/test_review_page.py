@@ -216,7 +216,7 @@ def test_removed_database_file_keeps_the_list_and_the_change_until_it_is_back(st
     decide(at, "inconclusive")
     assert not at.exception
     assert any("cannot be reached" in e or "not saved yet" in e for e in texts(at.error))
-    assert at.caption[0].value.startswith("Essai · fr · published 2025-08-15")  # last good article
+    assert at.caption[0].value.startswith("Essai · French · published 2025-08-15")  # last good article
     assert listing(at).loc["c2", "status"] == "Inconclusive"
     for path in moved:
         (aside / path.name).rename(path)
@@ -366,3 +366,169 @@ def test_a_page_opens_the_article_named_in_its_own_url(store, stored, page):
 def test_a_name_the_rules_refuse_is_said_in_the_sidebar(store, stored, name, message):
     at = start(analyst=name, article_id=stored)
     assert texts(at.sidebar.error) == [message]
+
+
+# -- nothing typed is lost: drafts kept in the store -----------------------------------------------------
+
+
+def reload(stored: str, page: str = "review"):
+    """A new browser session on the same address, as a reload makes (the name and article are in the URL)."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.pages.apptest import APP
+
+    reloaded = AppTest.from_file(APP, default_timeout=60)
+    reloaded.query_params.update({"analyst": "Ana", "article": stored})
+    reloaded.run()
+    return goto(reloaded, page)
+
+
+def typing(monkeypatch, text: str, part: str = "note") -> None:
+    """What the panel's draft keeper sends after a pause in typing (the browser side is tests/e2e's)."""
+    from types import SimpleNamespace
+
+    from lib.session import panel
+
+    def keeper(data, **kwargs):
+        if not data["fields"]:
+            return SimpleNamespace(typed=None)  # no field open: nothing typed
+        item = data["fields"][0]["item"]  # the item the fields were drawn for
+        return SimpleNamespace(typed={"part": part, "item": item, "text": text})
+
+    monkeypatch.setattr(panel, "_keeper", keeper)
+
+
+def test_a_note_typed_but_not_left_is_kept_as_a_draft_and_a_reload_puts_it_back_marked_unsaved(
+        store, stored, monkeypatch):
+    from lib.drafts import drafts_of
+
+    at = select(goto(start(article_id=stored), "review"), 0)
+    with monkeypatch.context() as patch:
+        typing(patch, "Chiffre à vérifier auprès du")
+        at.run()
+    assert drafts_of(store.database, "Ana", stored)["c1"].note == "Chiffre à vérifier auprès du"
+    assert store.history("c1") == []  # kept, not saved: the review is untouched
+    at.run()
+    assert listing(at).loc["c1", "unsaved"] == "●"
+
+    reloaded = select(reload(stored), 0)
+    assert field(reloaded, "Note").value == "Chiffre à vérifier auprès du"
+    assert listing(reloaded).loc["c1", "unsaved"] == "●"
+    assert any("Unsaved draft" in m and "not saved yet" in m for m in texts(reloaded.markdown))
+    reloaded.button(key="panel-draft-save-c1").click().run()
+    assert (store.current_review("c1").note, store.current_review("c1").analyst) == ("Chiffre à vérifier auprès du",
+                                                                                     "Ana")
+    assert drafts_of(store.database, "Ana", stored) == {}
+    assert listing(reloaded).loc["c1", "unsaved"] == ""
+    assert not any("Unsaved draft" in m for m in texts(reloaded.markdown))
+
+
+def test_evidence_typed_is_kept_too_and_a_discarded_draft_gives_the_fields_their_saved_values(
+        store, stored, monkeypatch):
+    from lib.drafts import drafts_of
+
+    store.save_review("c1", status=Status.VERIFIED, note="vu", analyst="Ana", expected_version=0)
+    at = select(goto(start(article_id=stored), "review"), 0)
+    with monkeypatch.context() as patch:
+        typing(patch, "https://www.bbc.co.uk/news/art", part="evidence")
+        at.run()
+    reloaded = select(reload(stored), 0)
+    assert field(reloaded, "Evidence links").value == "https://www.bbc.co.uk/news/art"
+    assert field(reloaded, "Note").value == "vu"
+    reloaded.button(key="panel-draft-discard-c1").click().run()
+    assert drafts_of(store.database, "Ana", stored) == {}
+    assert field(reloaded, "Evidence links").value == ""
+    assert [h.note for h in store.history("c1")] == ["vu"]
+
+
+def test_typing_back_to_the_saved_note_leaves_no_draft(store, stored, monkeypatch):
+    from lib.drafts import drafts_of
+
+    at = select(goto(start(article_id=stored), "review"), 0)
+    with monkeypatch.context() as patch:
+        typing(patch, "brouillon")
+        at.run()
+        typing(patch, "")
+        at.run()
+    assert drafts_of(store.database, "Ana", stored) == {}
+
+
+def test_a_draft_from_before_a_colleagues_save_meets_it_as_a_conflict_after_the_reload(store, stored, monkeypatch):
+    at = select(goto(start(article_id=stored), "review"), 0)
+    with monkeypatch.context() as patch:
+        typing(patch, "mon brouillon")
+        at.run()
+    store.save_review("c1", status=Status.FALSE, note="theirs", analyst="Bob", expected_version=0)
+    reloaded = select(reload(stored), 0)
+    assert field(reloaded, "Note").value == "mon brouillon"
+    assert any(c.startswith("Saved meanwhile as False with the note “theirs”") for c in texts(reloaded.caption))
+    reloaded.button(key="panel-draft-save-c1").click().run()
+    assert [(h.note, h.analyst) for h in store.history("c1")] == [("theirs", "Bob")]  # never written over
+    assert any(w.startswith("Conflict on “Healy") for w in texts(reloaded.warning))
+
+
+def test_a_conflict_left_undecided_survives_a_reload_and_is_decided_there(store, stored):
+    from lib.drafts import drafts_of
+
+    at = select(goto(start(article_id=stored), "review"), 0)
+    store.save_review("c1", status=Status.FALSE, note="theirs", analyst="Bob", expected_version=0)
+    field(at, "Note").input("mine").run()
+    assert any(w.startswith("Conflict on “Healy") for w in texts(at.warning))
+
+    reloaded = reload(stored)
+    (conflict,) = [w for w in texts(reloaded.warning) if w.startswith("Conflict on")]
+    assert "you set **Unchecked** (mine); Bob saved **False** (theirs)" in conflict
+    assert listing(reloaded).loc["c1", "unsaved"] == "●"
+    reloaded.button(key="mine-c1").click().run()
+    assert [(h.note, h.analyst) for h in store.history("c1")] == [("theirs", "Bob"), ("mine", "Ana")]
+    assert drafts_of(store.database, "Ana", stored) == {}
+    assert not [w for w in texts(reloaded.warning) if w.startswith("Conflict on")]
+
+
+def test_keeping_theirs_after_a_reload_drops_the_kept_conflict(store, stored):
+    from lib.drafts import drafts_of
+
+    at = select(goto(start(article_id=stored), "review"), 0)
+    store.save_review("c1", status=Status.FALSE, analyst="Bob", expected_version=0)
+    decide(at, "verified")
+    reloaded = reload(stored)
+    reloaded.button(key="theirs-c1").click().run()
+    assert drafts_of(store.database, "Ana", stored) == {}
+    assert listing(reloaded).loc["c1", ["status", "unsaved"]].tolist() == ["False", ""]
+    assert [h.analyst for h in store.history("c1")] == ["Bob"]
+
+
+def test_a_long_timeline_follows_the_list_page(store):
+    from datetime import date, timedelta
+
+    from lib.models import Event
+
+    sentence = "Le ministre a parlé vendredi. "
+    text = sentence * 150
+    article = Article(text, lang="fr", published=date(2025, 8, 15), title="Long", source="test")
+    at_word = sentence.index("vendredi")
+    events = tuple(
+        Event(f"e{i:03d}", i * len(sentence) + at_word, i * len(sentence) + at_word + 8, "vendredi", "DATE",
+              (date(2025, 1, 1) + timedelta(days=i)).isoformat(), date(2025, 1, 1) + timedelta(days=i),
+              date(2025, 1, 1) + timedelta(days=i), "day", None, None,
+              (i * len(sentence), (i + 1) * len(sentence) - 1))
+        for i in range(150))
+    store.save_extraction(Extraction(article, events=events, engine_version="t"))
+    at = goto(start(article_id=article.id), "review")
+    at.segmented_control(key="kind").set_value("event").run()
+    assert "The timeline shows the 100 events of page 1 of 2." in texts(at.caption)
+    at.number_input[0].set_value(2).run()
+    assert "The timeline shows the 50 events of page 2 of 2." in texts(at.caption)
+
+
+def test_typing_sent_for_an_item_no_longer_shown_is_not_kept_on_the_one_shown(store, stored, monkeypatch):
+    from types import SimpleNamespace
+
+    from lib.drafts import drafts_of
+    from lib.session import panel
+
+    at = select(goto(start(article_id=stored), "review"), 0)
+    monkeypatch.setattr(panel, "_keeper", lambda **kwargs: SimpleNamespace(
+        typed={"part": "note", "item": "c2", "text": "tapé sur l'autre"}))
+    at.run()
+    assert drafts_of(store.database, "Ana", stored) == {}

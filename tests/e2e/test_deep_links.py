@@ -1,0 +1,73 @@
+"""Deep links in headless Chromium: /review?article=ID and /article?article=ID open that article (issue 12, point 9).
+
+The store is filled before the server starts (two articles, no extraction to wait for); each link is
+opened in a browser that has never seen the app, and once more in a session that had the other article open.
+"""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from lib.store import Store
+from tests.dashboard_fixtures import TEXT, small_extraction
+from tests.e2e.browsing import idle, shot
+from tests.e2e.conftest import serve
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def two_articles(tmp_path_factory):
+    """The app on a store holding "Essai" and "Autre dépêche"; yields (url, first id, second id)."""
+    data = tmp_path_factory.mktemp("deep-links")
+    first = small_extraction()
+    second = small_extraction(TEXT + " Une phrase de plus.", prefix="o")
+    second = dataclasses.replace(second, article=dataclasses.replace(second.article, title="Autre dépêche"))
+    with Store(f"sqlite:///{data / 'factdesk.db'}") as store:
+        store.save_extraction(first)
+        store.save_extraction(second)
+    with serve(data) as url:
+        yield url, first.article.id, second.article.id
+
+
+def caption(page: Page, title: str):
+    return page.get_by_test_id("stCaptionContainer").filter(has_text=re.compile(rf"^{re.escape(title)} · French"))
+
+
+@pytest.mark.parametrize("width", [1440, 1280])
+def test_a_review_link_opens_its_article_in_a_fresh_browser(browser, two_articles, width):
+    url, _first, second = two_articles
+    context = browser.new_context(viewport={"width": width, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(f"{url}/review?article={second}&analyst=Ana")
+        expect(page.get_by_role("heading", name="Review")).to_be_visible()
+        expect(caption(page, "Autre dépêche")).to_be_visible()
+        idle(page)
+        expect(page.locator(".fd-row")).to_have_count(2)
+        expect(page.get_by_text("No article open yet")).to_have_count(0)
+        shot(page, f"deep-link-review-{width}")
+    finally:
+        context.close()
+
+
+def test_an_article_link_opens_its_text_even_in_a_session_that_had_another_article_open(browser, two_articles):
+    url, first, second = two_articles
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(f"{url}/review?article={first}&analyst=Ana")
+        expect(caption(page, "Essai")).to_be_visible()
+        idle(page)
+        page.goto(f"{url}/article?article={second}&analyst=Ana")
+        expect(page.get_by_role("heading", name="Article")).to_be_visible()
+        expect(caption(page, "Autre dépêche")).to_be_visible()
+        expect(page.locator(".fd-article").first).to_contain_text("Une phrase de plus.")
+        idle(page)
+        assert f"article={second}" in page.url
+        shot(page, "deep-link-article-1440")
+    finally:
+        context.close()
