@@ -56,15 +56,15 @@ def test_frames_follow_the_stamp_reading_only_what_changed(store, monkeypatch):
     store.save_extraction(extraction)
     monkeypatch.setattr("lib.session.loaders._store", lambda url: store)
     frames = _Frames()
-    first = frames.get(store.url, extraction.article.id, "claim")
-    assert frames.get(store.url, extraction.article.id, "claim") is first  # nothing moved: the same frame
+    first = frames.get(store.url, extraction.article.id, "claim", stamp(store))
+    assert frames.get(store.url, extraction.article.id, "claim", stamp(store)) is first  # nothing moved: the same frame
     reads = []
     original = Store.items
     monkeypatch.setattr(Store, "items", lambda self, *a, **k: reads.append(k.get("ids")) or original(self, *a, **k))
     store.save_review("c2", status=Status.FALSE, analyst="Bob", expected_version=0)
-    patched = frames.get(store.url, extraction.article.id, "claim")
+    patched = frames.get(store.url, extraction.article.id, "claim", stamp(store))
     assert reads == [["c2"]]  # only Bob's item was read again
     assert patched.loc["c2", ["status", "analyst", "version"]].tolist() == ["false", "Bob", 1]
     assert patched.loc["c1", "status"] == "unchecked" and first.loc["c2", "status"] == "unchecked"
     store.save_extraction(dataclasses.replace(extraction, claims=extraction.claims[:1], engine_version="2"))
-    assert frames.get(store.url, extraction.article.id, "claim").loc["c2", "orphaned"]
+    assert frames.get(store.url, extraction.article.id, "claim", stamp(store)).loc["c2", "orphaned"]
