@@ -89,6 +89,7 @@ def open_english_upload(page: Page, url: str) -> int:
     expect(page.get_by_text("Before extraction")).to_be_visible()
     # The language is detected and named in words; a plain text file carries no date: the analyst types it.
     expect(page.get_by_role("combobox", name="Language")).to_have_value("English")
+    page.get_by_role("textbox", name="Title").fill("NATO allies agree to lift core defence spending (invented)")
     date = page.get_by_role("textbox", name="Publication date")
     date.fill("2025-10-16")
     date.press("Enter")
