@@ -23,7 +23,7 @@ with session.reported_errors():
                      column_order=["title", "language", "published", "claims", "figures", "events", "progress",
                                    "ingested_at"],
                      column_config=session.labelled(
-                         table, title=st.column_config.TextColumn("Title", width="large"),
+                         table, title=st.column_config.TextColumn("Title", width="medium"),
                          progress=st.column_config.ProgressColumn("Checked", min_value=0.0, max_value=1.0,
                                                                   format="percent"),
                          published=st.column_config.DateColumn("Published", format="YYYY-MM-DD"),

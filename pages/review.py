@@ -5,6 +5,7 @@ from lib import charts, edits, review_table as rt, session
 from lib.highlight import article_caption, plain
 
 KINDS = {"claim": "Claims", "figure": "Figures", "event": "Timeline"}
+NOUNS = {"claim": "claims", "figure": "figures", "event": "events"}
 PAGE_SIZE = 100
 
 session.via_dashboard()
@@ -25,7 +26,7 @@ with session.reported_errors():
     view = rt.filter_frame(seen_rows, filters)
     whole = rt.progress(rt.filter_frame(seen_rows, rt.Filters(include_orphaned=False)))
     orphans = rt.orphaned_count(stored)
-    st.progress(whole.share, text=f"{whole.checked} of {whole.total} {KINDS[kind].lower()} checked in this article · "
+    st.progress(whole.share, text=f"{whole.checked} of {whole.total} {NOUNS[kind]} checked in this article · "
                 f"{len(view)} match the filters" + (f" · {orphans} orphaned" if orphans else ""))
 
     pages = rt.page_count(view, PAGE_SIZE)

@@ -517,6 +517,7 @@ def test_a_long_timeline_follows_the_list_page(store):
     at = goto(start(article_id=article.id), "review")
     at.segmented_control(key="kind").set_value("event").run()
     assert "The timeline shows the 100 events of page 1 of 2." in texts(at.caption)
+    assert progress_text(at).startswith("0 of 150 events checked in this article")
     at.number_input[0].set_value(2).run()
     assert "The timeline shows the 50 events of page 2 of 2." in texts(at.caption)
 
