@@ -1,7 +1,6 @@
 """Time expressions: finding, TIMEX3 values and calendar dates, per language, with a fixed publication date."""
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from hypothesis import strategies as st
 
 from lib.extract.events import find_events
 from lib.extract.nlp import parse
+from tests.line_counts import LIB, lines_run
 
 FRIDAY = date(2025, 8, 15)  # the seed article's publication date, a Friday
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "healy-boots-on-the-ground-fr.txt"
@@ -599,28 +599,11 @@ def test_what_is_empty_without_a_parse_and_never_holds_the_time_expression():
 
 # --- linear work (issue 12) ------------------------------------------------------------------------
 
-EVENTS_MODULE = str(Path(__file__).resolve().parent.parent / "lib" / "extract" / "events.py")
+EVENTS_MODULE = LIB / "extract" / "events.py"
 
 
 def _lines_in_events(function) -> int:
-    """Lines executed in lib/extract/events.py (a scan in a comprehension or generator counts too)."""
-    count = 0
-
-    def local(frame, event, arg):
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    def tracer(frame, event, arg):
-        return local if frame.f_code.co_filename == EVENTS_MODULE else None
-
-    sys.settrace(tracer)
-    try:
-        function()
-    finally:
-        sys.settrace(None)
-    return count
+    return lines_run(function, EVENTS_MODULE)
 
 
 @pytest.mark.parametrize("piece, lang", [

@@ -27,6 +27,7 @@ from lib.extract.lang import UnsupportedLanguage
 from lib.language import detect_language
 from lib.models import Article
 from lib.sources import SourceError, boilerplate_spans, decode_bytes, read_bytes, read_html
+from tests.line_counts import lines_run
 
 GRANULARITIES = {None, "day", "week", "month", "quarter", "year", "decade", "season", "half", "century", "time"}
 TIMEX_TYPES = {"DATE", "TIME", "DURATION", "SET"}
@@ -324,7 +325,6 @@ def test_language_detection_answers_fr_en_or_says_why_not(text):
 # Work is the number of lines executed in lib/ (a scan hidden in a generator expression is not a call).
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 ARTICLES = Path(__file__).resolve().parent / "fixtures" / "articles"  # written for tests, beside the real seeds
-LIB = str(Path(__file__).resolve().parent.parent / "lib")
 
 
 def _seed(name: str, one_line: bool) -> str:
@@ -343,23 +343,7 @@ GROWING = [
 
 
 def _lines_in_lib(function) -> int:
-    count = 0
-
-    def local(frame, event, arg):
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    def tracer(frame, event, arg):
-        return local if frame.f_code.co_filename.startswith(LIB) else None
-
-    sys.settrace(tracer)
-    try:
-        function()
-    finally:
-        sys.settrace(None)
-    return count
+    return lines_run(function)
 
 
 def _extraction_work(piece: str, copies: int, lang: str, monkeypatch) -> int:
