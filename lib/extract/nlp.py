@@ -14,6 +14,11 @@ Every component of both pipelines is read by some extractor, so none is left out
 (parser), ents and ent_type_ (ner); tok2vec feeds them. Only `senter`, disabled in the packages,
 never runs (sentence starts come from the parser).
 
+The models' matrix products go through numpy (OpenBLAS) instead of thinc's default BLIS: the BLIS
+wheel thinc requires is built for a generic CPU and ran at a third of OpenBLAS's speed here, and
+switching gave the same parse token for token (tags, morphology, lemmas, heads, labels, entities,
+sentence starts) on every real and test article while the parse took 0.75x the time (bench/README.md).
+
 >>> doc = parse("« Nous sommes prêts », a déclaré John Healy.", "fr")
 >>> doc.text.startswith("« Nous")
 True
@@ -32,6 +37,7 @@ import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.api import NumpyOps
 
 from lib.extract.lang import table
 
@@ -51,8 +57,23 @@ def pipeline(lang: str) -> Language:
     """The language's spaCy pipeline (named in its table as SPACY_MODEL), loaded once per process."""
     with _LOADING:
         if lang not in _PIPELINES:
-            _PIPELINES[lang] = spacy.load(table(lang).SPACY_MODEL)
+            _PIPELINES[lang] = _with_numpy_products(spacy.load(table(lang).SPACY_MODEL))
         return _PIPELINES[lang]
+
+
+def _with_numpy_products(nlp: Language) -> Language:
+    """The pipeline with every layer's matrix products done by numpy rather than BLIS (see above).
+
+    Each thinc layer keeps the ops it was built with, and the parser and entity recogniser build
+    their output layer with BLIS whatever ops are current at load, so every layer is switched.
+    (Their transition steps call BLIS from compiled code and stay as they are.)"""
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if hasattr(model, "walk"):
+            for layer in model.walk():
+                layer.ops = ops
+    return nlp
 
 
 def is_loaded(lang: str) -> bool:
