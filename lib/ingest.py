@@ -151,8 +151,19 @@ def _walk(folder: Path) -> tuple[list[FolderFile], list[FileOutcome]]:
                 names[key] += 1
             if is_article:
                 articles.setdefault(key, path.relative_to(folder))
-    found = [FolderFile(folder, relative, key, names[key]) for key, relative in articles.items()]
+    found = [FolderFile(folder, relative, key, names[key], *_sidecar_names(folder / relative, names))
+             for key, relative in articles.items()]
     return sorted(found, key=lambda file: file.relative), sorted(refused, key=lambda outcome: outcome.path)
+
+
+def _sidecar_names(path: Path, names: Counter[tuple[int, int]]) -> tuple[tuple[int, int], int]:
+    """The inode of the article's sidecar `<name>.json` and the names the walk counted for it inside the folder."""
+    try:
+        status = os.stat(path.with_suffix(".json"), follow_symlinks=False)
+    except OSError:
+        return (0, 0), 1
+    key = _inode(status)
+    return key, max(1, names[key])
 
 
 def _inode(status: os.stat_result) -> tuple[int, int]:

@@ -402,6 +402,27 @@ def test_a_sidecar_that_is_a_link_is_not_followed_and_fails_its_article(store_ur
                            "unreadable metadata file fr.json: a symbolic link, not followed in an ingested folder")
 
 
+def test_a_sidecar_that_is_a_hard_link_to_a_file_outside_fails_its_article_and_one_inside_is_read(store_url, walked):
+    import os
+
+    folder, outside, _ = walked
+    (outside / "meta.json").write_text('{"title": "the title of a file outside"}', encoding="utf-8")
+    os.link(outside / "meta.json", folder / "fr.json")
+    (folder / "sub" / "en.json").write_text('{"title": "Inside title"}', encoding="utf-8")
+    os.link(folder / "sub" / "en.json", folder / "sub" / "en-copy.json")  # both names inside: read
+    outcomes, texts = _ingested(folder, store_url)
+    assert outcomes == [
+        (str(folder / "fr.txt"), "failed", "unreadable metadata file fr.json: a hard link to a file that also "
+                                           f"lives outside the folder (2 names, 1 inside {folder})"),
+        (str(folder / "sub" / "en.txt"), "added", ""),
+    ]
+    assert "the title of a file outside" not in texts
+    from lib.store import Store
+
+    with Store(store_url) as store:
+        assert [summary.title for summary in store.articles()] == ["Inside title"]
+
+
 def test_file_names_with_terminal_codes_or_bytes_that_are_not_utf8_print_escaped(store_url, tmp_path):
     import os
 

@@ -130,13 +130,15 @@ class FolderFile:
     - A hard link is the same file under another name, and a name outside the folder cannot be told
       from one inside except by counting: a file with more links (st_nlink) than the walk found names
       for it inside the folder also lives outside it, and is refused. Hard links that all lie inside
-      the folder are read, once.
+      the folder are read, once. The sidecar `<name>.json` is held to the same count.
     """
 
     folder: Path  # the folder as the user named it: a link in its own path is theirs to follow
     relative: Path  # the file's path inside the folder, through no link
     inode: tuple[int, int] = (0, 0)  # (st_dev, st_ino) when the folder was walked
     names: int = 1  # the names the walk found for that inode inside the folder
+    sidecar_inode: tuple[int, int] = (0, 0)  # the same two for the sidecar, when the walk found one
+    sidecar_names: int = 1
 
     @property
     def path(self) -> Path:
@@ -161,7 +163,7 @@ def _read_in_folder(file: FolderFile) -> tuple[bytes, dict]:
         handle = _open_entry(where, file.relative.name, stat.S_ISREG, file.path, os.O_NONBLOCK)
         with os.fdopen(handle, "rb") as opened:
             status = os.fstat(opened.fileno())
-            _check_links(status, file)
+            _check_links(status, file.inode, file.names, file.folder)
             _check_size(status.st_size)
             data = opened.read(MAX_UPLOAD_BYTES + 1)  # the file may have grown since fstat()
         return data, _sidecar_in_folder(where, file)
@@ -200,11 +202,12 @@ def _link_refusal(shown: Path) -> str:
     return f"not read: {shown} is now a symbolic link; links are not followed out of an ingested folder"
 
 
-def _check_links(status: os.stat_result, file: FolderFile) -> None:
-    inside = file.names if (status.st_dev, status.st_ino) == file.inode else 1
+def _check_links(status: os.stat_result, inode: tuple[int, int], names: int, folder: Path,
+                 refusal: str = "not read") -> None:
+    inside = names if (status.st_dev, status.st_ino) == inode else 1
     if status.st_nlink > inside:
-        raise SourceError(f"not read: a hard link to a file that also lives outside the folder "
-                          f"({status.st_nlink} names, {inside} inside {file.folder})")
+        raise SourceError(f"{refusal}: a hard link to a file that also lives outside the folder "
+                          f"({status.st_nlink} names, {inside} inside {folder})")
 
 
 def _sidecar_in_folder(where: int, file: FolderFile) -> dict:
@@ -226,6 +229,8 @@ def _sidecar_in_folder(where: int, file: FolderFile) -> dict:
     except SourceError:
         raise SourceError(f"unreadable metadata file {sidecar}: it changed while being read") from None
     with os.fdopen(handle, "rb") as opened:
+        _check_links(os.fstat(opened.fileno()), file.sidecar_inode, file.sidecar_names, file.folder,
+                     refusal=f"unreadable metadata file {sidecar}")
         return _sidecar_meta(opened.read(MAX_UPLOAD_BYTES), sidecar, name)
 
 
