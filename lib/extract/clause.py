@@ -55,7 +55,8 @@ class Clauses:
     def __init__(self, doc: Doc, table: ModuleType):
         self.doc = doc
         self.table = table
-        self.starts = [token.idx for token in doc]
+        # Read from the array: iterating the doc makes a Token object per word, the largest cost here.
+        self.starts = doc.to_array("IDX").tolist()
         self.future_words = frozenset(w.lower() for w in table.FUTURE_AUXILIARIES)
         self.prospective = frozenset(table.PROSPECTIVE_LEMMAS)
         self.perfect = frozenset(table.PERFECT_AUXILIARIES)

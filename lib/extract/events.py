@@ -797,12 +797,19 @@ def _parse_with_dateparser(phrase: str, ctx: _Context, base: date, direction: in
     >>> _parse_with_dateparser("3 mars", ctx, date(2025, 12, 5), -1), _parse_with_dateparser("3 mars", ctx, date(2025, 12, 5), 1)
     (datetime.date(2025, 3, 3), datetime.date(2026, 3, 3))
     """
+    return _dateparser_day(phrase, ctx.lang, base, direction > 0)
+
+
+# The result depends only on these four inputs, and the same phrase is asked for twice per article (once
+# while choosing among overlapping matches, once when placing the chosen one): each call costs ~5 ms.
+@lru_cache(maxsize=1024)
+def _dateparser_day(phrase: str, lang: str, base: date, future: bool) -> date | None:
     settings = {
         "RELATIVE_BASE": datetime.combine(base, time()),
-        "PREFER_DATES_FROM": "future" if direction > 0 else "past",
+        "PREFER_DATES_FROM": "future" if future else "past",
         "REQUIRE_PARTS": ["day", "month"],
     }
-    parsed = dateparser.parse(phrase, languages=[ctx.lang], settings=settings)
+    parsed = dateparser.parse(phrase, languages=[lang], settings=settings)
     return parsed.date() if parsed else None
 
 
