@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.extract.events import _first_chars, _grammar, find_events
+from lib.extract.events import _dateparser_day, _day_toward, _first_chars, _grammar, find_events
 from lib.extract.nlp import parse
 from tests.line_counts import LIB, lines_run
 
@@ -628,6 +628,22 @@ def test_expected_is_future_even_when_the_parse_gives_no_verb_for_the_weekday():
 
 
 # --- the same answers, cheaper (session 4) ------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_day_toward_gives_dateparsers_answer(lang):
+    # _calendar computes what it used to ask dateparser ("3 mars" from a base, past or future): every
+    # month word of the table, in three spellings, on days around the base and on 29 February, both ways.
+    # (An exhaustive run, every day 1-31 against a dozen bases each, found no difference either.)
+    months = _grammar(lang).table.MONTHS
+    for n, (word, month) in enumerate(sorted(months.items())):
+        spelling = (word, word.title(), word.upper())[n % 3]
+        for day in (1, 15, 28, 29, 30, 31):
+            for base in (date(2025, 8, 15), date(2024, 2, 29), date(2023, month, min(day, 28)),
+                         date(2024, month, min(day, 28)) + timedelta(days=1)):
+                for future in (False, True):
+                    expected = _dateparser_day(f"{day} {spelling}", lang, base, future)
+                    assert _day_toward(month, day, base, future) == expected, (spelling, day, base, future)
+
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
 def test_first_character_guard_never_turns_away_a_match(lang):
