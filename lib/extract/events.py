@@ -355,6 +355,12 @@ def _first_of_item(op, av, parts: list[str]) -> bool:
 def _grammar(lang: str) -> _Grammar:
     table = time_table(lang)
     fills = _placeholders(table)
+    # Each placeholder behind its own first-character lookahead (wrapped, so a quantifier after it still
+    # covers both): an optional "{mod}" or "{weekday}" is then skipped with one test at most starts.
+    for name, fill in fills.items():
+        guard = _first_chars(fill, re.IGNORECASE)
+        if guard:
+            fills[name] = f"(?:(?={guard}){fill})"
     rules = []
     for pattern, resolver, params in table.RULES:
         body = _PLACEHOLDER.sub(lambda m: "\x00" + m.group(1) + "\x00", pattern)
@@ -377,7 +383,10 @@ def _grammar(lang: str) -> _Grammar:
     for kind, words in _anchor_vocabulary(table).items():
         for word in words:
             kinds.setdefault(_key(word), set()).add(kind)
-    anchor = re.compile(rf"\d|(?<!\w){_words(kinds)}(?!\w)", re.IGNORECASE)
+    words = _words(kinds)
+    guard = _first_chars(words, re.IGNORECASE)
+    # A run of digits is one hit: its window is the union of its digits' windows, for a quarter of the hits.
+    anchor = re.compile(rf"\d+|(?<!\w){f'(?={guard})' if guard else ''}{words}(?!\w)", re.IGNORECASE)
     return _Grammar(
         anchor=anchor,
         anchor_kinds={word: frozenset(k) for word, k in kinds.items()},
