@@ -1,14 +1,15 @@
 """Time expressions: finding, TIMEX3 values and calendar dates, per language, with a fixed publication date."""
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.extract.events import find_events
+from lib.extract.events import _dateparser_day, _day_toward, _first_chars, _grammar, find_events
 from lib.extract.nlp import parse
 from tests.line_counts import LIB, lines_run
 
@@ -624,3 +625,35 @@ def test_expected_is_future_even_when_the_parse_gives_no_verb_for_the_weekday():
     # Without the parse only the cue words decide: "est attendu" points ahead, "a attendu" back.
     assert [e.value for e in find_events("Le ministre est attendu dans la ville mercredi.", "fr", FRIDAY)] == ["2025-08-20"]
     assert [e.value for e in find_events("Il a attendu dans la ville mercredi.", "fr", FRIDAY)] == ["2025-08-13"]
+
+
+# --- the same answers, cheaper (session 4) ------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_day_toward_gives_dateparsers_answer(lang):
+    # _calendar computes what it used to ask dateparser ("3 mars" from a base, past or future): every
+    # month word of the table, in three spellings, on days around the base and on 29 February, both ways.
+    # (An exhaustive run, every day 1-31 against a dozen bases each, found no difference either.)
+    months = _grammar(lang).table.MONTHS
+    for n, (word, month) in enumerate(sorted(months.items())):
+        spelling = (word, word.title(), word.upper())[n % 3]
+        for day in (1, 15, 28, 29, 30, 31):
+            for base in (date(2025, 8, 15), date(2024, 2, 29), date(2023, month, min(day, 28)),
+                         date(2024, month, min(day, 28)) + timedelta(days=1)):
+                for future in (False, True):
+                    expected = _dateparser_day(f"{day} {spelling}", lang, base, future)
+                    assert _day_toward(month, day, base, future) == expected, (spelling, day, base, future)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_first_character_guard_never_turns_away_a_match(lang):
+    # The lookaheads put before each rule and each placeholder only reject starts that could not match:
+    # with and without them, every rule finds the same matches on text full of dates, numbers, odd spacing and punctuation.
+    text = Path(__file__).parent.joinpath("fixtures", "articles").glob(f"*-{lang}.txt")
+    text = " ".join(p.read_text() for p in sorted(text)) + " 'Dec. 3 ’90s S41 H1 3 p.m. Mi-mars À 7 h 10 ÉTÉ"
+    for rule in _grammar(lang).rules:
+        pattern = rule.regex.pattern
+        plain = re.sub(r"\(\?=\[[^\]]*\]\)", "", pattern)  # every guard: the rule's and its placeholders'
+        assert plain != pattern or _first_chars(pattern, re.IGNORECASE) is None
+        bare = re.compile(plain, re.IGNORECASE)
+        assert [m.span() for m in rule.regex.finditer(text)] == [m.span() for m in bare.finditer(text)], pattern[:80]

@@ -22,6 +22,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from types import ModuleType
 
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
 __all__ = ["Clauses"]
@@ -40,6 +41,7 @@ _CORE = frozenset({"det", "amod", "compound", "nummod", "poss", "flat", "flat:na
 _RELATIVE = frozenset({"relcl", "acl:relcl"})
 _NOUN_MODIFIERS = frozenset({"advmod", "npadvmod", "amod"})  # not nmod: "l'annonce d'aujourd'hui" dates the announcement
 _ADJECTIVAL = frozenset({"acl", "amod"})  # a participle describing a noun
+_VERB_POS = frozenset({VERB, AUX})  # the ids of pos_ "VERB" and "AUX"
 _PRESENT_PERFECT = -2  # a past that reaches the present: which way "until May 6" points depends on "until"
 _MAX_STEPS = 8  # head chains in a sentence are short; the bound keeps a malformed parse cheap
 # A phrase wider than this many tokens is a parse gone wrong (a list of 400 dates hung on one word): not read.
@@ -55,12 +57,14 @@ class Clauses:
     def __init__(self, doc: Doc, table: ModuleType):
         self.doc = doc
         self.table = table
-        self.starts = [token.idx for token in doc]
+        # Read from the array: iterating the doc makes a Token object per word, the largest cost here.
+        self.starts = doc.to_array("IDX").tolist()
         self.future_words = frozenset(w.lower() for w in table.FUTURE_AUXILIARIES)
         self.prospective = frozenset(table.PROSPECTIVE_LEMMAS)
         self.perfect = frozenset(table.PERFECT_AUXILIARIES)
         self.relative_words = frozenset(table.RELATIVE_SUBJECTS)
         self._governors: dict[tuple[int, int], Token | None] = {}  # tense and what ask for the same spans
+        self._pos_ids: list[int] | None = None  # each token's part of speech, read once when first needed
 
     # --- finding the verb ---------------------------------------------------------------------------
 
@@ -119,8 +123,15 @@ class Clauses:
         lo, hi = sorted((root.i, verb.i))
         if hi - lo > _MAX_DISTANCE:
             return False
-        return not any(t.i != verb.i and "Fin" in t.morph.get("VerbForm") and t.pos_ in ("VERB", "AUX")
-                       and t.head.i != verb.i for t in self.doc[lo + 1 : hi])
+        # The part of speech from the array first: most words between are not verbs, and need no Token.
+        pos = self._pos()
+        return not any(pos[i] in _VERB_POS and i != verb.i and "Fin" in self.doc[i].morph.get("VerbForm")
+                       and self.doc[i].head.i != verb.i for i in range(lo + 1, hi))
+
+    def _pos(self) -> list[int]:
+        if self._pos_ids is None:
+            self._pos_ids = self.doc.to_array("POS").tolist()
+        return self._pos_ids
 
     def names_no_fact(self, start: int, end: int) -> bool:
         """The expression is its clause's subject ("Today was a great day"), or describes a noun in a clause
