@@ -65,9 +65,12 @@ class _Tokens:
         (self.idx, orth, lower, lemma, pos, tag, dep, iob, ent_type, space, morph,
          self.is_punct, self.like_num, self.is_title) = columns
         strings = doc.vocab.strings
-        self.text, self.lower, self.pos, self.tag, self.dep, self.ent_type = (
-            _strings(strings, ids) for ids in (orth, lower, pos, tag, dep, ent_type))
-        self.lemma = _strings(strings, lemma, str.lower)  # every reader compares lemma_.lower()
+        # Forms, lower forms and lemmas share most of their strings: each distinct one is looked up once.
+        words = {key: strings[key] for key in set(orth).union(lower, lemma)}
+        self.text, self.lower = [words[key] for key in orth], [words[key] for key in lower]
+        lowered = {key: words[key].lower() for key in set(lemma)}
+        self.lemma = [lowered[key] for key in lemma]  # every reader compares lemma_.lower()
+        self.pos, self.tag, self.dep, self.ent_type = (_strings(strings, ids) for ids in (pos, tag, dep, ent_type))
         self.iob = [self._IOB[k] for k in iob]
         self.space = [" " if k else "" for k in space]
         self.head = [i + offset for i, offset in enumerate(doc.to_array(HEAD).view("int64").tolist())]
@@ -89,11 +92,9 @@ class _Tokens:
         return features
 
 
-def _strings(strings, ids: list[int], transform=None) -> list[str]:
+def _strings(strings, ids: list[int]) -> list[str]:
     """The strings of these hashes, each distinct one looked up once."""
     known = {key: strings[key] for key in set(ids)}
-    if transform is not None:
-        known = {key: transform(value) for key, value in known.items()}
     return [known[key] for key in ids]
 
 
@@ -133,7 +134,7 @@ class Attribution:
 
     def __init__(self, doc: Doc, lang: str):
         self.doc = doc
-        self.text = doc.text
+        self.text = _text_of(doc)
         self.t = cue_table(lang)
         self.lang = lang
         self.tok = _Tokens(doc)
@@ -981,7 +982,7 @@ class _NameIndex:
 
     def __init__(self, doc: Doc, t: ModuleType, lang: str, tokens: _Tokens | None = None):
         self.doc, self.t = doc, t
-        self.text = doc.text
+        self.text = _text_of(doc)
         self.tok = tok = tokens or _Tokens(doc)
         self.time_words = _time_words(lang)
         self.runs: list[tuple[int, str]] = []  # (char position, cleaned name) of every capitalised run
@@ -1005,7 +1006,7 @@ class _NameIndex:
                                for i in range(len(texts))]
         self.inside = {text for text, opening in zip(texts, opens) if text[:1].isupper() and not opening}
         # Whether each token can belong to a name, decided once: the readers ask it of the same tokens again and again.
-        self.capital = [self._capitalised_at(i) for i in range(len(texts))]
+        self.capital = [bool(text[:1].isupper()) and self._capitalised_at(i) for i, text in enumerate(texts)]
         self.issuers: dict[str, list[tuple[int, str]]] = {}
         self._index()
 
@@ -1342,12 +1343,11 @@ def _quotations(text: str, doc: Doc, starts: list[int]) -> tuple[list[bool], lis
             open_at = None
     if open_at is not None:
         regions.append((open_at, len(text)))
+    # The regions are disjoint and in order: mark the tokens strictly inside each one, found by bisection.
     quoted = [False] * len(starts)
-    k = 0
-    for index, position in enumerate(starts):
-        while k < len(regions) and regions[k][1] <= position:
-            k += 1
-        quoted[index] = k < len(regions) and regions[k][0] < position < regions[k][1]
+    for region_start, region_end in regions:
+        first, stop = bisect_right(starts, region_start), bisect_left(starts, region_end)
+        quoted[first:stop] = [True] * max(0, stop - first)
     return quoted, regions
 
 
@@ -1404,11 +1404,15 @@ def _joined(tokens) -> str:
     tokens = list(tokens)
     if not tokens:
         return ""
-    doc = tokens[0].doc
+    text = _text_of(tokens[0].doc)
+    return text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
+
+
+def _text_of(doc: Doc) -> str:
     text = doc.user_data.get(_TEXT_KEY)
     if text is None:  # doc.text joins every token on each call: read it once per document
         text = doc.user_data[_TEXT_KEY] = doc.text
-    return text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
+    return text
 
 
 def _contains_words(words: list[str], part: list[str]) -> bool:
@@ -1421,11 +1425,11 @@ _BALANCED = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"))
 
 def _is_phrase_text(text: str) -> bool:
     """No digits, no broken punctuation, no line break, not a shouted headline."""
-    if not text or any(ch.isdigit() for ch in text) or "\n" in text:
+    if not text or any(map(str.isdigit, text)) or "\n" in text:
         return False
     if any(text.count(o) != text.count(c) for o, c in _BALANCED) or text.count('"') % 2:
         return False
     if re.search(r"[,;:!?]", text) or text[-1] in "-–—('’":
         return False
-    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    words = [w for w in text.split() if any(map(str.isalpha, w))]
     return not (len(words) > 1 and all(w.isupper() for w in words) and len(text) > 12)
