@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import ModuleType
 
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_PUNCT, IS_TITLE, LEMMA, LIKE_NUM, LOWER, MORPH, ORTH, POS, SPACY, TAG
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_DIGIT, IS_PUNCT, IS_TITLE, LEMMA, LIKE_NUM, LOWER, MORPH, ORTH, POS, SPACY, TAG
 from spacy.tokens import Doc, Token
 
 from lib.extract.lang import cue_table, time_table
@@ -61,9 +61,9 @@ class _Tokens:
 
     def __init__(self, doc: Doc):
         columns = doc.to_array([IDX, ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_IOB, ENT_TYPE, SPACY, MORPH,
-                                IS_PUNCT, LIKE_NUM, IS_TITLE]).T.tolist()
+                                IS_PUNCT, LIKE_NUM, IS_TITLE, IS_DIGIT]).T.tolist()
         (self.idx, orth, lower, lemma, pos, tag, dep, iob, ent_type, space, morph,
-         self.is_punct, self.like_num, self.is_title) = columns
+         self.is_punct, self.like_num, self.is_title, self.is_digit) = columns
         strings = doc.vocab.strings
         # Forms, lower forms and lemmas share most of their strings: each distinct one is looked up once.
         words = {key: strings[key] for key in set(orth).union(lower, lemma)}
@@ -142,7 +142,8 @@ class Attribution:
         self._quoted, self._regions = _quotations(self.text, doc, self._starts)
         self._region_starts = [start for start, _ in self._regions]
         self.names = _NameIndex(doc, self.t, lang, self.tok)
-        self._speaking_bodies = self._bodies_that_speak()
+        # Read on the first description that needs it (few articles have one): it depends only on the parse.
+        self._speaking_bodies: list[tuple[int, str]] | None = None
         # The only tokens `_is_cue` can accept, found once: each sentence then tries these, not all its words.
         t, tok = self.t, self.tok
         self._cue_words = [i for i, (lemma, lower, pos) in enumerate(zip(tok.lemma, tok.lower, tok.pos))
@@ -532,9 +533,10 @@ class Attribution:
             return None
         left = i
         if not from_start:
-            while left - 1 >= a and self._extends_left(doc[left - 1], doc[left]):
+            tok = self.tok
+            while left - 1 >= a and self._extends_left(left - 1):
                 left -= 1
-                if doc[left].pos_ == "DET" or doc[left].lower_ in t.DEFINITE_DETERMINERS:
+                if tok.pos[left] == "DET" or tok.lower[left] in t.DEFINITE_DETERMINERS:
                     break
         right = self._extend_right(i, b)
         head = self._head(i, right) if from_start else token
@@ -575,49 +577,50 @@ class Attribution:
         name = self.names.clean(runs[0])
         return Mention(name, "name", name.split()[-1].lower(), position=doc[right + 1].idx) if name else None
 
-    def _extends_left(self, token: Token, following: Token) -> bool:
-        if token.is_punct:
-            return token.text in ("'s", "’s")
-        if token.lower_ in _union(self.t, *_DETERMINERS):
+    def _extends_left(self, k: int) -> bool:
+        tok = self.tok
+        if tok.is_punct[k]:
+            return tok.text[k] in ("'s", "’s")
+        if tok.lower[k] in _union(self.t, *_DETERMINERS):
             return True
-        return token.pos_ in ("DET", "ADJ", "PROPN", "NOUN", "NUM", "PART") or token.is_title
+        return tok.pos[k] in ("DET", "ADJ", "PROPN", "NOUN", "NUM", "PART") or bool(tok.is_title[k])
 
     def _extend_right(self, i: int, b: int) -> int:
-        doc, t = self.doc, self.t
+        tok, t = self.tok, self.t
+        pos, lowers, texts, capital = tok.pos, tok.lower, tok.text, self.names.capital
         right = i + 1
         limit = min(b, i + _MAX_PHRASE_TOKENS)
         while right < limit:
-            token = doc[right]
-            lower = token.lower_
-            nominal = (token.pos_ in _NOMINAL or token.is_title or token.text in ("&",)) and not token.is_punct
-            if token.pos_ == "NUM" and token.is_digit:
+            lower = lowers[right]
+            nominal = (pos[right] in _NOMINAL or tok.is_title[right] or texts[right] in ("&",)) and not tok.is_punct[right]
+            if pos[right] == "NUM" and tok.is_digit[right]:
                 break
-            if token.pos_ == "DET" and right + 2 < b and doc[right + 1].lower_ in t.SUPERLATIVE_ADVERBS and \
-                    doc[right + 2].pos_ == "ADJ":
+            if pos[right] == "DET" and right + 2 < b and lowers[right + 1] in t.SUPERLATIVE_ADVERBS and \
+                    pos[right + 2] == "ADJ":
                 right += 3  # "le bilan le plus récent"
                 continue
-            if token.text in ("-", "&") and not doc[right - 1].whitespace_ and right + 1 < limit and not token.whitespace_:
+            if texts[right] in ("-", "&") and not tok.space[right - 1] and right + 1 < limit and not tok.space[right]:
                 right += 1  # "CGT-Cheminots", "Auvergne-Rhône-Alpes"
                 continue
-            if token.pos_ in ("VERB", "AUX") and not token.is_title or lower in t.CUE_FORMS:
+            if pos[right] in ("VERB", "AUX") and not tok.is_title[right] or lower in t.CUE_FORMS:
                 break
             if lower in self.names.time_words or lower in t.SKIP_AFTER_VERB:
                 break
             if nominal and not self._quoted[right]:
                 right += 1
                 continue
-            if token.pos_ == "DET" and right > i and doc[right - 1].lower_ in t.PHRASE_CONNECTORS:
+            if pos[right] == "DET" and right > i and lowers[right - 1] in t.PHRASE_CONNECTORS:
                 right += 1
                 continue
-            if self.names.capitalised(doc[right - 1]) and lower not in t.NAME_CONNECTORS and not nominal:
+            if capital[right - 1] and lower not in t.NAME_CONNECTORS and not nominal:
                 break
-            if lower in t.PHRASE_CONNECTORS and right + 1 < limit and not doc[right + 1].is_punct and (
-                doc[right + 1].pos_ in _NOMINAL_OR_DET or doc[right + 1].is_title
-            ) and not (doc[right + 1].pos_ == "NUM" and doc[right + 1].is_digit):
+            if lower in t.PHRASE_CONNECTORS and right + 1 < limit and not tok.is_punct[right + 1] and (
+                pos[right + 1] in _NOMINAL_OR_DET or tok.is_title[right + 1]
+            ) and not (pos[right + 1] == "NUM" and tok.is_digit[right + 1]):
                 right += 1
                 continue
             break
-        while right - 1 > i and (doc[right - 1].lower_ in t.PHRASE_CONNECTORS or doc[right - 1].pos_ == "DET"):
+        while right - 1 > i and (lowers[right - 1] in t.PHRASE_CONNECTORS or pos[right - 1] == "DET"):
             right -= 1
         return right
 
@@ -798,6 +801,8 @@ class Attribution:
     def _body_that_speaks_later(self, position: int) -> str | None:
         """'The U.N. food agency says… The WFP says…': a body described before the article names it is the one
         body that speaks after — when exactly one does."""
+        if self._speaking_bodies is None:
+            self._speaking_bodies = self._bodies_that_speak()
         later = {name for where, name in self._speaking_bodies if where > position}
         return later.pop() if len(later) == 1 else None
 
@@ -1001,13 +1006,18 @@ class _NameIndex:
         self.persons |= {name for name in (self._relative_antecedent(doc[i]) for i, lower in enumerate(tok.lower)
                                            if lower in t.PERSON_RELATIVES) if name}
         # Words written capitalised inside a sentence: at a sentence's start they are still names ("Healy a dit").
-        texts = tok.text
-        self._opens = opens = [i == 0 or texts[i - 1] in _SENTENCE_OPENERS or "\n" in tok.space[i - 1] + texts[i - 1]
-                               for i in range(len(texts))]
-        self.inside = {text for text, opening in zip(texts, opens) if text[:1].isupper() and not opening}
+        texts, space = tok.text, tok.space
+        upper = [i for i, text in enumerate(texts) if text[:1].isupper()]  # only these can open a name
+        # Whether each capitalised word opens a sentence
+        self._opens = opens = {i: i == 0 or texts[i - 1] in _SENTENCE_OPENERS or "\n" in space[i - 1] + texts[i - 1]
+                               for i in upper}
+        self.inside = {texts[i] for i in upper if not opens[i]}
         # Whether each token can belong to a name, decided once: the readers ask it of the same tokens again and again.
-        self.capital = [bool(text[:1].isupper()) and self._capitalised_at(i) for i, text in enumerate(texts)]
+        self.capital = [False] * len(texts)
+        for i in upper:
+            self.capital[i] = self._capitalised_at(i)
         self.issuers: dict[str, list[tuple[int, str]]] = {}
+        self._phrase_texts: dict[str, bool] = {}
         self._index()
 
     def _relative_antecedent(self, pronoun: Token) -> str | None:
@@ -1187,7 +1197,10 @@ class _NameIndex:
         if not ks or all(lower[i] in t.NOT_PHRASE_START for i in ks):
             return None
         text = self.text[tok.idx[ks[0]] : tok.idx[ks[-1]] + len(tok.text[ks[-1]])].strip()
-        return text if _is_phrase_text(text) else None
+        phrase = self._phrase_texts.get(text)
+        if phrase is None:  # an article writes the same names again and again
+            phrase = self._phrase_texts[text] = _is_phrase_text(text)
+        return text if phrase else None
 
     def runs_in(self, tokens: list[Token]) -> list[list[Token]]:
         """Capitalised runs inside a phrase (a sentence-initial capital alone is no name)."""
