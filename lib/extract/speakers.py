@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import ModuleType
 
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_DIGIT, IS_PUNCT, IS_TITLE, LEMMA, LIKE_NUM, LOWER, MORPH, ORTH, POS, SPACY, TAG
 from spacy.tokens import Doc, Token
 
 from lib.extract.lang import cue_table, time_table
@@ -47,6 +48,54 @@ _SENTENCE_END = re.compile(r"[.!?\n]")
 _TEXT_KEY = "lib.extract.speakers.text"
 _ACTOR_LABELS = {"PER", "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _FUNCTION_POS = {"ADP", "DET", "ADV", "CCONJ", "SCONJ", "VERB", "AUX", "PRON", "PART", "INTJ"}
+
+
+class _Tokens:
+    """The parse's token attributes, read once per article into plain lists indexed by token.
+
+    Every `doc[i]` or `for token in doc` builds a new Token object, and the readers below look at each
+    token many times (for each sentence, each cue, each name): lists read once cost a fraction of that.
+    """
+
+    _IOB = ("", "I", "O", "B")
+
+    def __init__(self, doc: Doc):
+        columns = doc.to_array([IDX, ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_IOB, ENT_TYPE, SPACY, MORPH,
+                                IS_PUNCT, LIKE_NUM, IS_TITLE, IS_DIGIT]).T.tolist()
+        (self.idx, orth, lower, lemma, pos, tag, dep, iob, ent_type, space, morph,
+         self.is_punct, self.like_num, self.is_title, self.is_digit) = columns
+        strings = doc.vocab.strings
+        # Forms, lower forms and lemmas share most of their strings: each distinct one is looked up once.
+        words = {key: strings[key] for key in set(orth).union(lower, lemma)}
+        self.text, self.lower = [words[key] for key in orth], [words[key] for key in lower]
+        lowered = {key: words[key].lower() for key in set(lemma)}
+        self.lemma = [lowered[key] for key in lemma]  # every reader compares lemma_.lower()
+        self.pos, self.tag, self.dep, self.ent_type = (_strings(strings, ids) for ids in (pos, tag, dep, ent_type))
+        self.iob = [self._IOB[k] for k in iob]
+        self.space = [" " if k else "" for k in space]
+        self.head = [i + offset for i, offset in enumerate(doc.to_array(HEAD).view("int64").tolist())]
+        self._doc, self._morph_keys = doc, morph
+        self._features: dict[int, dict[str, list[str]]] = {}
+        self.children: list[list[int]] = [[] for _ in orth]
+        for i, head in enumerate(self.head):
+            if head != i:
+                self.children[head].append(i)
+
+
+    def morph(self, i: int) -> dict[str, list[str]]:
+        """The features the readers ask of token i's morphology, computed once per distinct analysis."""
+        key = self._morph_keys[i]
+        features = self._features.get(key)
+        if features is None:
+            analysis = self._doc[i].morph
+            features = self._features[key] = {field: analysis.get(field) for field in ("VerbForm", "Tense", "Number", "Gender")}
+        return features
+
+
+def _strings(strings, ids: list[int]) -> list[str]:
+    """The strings of these hashes, each distinct one looked up once."""
+    known = {key: strings[key] for key in set(ids)}
+    return [known[key] for key in ids]
 
 
 @dataclass(frozen=True)
@@ -85,14 +134,22 @@ class Attribution:
 
     def __init__(self, doc: Doc, lang: str):
         self.doc = doc
-        self.text = doc.text
+        self.text = _text_of(doc)
         self.t = cue_table(lang)
         self.lang = lang
-        self._starts = [token.idx for token in doc]
+        self.tok = _Tokens(doc)
+        self._starts = self.tok.idx
         self._quoted, self._regions = _quotations(self.text, doc, self._starts)
         self._region_starts = [start for start, _ in self._regions]
-        self.names = _NameIndex(doc, self.t, lang)
-        self._speaking_bodies = self._bodies_that_speak()
+        self.names = _NameIndex(doc, self.t, lang, self.tok)
+        # Read on the first description that needs it (few articles have one): it depends only on the parse.
+        self._speaking_bodies: list[tuple[int, str]] | None = None
+        # The only tokens `_is_cue` can accept, found once: each sentence then tries these, not all its words.
+        t, tok = self.t, self.tok
+        self._cue_words = [i for i, (lemma, lower, pos) in enumerate(zip(tok.lemma, tok.lower, tok.pos))
+                           if lemma in t.LIGHT_VERB_COMPLEMENTS or lower in t.LIGHT_VERB_COMPLEMENTS or lower in t.CUE_FORMS
+                           or pos in ("VERB", "AUX") and lemma in t.CUE_LEMMAS]
+        self._phrases: dict[tuple[int, int, int, bool], Mention | None] = {}
         self.last: _Speaker | None = None
         self.quote_speaker: str | None = None
         self.pending: str | None = None
@@ -173,7 +230,8 @@ class Attribution:
         label = self._transcript_label(start, a, b)
         if label is not None:
             return label
-        cues = [i for i in range(a, b) if not self._quoted[i] and self._is_cue(i, a, b)]
+        cues = [i for i in self._cue_words[bisect_left(self._cue_words, a) : bisect_left(self._cue_words, b)]
+                if not self._quoted[i] and self._is_cue(i, a, b)]
         # "Three suppliers have written to customers…, she said": the attribution after the statement
         # speaks for the whole sentence, before any cue inside the statement.
         closing = [i for i in cues if i > a and self._after_statement(i, a)]
@@ -191,7 +249,7 @@ class Attribution:
         transcript writes it (the name in capitals, or a quotation right after the colon)."""
         if start > 0 and self.text[start - 1] != "\n":
             return None
-        colon = next((k for k in range(a, min(b - 1, a + 4)) if self.doc[k].text == ":"), None)
+        colon = next((k for k in range(a, min(b - 1, a + 4)) if self.tok.text[k] == ":"), None)
         if colon is None or colon == a:
             return None
         words = list(self.doc[a:colon])
@@ -207,30 +265,32 @@ class Attribution:
     # --- cues ---------------------------------------------------------------------------------
 
     def _is_cue(self, i: int, a: int, b: int) -> bool:
-        token, t = self.doc[i], self.t
-        lemma, lower = token.lemma_.lower(), token.lower_
+        tok, t = self.tok, self.t
+        lemma, lower, pos = tok.lemma[i], tok.lower[i], tok.pos[i]
         if lemma in t.LIGHT_VERB_COMPLEMENTS or lower in t.LIGHT_VERB_COMPLEMENTS:
             j = i + 1
-            while j < b and self.doc[j].pos_ == "ADV":
+            while j < b and tok.pos[j] == "ADV":
                 j += 1  # "met également en cause"
-            following = self.doc[j].lower_ if j < b else ""
+            following = tok.lower[j] if j < b else ""
             return following in t.LIGHT_VERB_COMPLEMENTS.get(lemma, t.LIGHT_VERB_COMPLEMENTS.get(lower, ()))
-        if token.pos_ in ("VERB", "AUX") and lemma in t.CUE_LEMMAS:
+        if pos in ("VERB", "AUX") and lemma in t.CUE_LEMMAS:
             pass
-        elif lower in t.CUE_FORMS and (i == a or self.doc[i - 1].pos_ not in ("DET", "ADP")):
+        elif lower in t.CUE_FORMS and (i == a or tok.pos[i - 1] not in ("DET", "ADP")):
             pass
         else:
             return False
-        if token.pos_ == "AUX" and any(child.dep_ in ("cop",) for child in token.children):
+        children = tok.children[i]
+        if pos == "AUX" and any(tok.dep[child] in ("cop",) for child in children):
             return False
-        form = token.morph.get("VerbForm")
-        progressive = any(child.dep_.startswith("aux") for child in token.children)
-        if ("Ger" in form or token.tag_ == "VBG" or ("Part" in form and "Pres" in token.morph.get("Tense"))) \
+        morph = tok.morph(i)
+        form = morph["VerbForm"]
+        progressive = any(tok.dep[child].startswith("aux") for child in children)
+        if ("Ger" in form or tok.tag[i] == "VBG" or ("Part" in form and "Pres" in morph["Tense"])) \
                 and not progressive:
             return False  # "…, saying that…", "…, ajoutant que…": read by _participle
-        if "Part" in form and "Past" in token.morph.get("Tense") and self.t.HEAD_FIRST and not any(
-                child.dep_.startswith("aux") or child.dep_ == "cop" and child.lemma_ in self.t.PERFECT_AUXILIARIES
-                for child in token.children):  # ("est intervenu": a perfect the parse reads as a copula)
+        if "Part" in form and "Past" in morph["Tense"] and self.t.HEAD_FIRST and not any(
+                tok.dep[child].startswith("aux") or tok.dep[child] == "cop" and self.doc[child].lemma_ in self.t.PERFECT_AUXILIARIES
+                for child in children):  # ("est intervenu": a perfect the parse reads as a copula)
             return False  # "le texte, jugé trop coûteux": an adjective, not a statement
         if lemma in t.CLAUSE_LEMMAS or lower in t.CLAUSE_LEMMAS:
             return self._clause_follows(i, b) or self._after_statement(i, a)
@@ -238,39 +298,40 @@ class Attribution:
 
     def _clause_follows(self, i: int, b: int) -> bool:
         """'a annoncé que…', 'showed that…', 'a estimé jeudi que…', 'said:' — a statement follows."""
+        tok = self.tok
         for j in range(i + 1, min(b, i + 5)):
-            token = self.doc[j]
-            if token.lower_ in self.t.CLAUSE_MARKERS or token.text in self.t.CLAUSE_MARKERS:
+            if tok.lower[j] in self.t.CLAUSE_MARKERS or tok.text[j] in self.t.CLAUSE_MARKERS:
                 return True
-        if any(child.dep_ in ("ccomp", "parataxis") for child in self.doc[i].children):
+        if any(tok.dep[child] in ("ccomp", "parataxis") for child in tok.children[i]):
             return True
         # "est intervenu, trouvant le « procédé absolument choquant »": a quotation close after the cue
-        opening = next((j for j in range(i + 1, min(b, i + _QUOTE_REACH)) if self.doc[j].text in _OPENING_QUOTES), None)
+        opening = next((j for j in range(i + 1, min(b, i + _QUOTE_REACH)) if tok.text[j] in _OPENING_QUOTES), None)
         if opening is None:
             return False
-        k = bisect_right(self._region_starts, self.doc[opening].idx) - 1
+        k = bisect_right(self._region_starts, tok.idx[opening]) - 1
         region = self._regions[k] if k >= 0 else (0, 0)
         return len(self.text[region[0] + 1 : region[1]].split()) >= _QUOTATION_MIN_WORDS
 
     def _after_statement(self, i: int, a: int) -> bool:
         """The cue follows what was said: '…, a estimé le ministère', '…,” said Healy'."""
+        tok = self.tok
         j = i - 1
-        while j >= a and (self.doc[j].pos_ in ("AUX", "ADV") or self.doc[j].lower_ in self.t.SKIP_AFTER_VERB):
+        while j >= a and (tok.pos[j] in ("AUX", "ADV") or tok.lower[j] in self.t.SKIP_AFTER_VERB):
             j -= 1
-        return j >= a and self.doc[j].text in (",", "»", "”", '"', ":", "—", "–")
+        return j >= a and tok.text[j] in (",", "»", "”", '"', ":", "—", "–")
 
     def _inverts(self, i: int, a: int) -> bool:
         """Whether the subject may follow the cue: in French after any statement ('…, a précisé le
         ministère'); in English after a quotation, or after a comma with a verb like 'said'."""
         if i == a or not self._after_statement(i, a):
             return i == a
-        inverting = self.t.INVERTING_LEMMAS
-        if inverting is None or self.doc[i].lemma_.lower() in inverting:
+        inverting, tok = self.t.INVERTING_LEMMAS, self.tok
+        if inverting is None or tok.lemma[i] in inverting:
             return True
         j = i - 1
-        while j >= a and (self.doc[j].text == "," or self.doc[j].pos_ in ("AUX", "ADV")):
+        while j >= a and (tok.text[j] == "," or tok.pos[j] in ("AUX", "ADV")):
             j -= 1
-        return j >= a and self.doc[j].text in ("»", "”", '"', "’")
+        return j >= a and tok.text[j] in ("»", "”", '"', "’")
 
     def _speaker_of_cue(self, i: int, a: int, b: int) -> Mention | None:
         token = self.doc[i]
@@ -418,7 +479,7 @@ class Attribution:
                 # "Pour l'organisation, …" names a speaker; "Pour la première fois, …" does not.
                 if match.start() > 3 or found.kind not in ("name", "description") or (
                     found.kind == "description"
-                    and found.head not in self.t.PERSON_ROLES | self.t.ORGANISATION_NOUNS
+                    and found.head not in _union(self.t, "PERSON_ROLES", "ORGANISATION_NOUNS")
                 ):
                     continue
             return found
@@ -426,17 +487,17 @@ class Attribution:
 
     def _participle(self, a: int, b: int) -> Mention | None:
         """'Morgan Stanley cut its target, saying…', '…, ajoutant que…': the sentence's subject speaks."""
-        doc = self.doc
+        doc, tok = self.doc, self.tok
         for i in range(a + 1, b):
-            token = doc[i]
             # "…, saying", "…, ajoutant que", "…, en demandant au président une suspension"
-            after_comma = doc[i - 1].text == "," or (
-                i - 2 >= a and doc[i - 2].text == "," and doc[i - 1].lower_ in self.t.GERUND_MARKERS)
-            if self._quoted[i] or not after_comma or token.lemma_.lower() not in self.t.CUE_LEMMAS:
+            after_comma = tok.text[i - 1] == "," or (
+                i - 2 >= a and tok.text[i - 2] == "," and tok.lower[i - 1] in self.t.GERUND_MARKERS)
+            if self._quoted[i] or not after_comma or tok.lemma[i] not in self.t.CUE_LEMMAS:
                 continue
-            form = token.morph.get("VerbForm")
-            if not ("Ger" in form or token.tag_ == "VBG" or ("Part" in form and "Pres" in token.morph.get("Tense"))
-                    or token.lower_.endswith(("ant", "ing"))):
+            morph = tok.morph(i)
+            form = morph["VerbForm"]
+            if not ("Ger" in form or tok.tag[i] == "VBG" or ("Part" in form and "Pres" in morph["Tense"])
+                    or tok.lower[i].endswith(("ant", "ing"))):
                 continue
             root = next((tok for tok in doc[a:b] if tok.head.i == tok.i or not a <= tok.head.i < b), None)
             subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None) if root is not None else None
@@ -450,6 +511,14 @@ class Attribution:
 
     def _phrase(self, i: int, a: int, b: int, from_start: bool = False) -> Mention | None:
         """The noun phrase around token i (or starting at it), as a Mention; None when it is no speaker."""
+        # A sentence's subject is read for its speaker, for the next sentence's pronoun and for the person
+        # acting: the phrase depends only on the parse, so it is read once.
+        key = (i, a, b, from_start)
+        if key not in self._phrases:
+            self._phrases[key] = self._read_phrase(i, a, b, from_start)
+        return self._phrases[key]
+
+    def _read_phrase(self, i: int, a: int, b: int, from_start: bool) -> Mention | None:
         doc, t = self.doc, self.t
         token = doc[i]
         determiner = token.lower_ in t.POSSESSIVE_DETERMINERS and i + 1 < b and doc[i + 1].pos_ in _NOMINAL
@@ -464,9 +533,10 @@ class Attribution:
             return None
         left = i
         if not from_start:
-            while left - 1 >= a and self._extends_left(doc[left - 1], doc[left]):
+            tok = self.tok
+            while left - 1 >= a and self._extends_left(left - 1):
                 left -= 1
-                if doc[left].pos_ == "DET" or doc[left].lower_ in t.DEFINITE_DETERMINERS:
+                if tok.pos[left] == "DET" or tok.lower[left] in t.DEFINITE_DETERMINERS:
                     break
         right = self._extend_right(i, b)
         head = self._head(i, right) if from_start else token
@@ -507,49 +577,50 @@ class Attribution:
         name = self.names.clean(runs[0])
         return Mention(name, "name", name.split()[-1].lower(), position=doc[right + 1].idx) if name else None
 
-    def _extends_left(self, token: Token, following: Token) -> bool:
-        if token.is_punct:
-            return token.text in ("'s", "’s")
-        if token.lower_ in self.t.DEFINITE_DETERMINERS + self.t.INDEFINITE_DETERMINERS + self.t.POSSESSIVE_DETERMINERS:
+    def _extends_left(self, k: int) -> bool:
+        tok = self.tok
+        if tok.is_punct[k]:
+            return tok.text[k] in ("'s", "’s")
+        if tok.lower[k] in _union(self.t, *_DETERMINERS):
             return True
-        return token.pos_ in ("DET", "ADJ", "PROPN", "NOUN", "NUM", "PART") or token.is_title
+        return tok.pos[k] in ("DET", "ADJ", "PROPN", "NOUN", "NUM", "PART") or bool(tok.is_title[k])
 
     def _extend_right(self, i: int, b: int) -> int:
-        doc, t = self.doc, self.t
+        tok, t = self.tok, self.t
+        pos, lowers, texts, capital = tok.pos, tok.lower, tok.text, self.names.capital
         right = i + 1
         limit = min(b, i + _MAX_PHRASE_TOKENS)
         while right < limit:
-            token = doc[right]
-            lower = token.lower_
-            nominal = (token.pos_ in _NOMINAL or token.is_title or token.text in ("&",)) and not token.is_punct
-            if token.pos_ == "NUM" and token.is_digit:
+            lower = lowers[right]
+            nominal = (pos[right] in _NOMINAL or tok.is_title[right] or texts[right] in ("&",)) and not tok.is_punct[right]
+            if pos[right] == "NUM" and tok.is_digit[right]:
                 break
-            if token.pos_ == "DET" and right + 2 < b and doc[right + 1].lower_ in t.SUPERLATIVE_ADVERBS and \
-                    doc[right + 2].pos_ == "ADJ":
+            if pos[right] == "DET" and right + 2 < b and lowers[right + 1] in t.SUPERLATIVE_ADVERBS and \
+                    pos[right + 2] == "ADJ":
                 right += 3  # "le bilan le plus récent"
                 continue
-            if token.text in ("-", "&") and not doc[right - 1].whitespace_ and right + 1 < limit and not token.whitespace_:
+            if texts[right] in ("-", "&") and not tok.space[right - 1] and right + 1 < limit and not tok.space[right]:
                 right += 1  # "CGT-Cheminots", "Auvergne-Rhône-Alpes"
                 continue
-            if token.pos_ in ("VERB", "AUX") and not token.is_title or lower in t.CUE_FORMS:
+            if pos[right] in ("VERB", "AUX") and not tok.is_title[right] or lower in t.CUE_FORMS:
                 break
             if lower in self.names.time_words or lower in t.SKIP_AFTER_VERB:
                 break
             if nominal and not self._quoted[right]:
                 right += 1
                 continue
-            if token.pos_ == "DET" and right > i and doc[right - 1].lower_ in t.PHRASE_CONNECTORS:
+            if pos[right] == "DET" and right > i and lowers[right - 1] in t.PHRASE_CONNECTORS:
                 right += 1
                 continue
-            if self.names.capitalised(doc[right - 1]) and lower not in t.NAME_CONNECTORS and not nominal:
+            if capital[right - 1] and lower not in t.NAME_CONNECTORS and not nominal:
                 break
-            if lower in t.PHRASE_CONNECTORS and right + 1 < limit and not doc[right + 1].is_punct and (
-                doc[right + 1].pos_ in _NOMINAL | {"DET"} or doc[right + 1].is_title
-            ) and not (doc[right + 1].pos_ == "NUM" and doc[right + 1].is_digit):
+            if lower in t.PHRASE_CONNECTORS and right + 1 < limit and not tok.is_punct[right + 1] and (
+                pos[right + 1] in _NOMINAL_OR_DET or tok.is_title[right + 1]
+            ) and not (pos[right + 1] == "NUM" and tok.is_digit[right + 1]):
                 right += 1
                 continue
             break
-        while right - 1 > i and (doc[right - 1].lower_ in t.PHRASE_CONNECTORS or doc[right - 1].pos_ == "DET"):
+        while right - 1 > i and (lowers[right - 1] in t.PHRASE_CONNECTORS or pos[right - 1] == "DET"):
             right -= 1
         return right
 
@@ -573,9 +644,9 @@ class Attribution:
             cut = max(k for k, tok in enumerate(tokens) if tok.text in ("'s", "’s"))
             if cut + 1 < len(tokens):
                 tokens = tokens[cut + 1 :]  # "VOA's Jim Stevenson": the person, not the outlet
-        kind = "bare" if tokens and tokens[0].pos_ != "DET" and tokens[0].lower_ not in (
-            t.DEFINITE_DETERMINERS + t.INDEFINITE_DETERMINERS + t.POSSESSIVE_DETERMINERS) else "description"
-        while tokens and tokens[0].lower_ in t.DEFINITE_DETERMINERS + t.INDEFINITE_DETERMINERS + t.POSSESSIVE_DETERMINERS:
+        determiners = _union(t, *_DETERMINERS)
+        kind = "bare" if tokens and tokens[0].pos_ != "DET" and tokens[0].lower_ not in determiners else "description"
+        while tokens and tokens[0].lower_ in determiners:
             first = tokens.pop(0).lower_
             kind = "indefinite" if first in t.INDEFINITE_DETERMINERS else "description"
         while tokens and (tokens[0].is_punct or tokens[0].lower_ in t.NOT_PHRASE_START):
@@ -587,7 +658,7 @@ class Attribution:
         head = head if head in tokens else tokens[-1]
         head_lower = head.lower_
         lemma = head.lemma_.lower()
-        known = t.PERSON_ROLES | t.ORGANISATION_NOUNS | t.SOURCE_NOUNS | frozenset(t.ROLES_FOR_ORGANISATION)
+        known = _union(t, "PERSON_ROLES", "ORGANISATION_NOUNS", "SOURCE_NOUNS", "ROLES_FOR_ORGANISATION")
         if head_lower not in known and lemma in known:
             head_lower = lemma  # "chercheurs" -> "chercheur", "agencies" -> "agency"
         names = self.names.runs_in(tokens)
@@ -641,7 +712,7 @@ class Attribution:
     def _role_follows(self, i: int, end: int) -> bool:
         """Whether doc[i:end] opens with a determiner and a person's role or a kind of body ("le directeur…")."""
         t, doc = self.t, self.doc
-        if i + 1 >= end or doc[i].lower_ not in t.DEFINITE_DETERMINERS + t.INDEFINITE_DETERMINERS:
+        if i + 1 >= end or doc[i].lower_ not in _union(t, "DEFINITE_DETERMINERS", "INDEFINITE_DETERMINERS"):
             return False
         following = doc[i + 1].lower_
         return following in t.PERSON_ROLES or following in t.ORGANISATION_NOUNS
@@ -716,9 +787,8 @@ class Attribution:
     def _bodies_that_speak(self) -> list[tuple[int, str]]:
         """(position, name) of every body the article names as the subject of a cue ("The WFP says…")."""
         found = []
-        for token in self.doc:
-            if token.pos_ != "VERB" or token.lemma_.lower() not in self.t.CUE_LEMMAS:
-                continue
+        tok, cues = self.tok, self.t.CUE_LEMMAS
+        for token in [self.doc[i] for i, (pos, lemma) in enumerate(zip(tok.pos, tok.lemma)) if pos == "VERB" and lemma in cues]:
             subject = next((c for c in token.children if c.dep_ in _SUBJECTS and c.pos_ == "PROPN"), None)
             if subject is None:
                 continue
@@ -731,26 +801,32 @@ class Attribution:
     def _body_that_speaks_later(self, position: int) -> str | None:
         """'The U.N. food agency says… The WFP says…': a body described before the article names it is the one
         body that speaks after — when exactly one does."""
+        if self._speaking_bodies is None:
+            self._speaking_bodies = self._bodies_that_speak()
         later = {name for where, name in self._speaking_bodies if where > position}
         return later.pop() if len(later) == 1 else None
 
     def _sentence_subject(self, start: int, end: int) -> Mention | None:
         """The subject of the sentence's main verb, as a phrase, when it is not a pronoun."""
         a, b = self._token_range(start, end)
-        root = next((tok for tok in self.doc[a:b] if tok.head.i == tok.i), None)
-        subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None) if root is not None else None
-        if subject is None or subject.pos_ == "PRON" or self._quoted[subject.i]:
+        subject = self._main_subject(a, b)
+        if subject is None or self.tok.pos[subject] == "PRON" or self._quoted[subject]:
             return None
-        return self._phrase(subject.i, a, b)
+        return self._phrase(subject, a, b)
+
+    def _main_subject(self, a: int, b: int) -> int | None:
+        """The subject of the first root in doc[a:b], as a token index."""
+        head, dep = self.tok.head, self.tok.dep
+        root = next((k for k in range(a, b) if head[k] == k), None)
+        return next((c for c in self.tok.children[root] if dep[c] in _SUBJECTS), None) if root is not None else None
 
     def _person_acting(self, start: int, end: int) -> str | None:
         """The person the sentence's main verb has as subject ('Il a souhaité…', 'Christian Jacob a demandé…')."""
         a, b = self._token_range(start, end)
-        root = next((tok for tok in self.doc[a:b] if tok.head.i == tok.i), None)
-        subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None) if root is not None else None
-        if subject is None or self._quoted[subject.i]:
+        subject = self._main_subject(a, b)
+        if subject is None or self._quoted[subject]:
             return None
-        mention = self._phrase(subject.i, a, b)
+        mention = self._phrase(subject, a, b)
         if mention is None or mention.plural:
             return None
         if mention.kind == "pronoun":
@@ -816,15 +892,18 @@ class Attribution:
     def is_statement(self, start: int, end: int) -> bool:
         """Whether text[start:end] is a clause with a finite verb (a statement), not a bare title."""
         a, b = self._token_range(start, end)
-        return any(tok.pos_ in ("VERB", "AUX") and (
-            "Fin" in tok.morph.get("VerbForm") or tok.tag_ in ("VBD", "VBZ", "VBP", "MD")) for tok in self.doc[a:b])
+        tok = self.tok
+        return any(tok.pos[k] in ("VERB", "AUX") and (
+            "Fin" in tok.morph(k)["VerbForm"] or tok.tag[k] in ("VBD", "VBZ", "VBP", "MD")) for k in range(a, b))
 
     def is_sign_off(self, start: int, end: int, t: ModuleType) -> bool:
         """'Lisa Schlein reports for VOA from Geneva.': the reporter's sign-off, a byline, not a claim."""
         a, b = self._token_range(start, end)
-        for token in self.doc[a:b]:
-            if token.lemma_.lower() not in t.SIGN_OFF_LEMMAS or token.pos_ != "VERB":
+        tok = self.tok
+        for k in range(a, b):
+            if tok.lemma[k] not in t.SIGN_OFF_LEMMAS or tok.pos[k] != "VERB":
                 continue
+            token = self.doc[k]
             children = list(token.children)
             subject = next((c for c in children if c.dep_ in _SUBJECTS), None)
             if subject is None or subject.pos_ != "PROPN" or any(
@@ -837,7 +916,8 @@ class Attribution:
     def actors(self, start: int, end: int) -> tuple[str, ...]:
         """First words of the people, bodies and places the parse finds in text[start:end] ("Mexico has…")."""
         a, b = self._token_range(start, end)
-        return tuple(tok.text for tok in self.doc[a:b] if tok.ent_iob_ == "B" and tok.ent_type_ in _ACTOR_LABELS)
+        tok = self.tok
+        return tuple(tok.text[k] for k in range(a, b) if tok.iob[k] == "B" and tok.ent_type[k] in _ACTOR_LABELS)
 
     # --- quotations ---------------------------------------------------------------------------
 
@@ -859,7 +939,7 @@ class Attribution:
         if subject is not None and subject.kind == "name":
             return True
         a, b = self._token_range(start, end)
-        return a < b and self.names.capitalised(self.doc[a]) and self.doc[a].ent_type_ in _ACTOR_LABELS
+        return a < b and self.names.capital[a] and self.tok.ent_type[a] in _ACTOR_LABELS
 
     def _closing_attribution(self, start: int, end: int) -> Mention | None:
         """'"Just knowing I had to finish was no comfort. I still had to… line. But…," he said.': a sentence of a
@@ -905,27 +985,39 @@ class _Speaker:
 class _NameIndex:
     """Names the article writes, indexed once: their fullest forms, acronyms, and the roles they carry."""
 
-    def __init__(self, doc: Doc, t: ModuleType, lang: str):
+    def __init__(self, doc: Doc, t: ModuleType, lang: str, tokens: _Tokens | None = None):
         self.doc, self.t = doc, t
-        self.text = doc.text
+        self.text = _text_of(doc)
+        self.tok = tok = tokens or _Tokens(doc)
         self.time_words = _time_words(lang)
         self.runs: list[tuple[int, str]] = []  # (char position, cleaned name) of every capitalised run
         self._fullest: dict[str, str] = {}
         self._distinct: list[tuple[int, str]] = []
         self._distinct_names: list[str] = []
-        self.persons: set[str] = {e.text for e in doc.ents if e.label_ in ("PER", "PERSON")}
-        self.bodies: set[str] = {e.text for e in doc.ents if e.label_ in ("ORG", "GPE")}
+        self._ents = ents = doc.ents  # built anew on each read of doc.ents
+        self.persons: set[str] = {e.text for e in ents if e.label_ in ("PER", "PERSON")}
+        self.bodies: set[str] = {e.text for e in ents if e.label_ in ("ORG", "GPE")}
         # A nationality alone is a body ("the Americans"); before a name it describes a person ("American Brian Clay").
-        self.nationalities: set[str] = {e.text for e in doc.ents if e.label_ == "NORP"}
+        self.nationalities: set[str] = {e.text for e in ents if e.label_ == "NORP"}
         self.roles: dict[str, list[tuple[int, str]]] = {}
         self.labels: dict[str, str] = {}
         # "for American Brian Clay, who won the decathlon": a name a personal relative pronoun follows is a
         # person's, whatever label a small model's entity recogniser gave it.
-        self.persons |= {name for name in (self._relative_antecedent(tok) for tok in doc
-                                           if tok.lower_ in t.PERSON_RELATIVES) if name}
+        self.persons |= {name for name in (self._relative_antecedent(doc[i]) for i, lower in enumerate(tok.lower)
+                                           if lower in t.PERSON_RELATIVES) if name}
         # Words written capitalised inside a sentence: at a sentence's start they are still names ("Healy a dit").
-        self.inside = {tok.text for tok in doc if tok.text[:1].isupper() and not _opens_sentence(tok)}
+        texts, space = tok.text, tok.space
+        upper = [i for i, text in enumerate(texts) if text[:1].isupper()]  # only these can open a name
+        # Whether each capitalised word opens a sentence
+        self._opens = opens = {i: i == 0 or texts[i - 1] in _SENTENCE_OPENERS or "\n" in space[i - 1] + texts[i - 1]
+                               for i in upper}
+        self.inside = {texts[i] for i in upper if not opens[i]}
+        # Whether each token can belong to a name, decided once: the readers ask it of the same tokens again and again.
+        self.capital = [False] * len(texts)
+        for i in upper:
+            self.capital[i] = self._capitalised_at(i)
         self.issuers: dict[str, list[tuple[int, str]]] = {}
+        self._phrase_texts: dict[str, bool] = {}
         self._index()
 
     def _relative_antecedent(self, pronoun: Token) -> str | None:
@@ -933,41 +1025,44 @@ class _NameIndex:
         if clause.dep_ not in _RELATIVE_CLAUSES or clause.head.pos_ != "PROPN":
             return None
         head = clause.head
-        entity = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+        entity = next((e for e in self._ents if e.start <= head.i < e.end), None)
         return entity.text if entity is not None else head.text
 
     def _index(self) -> None:
         doc, t = self.doc, self.t
+        tok, capital = self.tok, self.capital
+        iob, texts, lower_, space = tok.iob, tok.text, tok.lower, tok.space
+        connectors = t.NAME_CONNECTORS
         i, n = 0, len(doc)
         while i < n:
-            if not self.capitalised(doc[i]):
+            if not capital[i]:
                 i += 1
                 continue
             j = i + 1
             while j < n:
-                if doc[j].ent_iob_ == "B" and doc[j - 1].ent_iob_ in ("B", "I"):
+                if iob[j] == "B" and iob[j - 1] in ("B", "I"):
                     break  # "l'AFP Sophie Lacombe": two names side by side
-                if self.capitalised(doc[j]):
+                if capital[j]:
                     j += 1
-                elif doc[j].text in ("-", "&") and not doc[j - 1].whitespace_ and j + 1 < n and self.capitalised(doc[j + 1]):
+                elif texts[j] in ("-", "&") and not space[j - 1] and j + 1 < n and capital[j + 1]:
                     j += 2
-                elif doc[j].lower_ in t.NAME_CONNECTORS and j + 1 < n and self.capitalised(doc[j + 1]):
+                elif lower_[j] in connectors and j + 1 < n and capital[j + 1]:
                     j += 2
-                elif doc[j].lower_ in t.NAME_CONNECTORS and j + 2 < n and doc[j + 1].lower_ in t.NAME_CONNECTORS \
-                        and self.capitalised(doc[j + 2]):
+                elif lower_[j] in connectors and j + 2 < n and lower_[j + 1] in connectors and capital[j + 2]:
                     j += 3
                 else:
                     break
-            run = list(doc[i:j])
-            name = self.clean(run)
-            if name and run[0].lower_ in t.ORGANISATION_NOUNS and not name.lower().startswith(run[0].lower_):
-                self.roles.setdefault(run[0].lower_, []).append((doc[i].idx, name))  # "l'ONG Human Rights Watch"
+            name = self._clean_at(list(range(i, j)))
+            if name and lower_[i] in t.ORGANISATION_NOUNS and not name.lower().startswith(lower_[i]):
+                self.roles.setdefault(lower_[i], []).append((tok.idx[i], name))  # "l'ONG Human Rights Watch"
             if name:
-                self.runs.append((doc[i].idx, name))
-                self.labels[name] = self.labels.get(name) or doc[j - 1].ent_type_
+                self.runs.append((tok.idx[i], name))
+                self.labels[name] = self.labels.get(name) or tok.ent_type[j - 1]
                 self._roles_before(i, name)
             i = j
-        for token in doc:
+        # Only the words of these lists start the work below: the rest of the article is skipped without a Token.
+        kinds = _union(t, "ORGANISATION_NOUNS", "ROLES_FOR_ORGANISATION", "PERSON_ROLES", "SOURCE_NOUNS")
+        for token in [doc[k] for k, lower in enumerate(lower_) if lower in kinds]:
             lower = token.lower_
             if lower in t.ORGANISATION_NOUNS and not self.capitalised(token):
                 described = self._described_body(token)
@@ -979,7 +1074,7 @@ class _NameIndex:
                     body = self.name_in(self.doc[token.i + 1 : token.i + 1 + len(described.split()) + 2])
                     if body:
                         self.roles.setdefault(lower, []).append((token.idx, body))
-            if lower in t.ORGANISATION_NOUNS | t.PERSON_ROLES and token.dep_ == "appos":
+            if lower in _union(t, "ORGANISATION_NOUNS", "PERSON_ROLES") and token.dep_ == "appos":
                 name = self._name_at(token.head)
                 if name:
                     self.roles.setdefault(lower, []).append((token.idx, name))
@@ -990,57 +1085,61 @@ class _NameIndex:
         for key in self.roles:
             self.roles[key].sort()
         # "President Alain Sarkel", "le ministre Jean Dupont": a name written with a person's title is a person's.
-        self.titled = {name for role, entries in self.roles.items() if role in t.PERSON_ROLES | {""}
+        self.titled = {name for role, entries in self.roles.items() if role in t.PERSON_ROLES or role == ""
                        for _, name in entries}
         self.roles.pop("", None)
 
     def capitalised(self, token: Token) -> bool:
         """A word that can belong to a name: capitalised, and not a capitalised function word or the
         common word that opens a sentence ('Selon', 'Will', 'Shares')."""
-        text = token.text
-        if not text[:1].isupper() or token.is_punct or token.like_num:
+        return self.capital[token.i]
+
+    def _capitalised_at(self, i: int) -> bool:
+        tok = self.tok
+        text = tok.text[i]
+        if not text[:1].isupper() or tok.is_punct[i] or tok.like_num[i]:
             return False
         if text.lower() in self.t.NOT_PHRASE_START or text.lower() in self.time_words:
             return False
-        if token.pos_ in _FUNCTION_POS and not (token.ent_type_ and text in self.inside):
+        pos, entity = tok.pos[i], tok.ent_type[i]
+        if pos in _FUNCTION_POS and not (entity and text in self.inside):
             return False
-        doc = token.doc
-        hyphenated = token.i + 2 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_ \
-            and doc[token.i + 2].text[:1].isupper()  # "Météo-France"
-        if token.pos_ != "PROPN" and not token.ent_type_ and _opens_sentence(token) and text not in self.inside \
-                and not hyphenated:
+        hyphenated = i + 2 < len(tok.text) and tok.text[i + 1] == "-" and not tok.space[i] \
+            and tok.text[i + 2][:1].isupper()  # "Météo-France"
+        if pos != "PROPN" and not entity and self._opens[i] and text not in self.inside and not hyphenated:
             return False
         return any(ch.isalpha() for ch in text)
 
     def _roles_before(self, i: int, name: str) -> None:
         """'le président Denis Sassou Nguesso', 'Defense Secretary Robert Gates', "l'ONG Human Rights Watch",
         'Environment Agency': the role or kind of body written with a name refers to it later."""
-        t, doc = self.t, self.doc
+        t, tok = self.t, self.tok
+        at = tok.idx[i]
         words = [w.lower() for w in name.split()]
         for k, word in enumerate(words):
             # "Environment Agency", "Bank of England" name an agency and a bank; "Bank Rate" no bank
             # ("L'ONG" alone is the kind, not a name of one: it must not become what "l'ONG" refers to)
             if word in t.ORGANISATION_NOUNS and len(words) > 1 and (
                     k == len(words) - 1 or words[k + 1] in t.NAME_CONNECTORS):
-                self.roles.setdefault(word, []).append((doc[i].idx, name))
+                self.roles.setdefault(word, []).append((at, name))
         k = i + len(name.split())
-        for token in doc[max(0, i - 3) : min(len(doc), k + 2)]:
-            lower = token.lower_
-            if token.i >= i and lower.rstrip(".") in _stripped(t.NAME_TITLES) | t.PERSON_ROLES and lower not in words:
+        for m in range(max(0, i - 3), min(len(tok.lower), k + 2)):
+            lower = tok.lower[m]
+            if m >= i and lower.rstrip(".") in _titles_and_roles(t) and lower not in words:
                 # the title the cleaned name dropped: "President Alain Sarkel" -> "Alain Sarkel" is a president
                 if lower in t.PERSON_ROLES:
-                    self.roles.setdefault(lower, []).append((doc[i].idx, name))
-                self.roles.setdefault("", []).append((doc[i].idx, name))
+                    self.roles.setdefault(lower, []).append((at, name))
+                self.roles.setdefault("", []).append((at, name))
                 continue
-            if token.i >= i and lower in words:
+            if m >= i and lower in words:
                 # a title inside the run ("Secretary Robert Gates") names the person after it
                 if lower in t.PERSON_ROLES:
-                    self.roles.setdefault(lower, []).append((doc[i].idx, name))
+                    self.roles.setdefault(lower, []).append((at, name))
                 continue
-            if token.i < i and (lower in t.PERSON_ROLES or lower in t.ORGANISATION_NOUNS):
-                between = doc[token.i + 1 : i]
-                if all(tok.pos_ in ("ADJ", "PROPN", "NOUN") or tok.is_title for tok in between) and len(between) <= 3:
-                    self.roles.setdefault(lower, []).append((doc[i].idx, name))
+            if m < i and (lower in t.PERSON_ROLES or lower in t.ORGANISATION_NOUNS):
+                between = range(m + 1, i)
+                if all(tok.pos[x] in ("ADJ", "PROPN", "NOUN") or tok.is_title[x] for x in between) and len(between) <= 3:
+                    self.roles.setdefault(lower, []).append((at, name))
 
     def _described_body(self, token: Token) -> str | None:
         """"ministère de l'Intérieur", "préfecture de la Haute-Garonne": a body named by its kind and a name."""
@@ -1077,23 +1176,31 @@ class _NameIndex:
 
     def clean(self, run) -> str | None:
         """A capitalised run without leading titles ('Secretary', 'M.') and determiners."""
-        t = self.t
-        tokens = list(run)
-        titles = [k for k, tok in enumerate(tokens[:-1]) if tok.lower_.rstrip(".") in _stripped(t.NAME_TITLES)
-                  or tok.lower_ in t.PERSON_ROLES]
+        return self._clean_at([tok.i for tok in run])
+
+    def _clean_at(self, ks: list[int]) -> str | None:
+        """`clean` of the tokens at these positions."""
+        t, tok = self.t, self.tok
+        lower = tok.lower
+        titles = [k for k, i in enumerate(ks[:-1]) if lower[i].rstrip(".") in _stripped(t.NAME_TITLES)
+                  or lower[i] in t.PERSON_ROLES]
         if titles:
-            tokens = tokens[titles[-1] + 1 :]
-        if len(tokens) > 1 and tokens[0].text.isupper() and tokens[0].lower_ in t.ORGANISATION_NOUNS and \
-                self.capitalised(tokens[1]):
-            tokens = tokens[1:]  # "l'ONG Human Rights Watch"
-        while tokens and (tokens[0].lower_ in t.NAME_CONNECTORS or tokens[0].pos_ == "DET"):
-            tokens.pop(0)
-        while tokens and tokens[-1].lower_ in t.NAME_CONNECTORS:
-            tokens.pop()
-        if not tokens or all(tok.lower_ in t.NOT_PHRASE_START for tok in tokens):
+            ks = ks[titles[-1] + 1 :]
+        if len(ks) > 1 and tok.text[ks[0]].isupper() and lower[ks[0]] in t.ORGANISATION_NOUNS and self.capital[ks[1]]:
+            ks = ks[1:]  # "l'ONG Human Rights Watch"
+        first, stop = 0, len(ks)
+        while first < stop and (lower[ks[first]] in t.NAME_CONNECTORS or tok.pos[ks[first]] == "DET"):
+            first += 1
+        while stop > first and lower[ks[stop - 1]] in t.NAME_CONNECTORS:
+            stop -= 1
+        ks = ks[first:stop]
+        if not ks or all(lower[i] in t.NOT_PHRASE_START for i in ks):
             return None
-        text = _joined(tokens)
-        return text if _is_phrase_text(text) else None
+        text = self.text[tok.idx[ks[0]] : tok.idx[ks[-1]] + len(tok.text[ks[-1]])].strip()
+        phrase = self._phrase_texts.get(text)
+        if phrase is None:  # an article writes the same names again and again
+            phrase = self._phrase_texts[text] = _is_phrase_text(text)
+        return text if phrase else None
 
     def runs_in(self, tokens: list[Token]) -> list[list[Token]]:
         """Capitalised runs inside a phrase (a sentence-initial capital alone is no name)."""
@@ -1104,8 +1211,8 @@ class _NameIndex:
             elif current and tok.ent_iob_ == "B" and tokens[k - 1].ent_iob_ in ("B", "I") and self.capitalised(tok):
                 runs.append(current)
                 current = [tok]
-            elif self.capitalised(tok) and not (_opens_sentence(tok) and tok.pos_ not in ("PROPN",) and k == 0
-                                                and tok.lower_ in self.t.PERSON_ROLES | self.t.ORGANISATION_NOUNS):
+            elif self.capitalised(tok) and not (self._opens[tok.i] and tok.pos_ not in ("PROPN",) and k == 0
+                                                and tok.lower_ in _union(self.t, "PERSON_ROLES", "ORGANISATION_NOUNS")):
                 current.append(tok)
             elif current and tok.lower_ in self.t.NAME_CONNECTORS and k + 1 < len(tokens) and self.capitalised(tokens[k + 1]):
                 current.append(tok)
@@ -1249,12 +1356,11 @@ def _quotations(text: str, doc: Doc, starts: list[int]) -> tuple[list[bool], lis
             open_at = None
     if open_at is not None:
         regions.append((open_at, len(text)))
+    # The regions are disjoint and in order: mark the tokens strictly inside each one, found by bisection.
     quoted = [False] * len(starts)
-    k = 0
-    for index, position in enumerate(starts):
-        while k < len(regions) and regions[k][1] <= position:
-            k += 1
-        quoted[index] = k < len(regions) and regions[k][0] < position < regions[k][1]
+    for region_start, region_end in regions:
+        first, stop = bisect_right(starts, region_start), bisect_left(starts, region_end)
+        quoted[first:stop] = [True] * max(0, stop - first)
     return quoted, regions
 
 
@@ -1282,16 +1388,28 @@ def _time_words(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in (*times.MONTHS, *times.WEEKDAYS))
 
 
+# Word lists of a table joined once: a union built for each token cost more than the rest of the loop.
+_DETERMINERS = ("DEFINITE_DETERMINERS", "INDEFINITE_DETERMINERS", "POSSESSIVE_DETERMINERS")
+_NOMINAL_OR_DET = frozenset(_NOMINAL | {"DET"})
+
+
+@lru_cache(maxsize=None)
+def _union(t: ModuleType, *names: str) -> frozenset[str]:
+    return frozenset(word for name in names for word in getattr(t, name))
+
+
+@lru_cache(maxsize=None)
+def _titles_and_roles(t: ModuleType) -> frozenset[str]:
+    """Titles without their dot ('Gen', 'M') and persons' roles."""
+    return _stripped(t.NAME_TITLES) | t.PERSON_ROLES
+
+
 @lru_cache(maxsize=None)
 def _stripped(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w.rstrip(".") for w in words)
 
 
-def _opens_sentence(token: Token) -> bool:
-    if token.i == 0:
-        return True
-    previous = token.doc[token.i - 1]
-    return previous.text in (".", "!", "?", "–", "—", "-", ":", "«", "“", '"') or "\n" in previous.whitespace_ + previous.text
+_SENTENCE_OPENERS = (".", "!", "?", "–", "—", "-", ":", "«", "“", '"')
 
 
 def _joined(tokens) -> str:
@@ -1299,11 +1417,15 @@ def _joined(tokens) -> str:
     tokens = list(tokens)
     if not tokens:
         return ""
-    doc = tokens[0].doc
+    text = _text_of(tokens[0].doc)
+    return text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
+
+
+def _text_of(doc: Doc) -> str:
     text = doc.user_data.get(_TEXT_KEY)
     if text is None:  # doc.text joins every token on each call: read it once per document
         text = doc.user_data[_TEXT_KEY] = doc.text
-    return text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
+    return text
 
 
 def _contains_words(words: list[str], part: list[str]) -> bool:
@@ -1316,11 +1438,11 @@ _BALANCED = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"))
 
 def _is_phrase_text(text: str) -> bool:
     """No digits, no broken punctuation, no line break, not a shouted headline."""
-    if not text or any(ch.isdigit() for ch in text) or "\n" in text:
+    if not text or any(map(str.isdigit, text)) or "\n" in text:
         return False
     if any(text.count(o) != text.count(c) for o, c in _BALANCED) or text.count('"') % 2:
         return False
     if re.search(r"[,;:!?]", text) or text[-1] in "-–—('’":
         return False
-    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    words = [w for w in text.split() if any(map(str.isalpha, w))]
     return not (len(words) > 1 and all(w.isupper() for w in words) and len(text) > 12)
