@@ -285,6 +285,8 @@ def _rule_anchors(pattern: str, table: ModuleType) -> frozenset[str]:
 # The stdlib's own regex parser, to read which characters can begin a rule (below); private, so optional.
 try:
     from re import _constants as _sre, _parser as _sre_parser
+    _CATEGORIES = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s",
+                   _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W"}
 except ImportError:  # pragma: no cover - a Python without them only loses the guard
     _sre = _sre_parser = None
 
@@ -321,8 +323,6 @@ def _first_of_sequence(items, parts: list[str]) -> bool:
 
 
 def _first_of_item(op, av, parts: list[str]) -> bool:
-    categories = {_sre.CATEGORY_DIGIT: r"\d", _sre.CATEGORY_NOT_DIGIT: r"\D", _sre.CATEGORY_SPACE: r"\s",
-                  _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W"}  # few calls
     if op is _sre.LITERAL:
         parts.append(f"\\U{av:08x}")
         return False
@@ -332,8 +332,8 @@ def _first_of_item(op, av, parts: list[str]) -> bool:
                 parts.append(f"\\U{value:08x}")
             elif item is _sre.RANGE:
                 parts.append(f"\\U{value[0]:08x}-\\U{value[1]:08x}")
-            elif item is _sre.CATEGORY and value in categories:
-                parts.append(categories[value])
+            elif item is _sre.CATEGORY and value in _CATEGORIES:
+                parts.append(_CATEGORIES[value])
             else:
                 raise _AnyFirst  # a negated set, a locale category…
         return False

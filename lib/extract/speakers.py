@@ -81,7 +81,6 @@ class _Tokens:
             if head != i:
                 self.children[head].append(i)
 
-
     def morph(self, i: int) -> dict[str, list[str]]:
         """The features the readers ask of token i's morphology, computed once per distinct analysis."""
         key = self._morph_keys[i]
@@ -90,6 +89,12 @@ class _Tokens:
             analysis = self._doc[i].morph
             features = self._features[key] = {field: analysis.get(field) for field in ("VerbForm", "Tense", "Number", "Gender")}
         return features
+
+
+def _may_be_cue(t: ModuleType, lemma: str, lower: str, pos: str) -> bool:
+    """Whether a word can be a cue at all, before its sentence is read: `_is_cue` accepts no other word."""
+    return (lemma in t.LIGHT_VERB_COMPLEMENTS or lower in t.LIGHT_VERB_COMPLEMENTS or lower in t.CUE_FORMS
+            or pos in ("VERB", "AUX") and lemma in t.CUE_LEMMAS)
 
 
 def _strings(strings, ids: list[int]) -> list[str]:
@@ -145,10 +150,8 @@ class Attribution:
         # Read on the first description that needs it (few articles have one): it depends only on the parse.
         self._speaking_bodies: list[tuple[int, str]] | None = None
         # The only tokens `_is_cue` can accept, found once: each sentence then tries these, not all its words.
-        t, tok = self.t, self.tok
-        self._cue_words = [i for i, (lemma, lower, pos) in enumerate(zip(tok.lemma, tok.lower, tok.pos))
-                           if lemma in t.LIGHT_VERB_COMPLEMENTS or lower in t.LIGHT_VERB_COMPLEMENTS or lower in t.CUE_FORMS
-                           or pos in ("VERB", "AUX") and lemma in t.CUE_LEMMAS]
+        tok = self.tok
+        self._cue_words = [i for i, words in enumerate(zip(tok.lemma, tok.lower, tok.pos)) if _may_be_cue(self.t, *words)]
         self._phrases: dict[tuple[int, int, int, bool], Mention | None] = {}
         self.last: _Speaker | None = None
         self.quote_speaker: str | None = None
@@ -267,18 +270,16 @@ class Attribution:
     def _is_cue(self, i: int, a: int, b: int) -> bool:
         tok, t = self.tok, self.t
         lemma, lower, pos = tok.lemma[i], tok.lower[i], tok.pos[i]
+        if not _may_be_cue(t, lemma, lower, pos):
+            return False
         if lemma in t.LIGHT_VERB_COMPLEMENTS or lower in t.LIGHT_VERB_COMPLEMENTS:
             j = i + 1
             while j < b and tok.pos[j] == "ADV":
                 j += 1  # "met également en cause"
             following = tok.lower[j] if j < b else ""
             return following in t.LIGHT_VERB_COMPLEMENTS.get(lemma, t.LIGHT_VERB_COMPLEMENTS.get(lower, ()))
-        if pos in ("VERB", "AUX") and lemma in t.CUE_LEMMAS:
-            pass
-        elif lower in t.CUE_FORMS and (i == a or tok.pos[i - 1] not in ("DET", "ADP")):
-            pass
-        else:
-            return False
+        if not (pos in ("VERB", "AUX") and lemma in t.CUE_LEMMAS) and i > a and tok.pos[i - 1] in ("DET", "ADP"):
+            return False  # a cue form after a determiner or a preposition is a noun ("le communiqué")
         children = tok.children[i]
         if pos == "AUX" and any(tok.dep[child] in ("cop",) for child in children):
             return False
