@@ -40,6 +40,7 @@ from spacy.tokens import Doc
 from thinc.api import NumpyOps
 
 from lib.extract.lang import table
+from lib.extract.ruler import read_distinct_tokens
 
 # A piece of this many characters parses in well under a second and keeps memory small.
 MAX_PIECE_CHARS = 50_000
@@ -57,7 +58,10 @@ def pipeline(lang: str) -> Language:
     """The language's spaCy pipeline (named in its table as SPACY_MODEL), loaded once per process."""
     with _LOADING:
         if lang not in _PIPELINES:
-            _PIPELINES[lang] = _with_numpy_products(spacy.load(table(lang).SPACY_MODEL))
+            nlp = _with_numpy_products(spacy.load(table(lang).SPACY_MODEL))
+            if "attribute_ruler" in nlp.pipe_names:
+                read_distinct_tokens(nlp.get_pipe("attribute_ruler"))
+            _PIPELINES[lang] = nlp
         return _PIPELINES[lang]
 
 
