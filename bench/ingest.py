@@ -62,9 +62,10 @@ def write_copies(folder: Path, count: int, seed: str = "") -> list[tuple[str, st
     return written
 
 
-def _load_models() -> None:
-    from lib.extract.nlp import pipeline
+def _load_models(workers: int) -> None:
+    from lib.extract.nlp import pipeline, share_cores
 
+    share_cores(workers)  # as lib.ingest's workers do, so both sides parse alike
     for lang in ("fr", "en"):
         pipeline(lang)
 
@@ -82,7 +83,7 @@ def parse_only(texts: list[tuple[str, str]], workers: int) -> int:
         same = [text for text_lang, text in texts if text_lang == lang]
         batches += [(lang, same[i:i + BATCH_FILES]) for i in range(0, len(same), BATCH_FILES)]
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_load_models) as pool:
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_load_models, initargs=(workers,)) as pool:
         tokens = sum(pool.map(_parse_batch, *zip(*batches)))
     assert tokens > 0
     return len(texts)

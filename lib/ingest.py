@@ -311,7 +311,7 @@ def _size(file: Path | FolderFile) -> int:
 def _pooled(files: list[Path | FolderFile], url: str, published, lang, workers: int) -> Iterator[FileOutcome]:
     context = multiprocessing.get_context("spawn")  # no inherited connections, threads or locks
     broken: list[Path | FolderFile] = []
-    start = {"mp_context": context, "initializer": _start_worker, "initargs": (url, os.getpid())}
+    start = {"mp_context": context, "initializer": _start_worker, "initargs": (url, os.getpid(), workers)}
     with ProcessPoolExecutor(workers, **start) as pool:
         futures = {pool.submit(_ingest_in_worker, batch, published, lang): batch for batch in _batches(files, workers)}
         for future in as_completed(futures):
@@ -338,9 +338,11 @@ def _pooled(files: list[Path | FolderFile], url: str, published, lang, workers: 
 _worker_store: Store | None = None
 
 
-def _start_worker(url: str, parent: int) -> None:
+def _start_worker(url: str, parent: int, workers: int) -> None:
+    from lib.extract.nlp import share_cores
     global _worker_store
     _die_with_parent(parent)
+    share_cores(workers)  # each worker parses on its share of the cores, not on all of them
     _worker_store = Store(url, migrate=False)
 
 

@@ -1,11 +1,15 @@
-"""The shared spaCy pipelines: matrix products through numpy, and the same parse as spaCy's own default."""
+"""The shared spaCy pipelines: matrix products through numpy, the same parse as spaCy's own default, BLAS
+threads shared among parsing processes, and the text each parse remembers."""
+import os
 from pathlib import Path
 
 import pytest
 import spacy
+from spacy.language import Language
+from threadpoolctl import threadpool_info
 
 from lib.extract.lang import table
-from lib.extract.nlp import parse, pipeline
+from lib.extract.nlp import parse, parse_many, pipeline, share_cores, text_of
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 SAMPLES = {"en": "nato-spending-summit-en.txt", "fr": "greve-agriculteurs-fr2.txt"}
@@ -33,3 +37,49 @@ def test_parse_with_numpy_products_equals_spacys_default_parse_token_for_token(l
     ours = _token_attributes(parse(text, lang))
     assert len(ours) > 300
     assert ours == _token_attributes(default(text))
+
+
+def _blas_threads() -> int:
+    return min(pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas")
+
+
+def test_parsing_processes_share_the_cores_instead_of_each_taking_all_of_them(monkeypatch):
+    monkeypatch.setattr("os.cpu_count", lambda: 4)
+    before = _blas_threads()
+    with share_cores(2):
+        assert _blas_threads() == 2
+    with share_cores(8):
+        assert _blas_threads() == 1  # never none
+    assert _blas_threads() == before
+
+
+def test_a_long_texts_parse_processes_parse_on_their_share_of_the_cores():
+    if (os.cpu_count() or 1) < 2:
+        pytest.skip("one core: no second parse process")
+    text = (ARTICLES / SAMPLES["en"]).read_text(encoding="utf-8")
+    seen = []
+    nlp = pipeline("en")
+    nlp.add_pipe("blas_threads_seen")
+    try:
+        docs = list(parse_many([text, text], "en", processes=2))
+    finally:
+        nlp.remove_pipe("blas_threads_seen")
+    seen = sorted({doc.user_data["blas threads"] for doc in docs})
+    assert seen == [max(1, os.cpu_count() // 2)]
+
+
+@Language.component("blas_threads_seen")
+def _record_blas_threads(doc):
+    doc.user_data["blas threads"] = _blas_threads()
+    return doc
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_parse_knows_its_text_without_joining_its_tokens_again(lang):
+    text = (ARTICLES / SAMPLES[lang]).read_text(encoding="utf-8")
+    long_text = "\n".join([text] * 3)
+    for doc, parsed in ((parse(text, lang), text), (parse(long_text, lang), long_text)):
+        assert text_of(doc) is parsed
+        assert doc.text == parsed
+    unparsed = pipeline(lang).make_doc("Un texte.")
+    assert text_of(unparsed) == "Un texte."

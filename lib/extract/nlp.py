@@ -18,6 +18,9 @@ The models' matrix products go through numpy (OpenBLAS) instead of thinc's defau
 wheel thinc requires is built for a generic CPU and ran at a third of OpenBLAS's speed here, and
 switching gave the same parse token for token (tags, morphology, lemmas, heads, labels, entities,
 sentence starts) on every real and test article while the parse took 0.75x the time (bench/README.md).
+OpenBLAS runs each product on as many threads as there are cores, which is right for one parse on an
+idle machine and wrong when several processes parse at once: two processes with two threads each
+contend for two cores, and the spinning threads cost more than they give (see `share_cores`).
 
 >>> doc = parse("« Nous sommes prêts », a déclaré John Healy.", "fr")
 >>> doc.text.startswith("« Nous")
@@ -38,6 +41,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from thinc.api import NumpyOps
+from threadpoolctl import threadpool_limits
 
 from lib.extract.lang import table
 from lib.extract.ruler import read_distinct_tokens
@@ -105,20 +109,53 @@ def parse_many(texts: Iterable[str], lang: str, batch_size: int = 8,
     longest = max((len(group) for group in pieces), default=0)
     processes = parse_processes(longest) if processes is None else max(1, processes)
     if processes > 1:
-        # One piece at a time to each process in turn, so both get an equal share.
-        docs = iter(nlp.pipe(flat, batch_size=1, n_process=processes))
+        # One piece at a time to each process in turn, so both get an equal share. The processes are
+        # forked while this one's BLAS threads are limited, and keep that limit (this one parses nothing).
+        with share_cores(processes):
+            yield from _joined(texts, pieces, nlp.pipe(flat, batch_size=1, n_process=processes), progress)
     else:
         # With a progress report, pieces go one at a time so each report follows real work.
-        docs = iter(nlp.pipe(flat, batch_size=1 if progress else batch_size))
+        yield from _joined(texts, pieces, nlp.pipe(flat, batch_size=1 if progress else batch_size), progress)
+
+
+def _joined(texts: list[str], pieces: list[list[str]], docs: Iterable[Doc],
+            progress: Callable[[int, int], None] | None) -> Iterator[Doc]:
+    """One Doc per text from the parses of its pieces, in order."""
+    docs = iter(docs)
+    total = sum(map(len, pieces))
     done = 0
-    for group in pieces:
+    for text, group in zip(texts, pieces):
         parsed = []
         for _ in group:
             parsed.append(_without_tensor(next(docs)))
             done += 1
             if progress:
-                progress(done, len(flat))
-        yield parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False)
+                progress(done, total)
+        doc = parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False)
+        doc.user_data[_TEXT_KEY] = text  # spaCy keeps every character, so the parse's text is this one
+        yield doc
+
+
+def text_of(doc: Doc) -> str:
+    """`doc.text`, read once per document: spaCy's `doc.text` joins every token again on each call
+    (a fifth of a second per 300 KB), and every extractor needs the text its offsets point into."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+_TEXT_KEY = "lib.extract.nlp.text"
+
+
+def share_cores(processes: int) -> threadpool_limits:
+    """Limit this process's BLAS threads to its share of the cores when `processes` parse at once.
+
+    Measured on two cores (bench/README.md): two ingest workers each running OpenBLAS on two threads
+    took 1.3x the wall time of the same workers on one thread each, for the same parse. Used as a
+    context manager it restores the former limit on exit; called alone it holds for the process
+    (an ingest worker's whole life)."""
+    return threadpool_limits(limits=max(1, (os.cpu_count() or 1) // max(1, processes)), user_api="blas")
 
 
 def parse_processes(pieces: int) -> int:
@@ -129,18 +166,22 @@ def parse_processes(pieces: int) -> int:
     process and its CPU (measured on the shared machine with both cores taken: 38.9 and 39.6 s
     against 38.1 and 30.7 s with one; 27.3 and 24.0 s against 20.7 and 21.4 s). Hence a second process
     only when the load average leaves a core idle.
-    spaCy forks it; a fork copies only the calling thread, and a lock another thread held at that
-    moment would stay held in the child for ever: so only from a process's main thread with no other
-    thread running (the command line; not the dashboard's server, nor a daemonic pool worker).
+    spaCy forks it, so only where `can_fork` allows.
     """
-    if pieces < PARALLEL_MIN_PIECES or (os.cpu_count() or 1) < 2:
+    if pieces < PARALLEL_MIN_PIECES or (os.cpu_count() or 1) < 2 or not can_fork():
         return 1
-    if threading.current_thread() is not threading.main_thread() or threading.active_count() > 1:
-        return 1
-    if multiprocessing.current_process().daemon or multiprocessing.get_start_method() != "fork":
-        return 1  # another start method would pickle the whole pipeline over to the child
     idle = (os.cpu_count() or 1) - os.getloadavg()[0]  # this process counts as one running task
     return 2 if idle >= 1 else 1
+
+
+def can_fork() -> bool:
+    """Whether this process may fork workers: a fork copies only the calling thread, and a lock another
+    thread held at that moment would stay held in the child for ever; so only from a process's main
+    thread with no other thread running (the command line; not the dashboard's server, nor a daemonic
+    pool worker), and only where fork is the start method (another would pickle the pipeline over)."""
+    if threading.current_thread() is not threading.main_thread() or threading.active_count() > 1:
+        return False
+    return not multiprocessing.current_process().daemon and multiprocessing.get_start_method() == "fork"
 
 
 def pieces_of(text: str, limit: int | None = None) -> list[str]:
