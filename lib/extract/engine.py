@@ -24,7 +24,7 @@ from lib.extract.claims import find_claims
 from lib.extract.events import find_events
 from lib.extract.figures import find_figures
 from lib.extract.lang import table
-from lib.extract.nlp import parse, parse_many
+from lib.extract.nlp import parse, parse_many, text_of
 from lib.extract.sentences import sentence_spans
 from lib.models import Article, Claim, Event, Extraction, Figure, Span, normalise_for_id, stable_id
 
@@ -63,7 +63,7 @@ def extract(article: Article, progress: Callable[[float, str], None] | None = No
     if doc is None:
         doc = parse(text, lang, progress=lambda done, total: report(
             parsed * done / total, f"Read {done} of {total} parts of {len(sentences):,} sentences"))
-    elif doc.text != text:
+    elif text_of(doc) != text:
         raise ValueError("the parse given is not of this article's text")
     events = find_events(text, lang, article.published, doc=doc)
     report(parsed + PROGRESS_SHARES["events"], "Found the dates and periods; looking for figures")

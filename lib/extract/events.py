@@ -28,6 +28,7 @@ from text_to_num import text2num
 
 from lib.extract.clause import Clauses
 from lib.extract.lang import time_table
+from lib.extract.nlp import text_of
 from lib.models import Event
 
 __all__ = ["find_events"]
@@ -421,7 +422,7 @@ def find_events(text: str, lang: str, published: date | None, doc: Doc | None = 
     """
     grammar = _grammar(lang)
     candidates = _candidates(text, grammar)
-    clauses = Clauses(doc, grammar.table) if doc is not None and doc.text == text else None
+    clauses = Clauses(doc, grammar.table) if doc is not None and text_of(doc) == text else None
     probe = _Context(grammar, text, published, clauses)
     taken = bytearray(len(text))
     chosen: list[tuple[int, int, _Rule, re.Match]] = []

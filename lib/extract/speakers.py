@@ -27,6 +27,7 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_DIGIT, IS_PUNCT, I
 from spacy.tokens import Doc, Token
 
 from lib.extract.lang import cue_table, time_table
+from lib.extract.nlp import text_of
 
 PRONOUN = "<pronoun>"
 _MAX_PHRASE_TOKENS = 10
@@ -45,7 +46,6 @@ _RECENT_CHARS = 300
 # A word or two in quotation marks is the journalist's scare quote; a quotation has at least this many words.
 _QUOTATION_MIN_WORDS = 4
 _SENTENCE_END = re.compile(r"[.!?\n]")
-_TEXT_KEY = "lib.extract.speakers.text"
 _ACTOR_LABELS = {"PER", "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _FUNCTION_POS = {"ADP", "DET", "ADV", "CCONJ", "SCONJ", "VERB", "AUX", "PRON", "PART", "INTJ"}
 
@@ -139,7 +139,7 @@ class Attribution:
 
     def __init__(self, doc: Doc, lang: str):
         self.doc = doc
-        self.text = _text_of(doc)
+        self.text = text_of(doc)
         self.t = cue_table(lang)
         self.lang = lang
         self.tok = _Tokens(doc)
@@ -988,7 +988,7 @@ class _NameIndex:
 
     def __init__(self, doc: Doc, t: ModuleType, lang: str, tokens: _Tokens | None = None):
         self.doc, self.t = doc, t
-        self.text = _text_of(doc)
+        self.text = text_of(doc)
         self.tok = tok = tokens or _Tokens(doc)
         self.time_words = _time_words(lang)
         self.runs: list[tuple[int, str]] = []  # (char position, cleaned name) of every capitalised run
@@ -1418,15 +1418,8 @@ def _joined(tokens) -> str:
     tokens = list(tokens)
     if not tokens:
         return ""
-    text = _text_of(tokens[0].doc)
+    text = text_of(tokens[0].doc)
     return text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)].strip()
-
-
-def _text_of(doc: Doc) -> str:
-    text = doc.user_data.get(_TEXT_KEY)
-    if text is None:  # doc.text joins every token on each call: read it once per document
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
 
 
 def _contains_words(words: list[str], part: list[str]) -> bool:
