@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -128,7 +128,7 @@ class Claim:
     checkworthiness: float
 
     def to_contract(self) -> dict:
-        return asdict(self)
+        return _fields_of(self)
 
 
 @dataclass(frozen=True)
@@ -146,7 +146,7 @@ class Figure:
     sentence: Span = (0, 0)
 
     def to_contract(self) -> dict:
-        data = asdict(self)
+        data = _fields_of(self)
         data.pop("sentence")
         return data
 
@@ -174,7 +174,7 @@ class Event:
     what: str = ""  # what happened then, from the clause the expression modifies (DESIGN §2)
 
     def to_contract(self) -> dict:
-        data = asdict(self)
+        data = _fields_of(self)
         data.pop("sentence")
         data["date"] = self.date.isoformat() if self.date else None
         data["end_date"] = self.end_date.isoformat() if self.end_date else None
@@ -184,6 +184,13 @@ class Event:
 
 
 Item = Claim | Figure | Event
+
+
+def _fields_of(item: Item) -> dict:
+    """The item's fields by name, in declaration order. Not `dataclasses.asdict`: it deep-copies every
+    value, which cost 8 ms per stored article (store fingerprints every extraction); item fields are
+    immutable scalars, dates and tuples, so a shallow dict is the same."""
+    return {name: getattr(item, name) for name in _FIELD_NAMES[type(item)]}
 
 
 @dataclass(frozen=True)
@@ -292,3 +299,6 @@ class IngestOutcome:
     outcome: str
     kept: int = 0
     orphaned: int = 0
+
+
+_FIELD_NAMES = {kind: tuple(field.name for field in fields(kind)) for kind in (Claim, Figure, Event)}
