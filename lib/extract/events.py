@@ -64,6 +64,8 @@ class _Rule:
     after: re.Pattern | None
     # Kinds of anchor (digit, month, unit…) one of which any match of this rule contains.
     anchors: frozenset[str]
+    # Kinds of anchor every match of this rule contains (a subset of what it really needs: see _needed_kinds).
+    needs: frozenset[str]
     not_after: re.Pattern | None
     # (before, after): the match is dropped when both sides match, e.g. an age between commas.
     not_around: tuple[re.Pattern, re.Pattern] | None
@@ -95,7 +97,8 @@ class _Grammar:
         """Indices of the rules that need no anchor or one of `kinds`, in rule order."""
         found = self.rules_by_kinds.get(kinds)
         if found is None:
-            found = tuple(i for i, rule in enumerate(self.rules) if not rule.anchors or rule.anchors & kinds)
+            found = tuple(i for i, rule in enumerate(self.rules)
+                          if (not rule.anchors or rule.anchors & kinds) and rule.needs <= kinds)
             self.rules_by_kinds[kinds] = found
         return found
 
@@ -283,6 +286,58 @@ def _rule_anchors(pattern: str, table: ModuleType) -> frozenset[str]:
     return frozenset(kinds & known) if kinds & known else frozenset()
 
 
+# Placeholders whose every word is an anchor of this kind (their fills are exactly that vocabulary).
+_VOCABULARY_PLACEHOLDERS = {"month": "month", "weekday": "weekday", "weekday_any": "weekday", "season": "season",
+                            "unit": "unit"}
+
+
+def _needed_kinds(pattern: str, fills: dict[str, str]) -> frozenset[str]:
+    """Anchor kinds every match of the rule contains: a digit the pattern or a placeholder's fill always
+    matches, or a placeholder whose words are all anchors of one kind. A window without one of them
+    cannot hold a match, so the rule is not run there (the scan of windows is most of finding events).
+    Under-counting only costs time; anything the parser cannot read counts as needing nothing."""
+    if _sre_parser is None:
+        return frozenset()
+    names = list(dict.fromkeys(_PLACEHOLDER.findall(pattern)))
+    marks = {chr(0xE000 + i): name for i, name in enumerate(names)}
+    needed_by = {}
+    for mark, name in marks.items():
+        if name in _VOCABULARY_PLACEHOLDERS:
+            needed_by[ord(mark)] = frozenset({_VOCABULARY_PLACEHOLDERS[name]})
+        elif name in _DIGIT_PLACEHOLDERS and name in fills:
+            needed_by[ord(mark)] = _needed_in(fills[name], {})
+        else:
+            needed_by[ord(mark)] = frozenset()
+    body = _PLACEHOLDER.sub(lambda m: next(k for k, v in marks.items() if v == m.group(1)), pattern)
+    return _needed_in(_template(body), needed_by)
+
+
+def _needed_in(pattern: str, marks: dict[int, frozenset[str]]) -> frozenset[str]:
+    try:
+        return _needed_of_sequence(_sre_parser.parse(pattern, re.IGNORECASE), marks)
+    except (re.error, _AnyFirst):
+        return frozenset()
+
+
+def _needed_of_sequence(items, marks: dict[int, frozenset[str]]) -> frozenset[str]:
+    needed: frozenset[str] = frozenset()
+    for op, av in items:
+        if op is _sre.LITERAL:
+            needed |= marks.get(av, frozenset({"digit"}) if chr(av).isdigit() else frozenset())
+        elif op is _sre.IN:
+            if all(item is _sre.CATEGORY and value is _sre.CATEGORY_DIGIT for item, value in av):
+                needed |= {"digit"}
+        elif op is _sre.BRANCH:
+            alternatives = [_needed_of_sequence(alternative, marks) for alternative in av[1]]
+            needed |= frozenset.intersection(*alternatives) if alternatives else frozenset()
+        elif op is _sre.SUBPATTERN:
+            needed |= _needed_of_sequence(av[3], marks)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] > 0:
+            needed |= _needed_of_sequence(av[2], marks)
+        # Lookarounds, optional parts and anything else need nothing.
+    return needed
+
+
 # The stdlib's own regex parser, to read which characters can begin a rule (below); private, so optional.
 try:
     from re import _constants as _sre, _parser as _sre_parser
@@ -356,6 +411,7 @@ def _first_of_item(op, av, parts: list[str]) -> bool:
 def _grammar(lang: str) -> _Grammar:
     table = time_table(lang)
     fills = _placeholders(table)
+    raw_fills = dict(fills)
     # Each placeholder behind its own first-character lookahead (wrapped, so a quantifier after it still
     # covers both): an optional "{mod}" or "{weekday}" is then skipped with one test at most starts.
     for name, fill in fills.items():
@@ -375,7 +431,7 @@ def _grammar(lang: str) -> _Grammar:
         around = params.get("not_around")
         around = (re.compile(around[0]), re.compile(around[1])) if around else None
         rules.append(_Rule(regex, resolver, params, anchors=_rule_anchors(pattern, table), not_around=around,
-                           **context))
+                           needs=_needed_kinds(pattern, raw_fills), **context))
     negative = (
         re.compile(rf"(?<!\w)(?:{'|'.join(_template(p) for p in table.NEGATIVE)})(?!\w)", re.IGNORECASE)
         if table.NEGATIVE else None
