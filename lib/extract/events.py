@@ -13,6 +13,7 @@ expressions keep an underspecified value ("XXXX-WXX-5") and say why they are unr
 """
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import dataclass, field
@@ -66,6 +67,8 @@ class _Rule:
     anchors: frozenset[str]
     # Kinds of anchor every match of this rule contains (a subset of what it really needs: see _needed_kinds).
     needs: frozenset[str]
+    # The rarest of them, when rare enough that reading only the stretches around it pays (see _candidates).
+    scan_near: str | None
     not_after: re.Pattern | None
     # (before, after): the match is dropped when both sides match, e.g. an age between commas.
     not_around: tuple[re.Pattern, re.Pattern] | None
@@ -286,6 +289,9 @@ def _rule_anchors(pattern: str, table: ModuleType) -> frozenset[str]:
     return frozenset(kinds & known) if kinds & known else frozenset()
 
 
+# Anchor kinds by how seldom news text holds them, rarest first; digits and time units are everywhere.
+_RARE_FIRST = ("season", "weekday", "month", "partday", "ref", "deictic", "extra")
+
 # Placeholders whose every word is an anchor of this kind (their fills are exactly that vocabulary).
 _VOCABULARY_PLACEHOLDERS = {"month": "month", "weekday": "weekday", "weekday_any": "weekday", "season": "season",
                             "unit": "unit"}
@@ -431,7 +437,8 @@ def _grammar(lang: str) -> _Grammar:
         around = params.get("not_around")
         around = (re.compile(around[0]), re.compile(around[1])) if around else None
         rules.append(_Rule(regex, resolver, params, anchors=_rule_anchors(pattern, table), not_around=around,
-                           needs=_needed_kinds(pattern, raw_fills), **context))
+                           needs=(needs := _needed_kinds(pattern, raw_fills)),
+                           scan_near=next((kind for kind in _RARE_FIRST if kind in needs), None), **context))
     negative = (
         re.compile(rf"(?<!\w)(?:{'|'.join(_template(p) for p in table.NEGATIVE)})(?!\w)", re.IGNORECASE)
         if table.NEGATIVE else None
@@ -619,12 +626,22 @@ def _candidates(text: str, grammar: _Grammar) -> list[tuple[int, int, int, _Rule
         for match in grammar.negative.finditer(text):
             blocked[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     found = []
+    hits = _anchor_hits(text, grammar)
+    near: dict[str, tuple[list[int], list[int]]] = {}
     # Window by window, only the rules its anchors allow: the work is the windows' length times the rules
-    # that can match there, never every rule times every window of a long text.
-    for lo, hi, kinds in _windows(text, grammar):
+    # that can match there, never every rule times every window of a long text. A rule that needs a rare
+    # anchor (a month, a weekday) reads only the stretches around those: in a text dense with numbers the
+    # windows merge into one, and scanning it whole for each such rule was most of the work.
+    for lo, hi, kinds in _windows(text, hits):
         for index in grammar.rules_for(kinds):
             rule = grammar.rules[index]
-            for match in rule.regex.finditer(text, lo, hi):
+            if rule.scan_near is None:
+                stretches = [(lo, hi)]
+            else:
+                if rule.scan_near not in near:
+                    near[rule.scan_near] = _near(text, hits, rule.scan_near)
+                stretches = _within(near[rule.scan_near], lo, hi)
+            for match in (m for a, b in stretches for m in rule.regex.finditer(text, a, b)):
                 start, end = match.span(rule.params["span"]) if "span" in rule.params else match.span()
                 if start == end or any(blocked[start:end]):
                     continue
@@ -645,19 +662,54 @@ def _candidates(text: str, grammar: _Grammar) -> list[tuple[int, int, int, _Rule
     return found
 
 
-def _windows(text: str, grammar: _Grammar) -> list[tuple[int, int, frozenset[str]]]:
+def _anchor_hits(text: str, grammar: _Grammar) -> list[tuple[int, int, frozenset[str]]]:
+    """Every anchor in the text, in order: (start, end, its kinds)."""
+    digit = frozenset({"digit"})
+    none: frozenset[str] = frozenset()
+    return [(hit.start(), hit.end(), digit if hit.group().isdigit() else grammar.anchor_kinds.get(_key(hit.group()), none))
+            for hit in grammar.anchor.finditer(text)]
+
+
+def _near(text: str, hits: list[tuple[int, int, frozenset[str]]], kind: str) -> tuple[list[int], list[int]]:
+    """Stretches around the anchors of one kind, twice a window's reach each way, merged, in order, as
+    (starts, ends). Like a window, a stretch ends at a non-word character."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end, kinds in hits:
+        if kind not in kinds:
+            continue
+        lo, hi = max(0, start - 2 * _WINDOW_BEFORE), min(len(text), end + 2 * _WINDOW_AFTER)
+        boundary = _NON_WORD.search(text, hi)
+        hi = boundary.start() if boundary else len(text)
+        if ends and lo <= ends[-1]:
+            ends[-1] = max(ends[-1], hi)
+        else:
+            starts.append(lo)
+            ends.append(hi)
+    return starts, ends
+
+
+def _within(stretches: tuple[list[int], list[int]], lo: int, hi: int) -> list[tuple[int, int]]:
+    """The parts of the stretches inside [lo, hi)."""
+    starts, ends = stretches
+    found = []
+    for n in range(bisect.bisect_right(ends, lo), len(starts)):
+        if starts[n] >= hi:
+            break
+        found.append((max(starts[n], lo), min(ends[n], hi)))
+    return found
+
+
+def _windows(text: str, hits: list[tuple[int, int, frozenset[str]]]) -> list[tuple[int, int, frozenset[str]]]:
     """Stretches of text around anchors, merged, with the kinds of anchor inside each.
 
     Everything else cannot hold a time expression. A window ends at a non-word character, so
     its end never cuts a word in two.
     """
     windows: list[tuple[int, int, frozenset[str]]] = []
-    digit = frozenset({"digit"})
-    for hit in grammar.anchor.finditer(text):
-        word = hit.group()
-        kinds = digit if word.isdigit() else grammar.anchor_kinds.get(_key(word), frozenset())
-        lo = max(0, hit.start() - _WINDOW_BEFORE)
-        hi = min(len(text), hit.end() + _WINDOW_AFTER)
+    for start, end, kinds in hits:
+        lo = max(0, start - _WINDOW_BEFORE)
+        hi = min(len(text), end + _WINDOW_AFTER)
         if windows and lo <= windows[-1][1]:
             previous = windows.pop()
             lo, kinds = previous[0], previous[2] | kinds
