@@ -45,6 +45,7 @@ from threadpoolctl import threadpool_limits
 
 from lib.extract.lang import table
 from lib.extract.ruler import read_distinct_tokens
+from lib.extract.tokenizer import ChunkMemory
 
 # A piece of this many characters parses in well under a second and keeps memory small.
 MAX_PIECE_CHARS = 50_000
@@ -56,6 +57,7 @@ _PIECE_ENDS = (re.compile(r"\n"), re.compile(r"[.!?…»”\"]\s"), re.compile(r
 
 _PIPELINES: dict[str, Language] = {}
 _LOADING = threading.Lock()
+_CHUNKS: dict[str, ChunkMemory] = {}  # per language, beside its pipeline
 
 
 def pipeline(lang: str) -> Language:
@@ -65,6 +67,7 @@ def pipeline(lang: str) -> Language:
             nlp = _with_numpy_products(spacy.load(table(lang).SPACY_MODEL))
             if "attribute_ruler" in nlp.pipe_names:
                 read_distinct_tokens(nlp.get_pipe("attribute_ruler"))
+            _CHUNKS[lang] = ChunkMemory(nlp.tokenizer)
             _PIPELINES[lang] = nlp
         return _PIPELINES[lang]
 
@@ -104,6 +107,8 @@ def parse_many(texts: Iterable[str], lang: str, batch_size: int = 8,
     """Parse texts of one language in batches (`nlp.pipe`), yielding one Doc per text, in order."""
     nlp = pipeline(lang)
     texts = list(texts)
+    for text in texts:  # before any parse process is forked, so each inherits what was learnt
+        _CHUNKS[lang].fill(text)
     pieces = [pieces_of(text) for text in texts]
     flat = [piece for group in pieces for piece in group]
     longest = max((len(group) for group in pieces), default=0)
