@@ -289,8 +289,8 @@ def _rule_anchors(pattern: str, table: ModuleType) -> frozenset[str]:
     return frozenset(kinds & known) if kinds & known else frozenset()
 
 
-# Anchor kinds by how seldom news text holds them, rarest first; digits and time units are everywhere.
-_RARE_FIRST = ("season", "weekday", "month", "partday", "ref", "deictic", "extra")
+# Anchor kinds by how seldom news text holds them, rarest first; digits are everywhere.
+_RARE_FIRST = ("season", "weekday", "month", "partday", "ref", "deictic", "extra", "unit")
 
 # Placeholders whose every word is an anchor of this kind (their fills are exactly that vocabulary).
 _VOCABULARY_PLACEHOLDERS = {"month": "month", "weekday": "weekday", "weekday_any": "weekday", "season": "season",
