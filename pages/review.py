@@ -17,8 +17,9 @@ with session.reported_errors():
     seen = session.stamp()
     heading = st.container()  # the caption goes above the kind choice it depends on
     session.save_messages()
+    session.choice_from_link("kind", KINDS, default="claim")
     kind = st.segmented_control("Items", list(KINDS), format_func=KINDS.get, key="kind", required=True,
-                                default="claim", bind="query-params", persist_state="session")
+                                bind="query-params", persist_state="session")
     article, stored = session.review_source(article_id, kind)
     heading.caption(article_caption(article) if article else f"Article {plain(article_id)} is not in the store.")
     filters = session.filters_from_widgets(kind, rt.filter_options(stored))

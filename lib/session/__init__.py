@@ -16,6 +16,6 @@ from lib.session.state import (
     restore_article, save_all, set_draft, set_pending,
 )
 from lib.session.widgets import (
-    analyst_sidebar, draw_chart, filters_from_widgets, labelled, reported_errors, require_article, review_source,
+    analyst_sidebar, choice_from_link, draw_chart, filters_from_widgets, labelled, reported_errors, require_article, review_source,
     show_notice, via_dashboard,
 )

@@ -37,6 +37,17 @@ def via_dashboard() -> None:
         st.rerun()
 
 
+def choice_from_link(key: str, labels: dict[str, str], default: str) -> None:
+    """The first value of a bound choice in this session, from the link: by value ("kind=event", the word
+    the data and the CSV use) or by the label the widget itself writes into the URL ("kind=Timeline").
+    Streamlit reads only the label and dropped anything else, so a hand-made link opened the default.
+    Run before the widget, which then takes no default of its own (Streamlit warns when both are set)."""
+    if key not in st.session_state:
+        value = st.query_params.get(key)
+        by_label = {label: choice for choice, label in labels.items()}
+        st.session_state[key] = value if value in labels else by_label.get(value, default)
+
+
 def analyst_sidebar() -> str:
     """Ask the analyst's name once: picked from those the store knows or typed, kept in the URL across reloads."""
     known = analysts()

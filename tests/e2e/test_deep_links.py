@@ -71,3 +71,22 @@ def test_an_article_link_opens_its_text_even_in_a_session_that_had_another_artic
         shot(page, "deep-link-article-1440")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("kind, label", [("event", "Timeline"), ("figure", "Figures"), ("Timeline", "Timeline")])
+def test_a_review_link_opens_the_kind_it_names(browser, two_articles, kind, label):
+    url, first, _second = two_articles
+    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+    page = context.new_page()
+    try:
+        page.goto(f"{url}/review?article={first}&kind={kind}&analyst=Ana")
+        expect(caption(page, "Essai")).to_be_visible()
+        idle(page)
+        chosen = page.get_by_test_id("stButtonGroup").first.get_by_role("radio", checked=True)
+        expect(chosen).to_have_text(label)
+        # The widget owns the parameter from here: it keeps the label, or nothing until the analyst chooses.
+        assert "kind=" not in page.url or f"kind={label}" in page.url
+        # No warning about a widget given both a default and a value through the Session State API.
+        expect(page.get_by_test_id("stAlert").filter(has_text="Session State")).to_have_count(0)
+    finally:
+        context.close()
