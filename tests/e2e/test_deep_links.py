@@ -5,6 +5,7 @@ opened in a browser that has never seen the app, and once more in a session that
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import re
 
@@ -33,6 +34,16 @@ def two_articles(tmp_path_factory):
         yield url, first.article.id, second.article.id
 
 
+@contextlib.contextmanager
+def fresh_page(browser, width: int = 1440):
+    """A page in a browser context that has never seen the app."""
+    context = browser.new_context(viewport={"width": width, "height": 1000})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
 def caption(page: Page, title: str):
     return page.get_by_test_id("stCaptionContainer").filter(has_text=re.compile(rf"^{re.escape(title)} · French"))
 
@@ -40,9 +51,7 @@ def caption(page: Page, title: str):
 @pytest.mark.parametrize("width", [1440, 1280])
 def test_a_review_link_opens_its_article_in_a_fresh_browser(browser, two_articles, width):
     url, _first, second = two_articles
-    context = browser.new_context(viewport={"width": width, "height": 1000})
-    page = context.new_page()
-    try:
+    with fresh_page(browser, width) as page:
         page.goto(f"{url}/review?article={second}&analyst=Ana")
         expect(page.get_by_role("heading", name="Review")).to_be_visible()
         expect(caption(page, "Autre dépêche")).to_be_visible()
@@ -50,15 +59,11 @@ def test_a_review_link_opens_its_article_in_a_fresh_browser(browser, two_article
         expect(page.locator(".fd-row")).to_have_count(2)
         expect(page.get_by_text("No article open yet")).to_have_count(0)
         shot(page, f"deep-link-review-{width}")
-    finally:
-        context.close()
 
 
 def test_an_article_link_opens_its_text_even_in_a_session_that_had_another_article_open(browser, two_articles):
     url, first, second = two_articles
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
-    page = context.new_page()
-    try:
+    with fresh_page(browser) as page:
         page.goto(f"{url}/review?article={first}&analyst=Ana")
         expect(caption(page, "Essai")).to_be_visible()
         idle(page)
@@ -69,16 +74,12 @@ def test_an_article_link_opens_its_text_even_in_a_session_that_had_another_artic
         idle(page)
         assert f"article={second}" in page.url
         shot(page, "deep-link-article-1440")
-    finally:
-        context.close()
 
 
 @pytest.mark.parametrize("kind, label", [("event", "Timeline"), ("figure", "Figures"), ("Timeline", "Timeline")])
 def test_a_review_link_opens_the_kind_it_names(browser, two_articles, kind, label):
     url, first, _second = two_articles
-    context = browser.new_context(viewport={"width": 1440, "height": 1000})
-    page = context.new_page()
-    try:
+    with fresh_page(browser) as page:
         page.goto(f"{url}/review?article={first}&kind={kind}&analyst=Ana")
         expect(caption(page, "Essai")).to_be_visible()
         idle(page)
@@ -88,5 +89,3 @@ def test_a_review_link_opens_the_kind_it_names(browser, two_articles, kind, labe
         assert "kind=" not in page.url or f"kind={label}" in page.url
         # No warning about a widget given both a default and a value through the Session State API.
         expect(page.get_by_test_id("stAlert").filter(has_text="Session State")).to_have_count(0)
-    finally:
-        context.close()
