@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.extract.events import _dateparser_day, _day_toward, _first_chars, _grammar, find_events
+from lib.extract.events import _anchor_hits, _dateparser_day, _day_toward, _first_chars, _grammar, find_events
 from lib.extract.nlp import parse
 from tests.line_counts import LIB, lines_run
 
@@ -657,3 +657,24 @@ def test_first_character_guard_never_turns_away_a_match(lang):
         assert plain != pattern or _first_chars(pattern, re.IGNORECASE) is None
         bare = re.compile(plain, re.IGNORECASE)
         assert [m.span() for m in rule.regex.finditer(text)] == [m.span() for m in bare.finditer(text)], pattern[:80]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_match_of_a_rule_holds_the_anchor_kinds_the_rule_is_said_to_need(lang):
+    # A rule is not run in windows lacking a kind it needs (events._needed_kinds reads them from the pattern):
+    # that is only sound if no match can go without one. Checked on every match of every rule in text full
+    # of dates, numbers written both ways, units, weekdays and seasons.
+    grammar = _grammar(lang)
+    text = Path(__file__).parent.joinpath("fixtures", "articles").glob(f"*-{lang}.txt")
+    text = " ".join(p.read_text() for p in sorted(text)) + " three weeks ago, trois semaines plus tôt, last spring"
+    hits = _anchor_hits(text, grammar)
+    checked = 0
+    for rule in grammar.rules:
+        for match in rule.regex.finditer(text):
+            inside = set().union(*(kinds for start, end, kinds in hits if match.start() <= start and end <= match.end()))
+            assert rule.needs <= inside, (match.group(), sorted(rule.needs), sorted(inside))
+            checked += bool(rule.needs)
+    assert checked > 50
+    # A count may be a word ("three weeks ago"): a unit is needed, a digit is not.
+    ago = next(rule for rule in grammar.rules if rule.resolver == "ago")
+    assert "unit" in ago.needs and "digit" not in ago.needs

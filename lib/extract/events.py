@@ -304,18 +304,18 @@ def _needed_kinds(pattern: str, fills: dict[str, str]) -> frozenset[str]:
     Under-counting only costs time; anything the parser cannot read counts as needing nothing."""
     if _sre_parser is None:
         return frozenset()
-    names = list(dict.fromkeys(_PLACEHOLDER.findall(pattern)))
-    marks = {chr(0xE000 + i): name for i, name in enumerate(names)}
-    needed_by = {}
-    for mark, name in marks.items():
-        if name in _VOCABULARY_PLACEHOLDERS:
-            needed_by[ord(mark)] = frozenset({_VOCABULARY_PLACEHOLDERS[name]})
-        elif name in _DIGIT_PLACEHOLDERS and name in fills:
-            needed_by[ord(mark)] = _needed_in(fills[name], {})
-        else:
-            needed_by[ord(mark)] = frozenset()
-    body = _PLACEHOLDER.sub(lambda m: next(k for k, v in marks.items() if v == m.group(1)), pattern)
-    return _needed_in(_template(body), needed_by)
+    # Each placeholder becomes one private-use character, so the parser reads it as a single literal.
+    mark_of = {name: chr(0xE000 + i) for i, name in enumerate(dict.fromkeys(_PLACEHOLDER.findall(pattern)))}
+    needed_by = {ord(mark): _placeholder_needs(name, fills) for name, mark in mark_of.items()}
+    return _needed_in(_template(_PLACEHOLDER.sub(lambda m: mark_of[m.group(1)], pattern)), needed_by)
+
+
+def _placeholder_needs(name: str, fills: dict[str, str]) -> frozenset[str]:
+    if name in _VOCABULARY_PLACEHOLDERS:
+        return frozenset({_VOCABULARY_PLACEHOLDERS[name]})
+    if name in _DIGIT_PLACEHOLDERS and name in fills:
+        return _needed_in(fills[name], {})
+    return frozenset()
 
 
 def _needed_in(pattern: str, marks: dict[int, frozenset[str]]) -> frozenset[str]:
