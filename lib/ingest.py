@@ -11,15 +11,10 @@ lib.sources.files.FolderFile for the rules on symbolic and hard links.
 """
 from __future__ import annotations
 
-import ctypes
 import dataclasses
 import multiprocessing
 import os
-import signal
 import stat
-import sys
-import threading
-import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -28,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from lib.children import die_with_parent
 from lib.errors import one_line
 from lib.models import with_metadata
 from lib.output import printable
@@ -47,7 +43,6 @@ POOL_THRESHOLD = 50
 # smaller batches so that a batch's texts stay a few MB in memory.
 BATCH_FILES = 16
 BATCH_BYTES = 2_000_000
-_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
 
 
 @dataclass(frozen=True)
@@ -341,36 +336,9 @@ _worker_store: Store | None = None
 def _start_worker(url: str, parent: int, workers: int) -> None:
     from lib.extract.nlp import share_cores
     global _worker_store
-    _die_with_parent(parent)
+    die_with_parent(parent)
     share_cores(workers)  # each worker parses on its share of the cores, not on all of them
     _worker_store = Store(url, migrate=False)
-
-
-def _die_with_parent(parent: int) -> None:
-    """End this worker when the ingest that started it ends, even by kill -9.
-
-    A worker waits on a queue whose both ends it holds, so it never sees its parent go and would
-    keep its memory and database connections until killed by hand. On Linux the kernel sends it
-    SIGKILL when the parent dies (prctl PR_SET_PDEATHSIG); elsewhere a thread watches the parent's pid.
-    Checked once more afterwards: a parent that died before prctl would never signal.
-    """
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(None, use_errno=True)
-        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
-            _watch_parent(parent)
-    else:
-        _watch_parent(parent)
-    if os.getppid() != parent:
-        os._exit(1)
-
-
-def _watch_parent(parent: int) -> None:
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(1)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _ingest_in_worker(files: list[Path | FolderFile], published, lang) -> list[FileOutcome]:

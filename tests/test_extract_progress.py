@@ -80,3 +80,119 @@ def test_a_second_process_parses_only_a_very_long_text_from_the_main_thread_with
     worker.start()
     worker.join()
     assert answer == [expected]
+
+
+# ------------------------------------------------------------------ a text longer than a section
+
+
+from lib.extract import engine  # noqa: E402
+from tests.processes import children, end_all, survivors_of_kill_9  # noqa: E402
+
+FRENCH_PARAGRAPHS = "".join(
+    f"Plus de {200 + n} planificateurs militaires de {30 + n} pays sont venus vendredi, a déclaré John Healy. "
+    f"« Nous serons prêts en février 2027 », a-t-il ajouté. Le budget a augmenté de {n + 2} % le mois dernier.\n"
+    for n in range(40)
+)
+
+
+def _found(result) -> list[tuple]:
+    return sorted((kind, item.start, item.end, item.text, getattr(item, "value", None), getattr(item, "speaker", None),
+                   getattr(item, "date", None)) for kind, item in result.items())
+
+
+def test_a_text_longer_than_a_section_is_cut_at_line_ends_into_sections_of_about_equal_length(monkeypatch):
+    monkeypatch.setattr(engine, "SECTION_CHARS", 2_000)
+    sections = engine.sections_of(FRENCH_PARAGRAPHS)
+    fewest = -(-len(FRENCH_PARAGRAPHS) // 2_000)
+    assert len(sections) == fewest + fewest % 2  # an even number: two processes share them equally
+    assert sections[0][0] == 0 and sections[-1][1] == len(FRENCH_PARAGRAPHS)
+    assert all(end == start for (_, end), (start, _) in zip(sections, sections[1:]))  # contiguous
+    assert all(FRENCH_PARAGRAPHS[end - 1] == "\n" for _, end in sections)
+    lengths = [end - start for start, end in sections]
+    line = max(map(len, FRENCH_PARAGRAPHS.splitlines(keepends=True)))
+    assert max(lengths) - min(lengths) <= line  # about equal: each ends at the last line end before its share
+    assert engine.sections_of(FRENCH_PARAGRAPHS[:1_999]) == [(0, 1_999)]
+
+
+def test_each_section_finds_what_it_finds_alone_with_offsets_into_the_whole_text(monkeypatch):
+    article = Article(FRENCH_PARAGRAPHS, lang="fr", published=date(2025, 8, 15))
+    monkeypatch.setattr(engine, "SECTION_CHARS", 2_000)
+    heard = []
+    whole = extract(article, progress=lambda *step: heard.append(step))
+    sections = engine.sections_of(FRENCH_PARAGRAPHS)
+    assert [step for _, step in heard if "sections" in step][-1] == f"Read {len(sections)} of {len(sections)} sections"
+    monkeypatch.setattr(engine, "SECTION_CHARS", len(FRENCH_PARAGRAPHS))
+    expected = []
+    for start, end in sections:
+        alone = extract(Article(FRENCH_PARAGRAPHS[start:end], lang="fr", published=date(2025, 8, 15)))
+        expected += [(kind, item.start + start, item.end + start, *row[3:])
+                     for (kind, item), row in zip(sorted(alone.items(), key=lambda pair: _found_key(*pair)),
+                                                  sorted(_found(alone)))]
+    assert _found(whole) == sorted(expected)
+    assert len(whole.figures) == 40 * 3
+    assert {claim.speaker for claim in whole.claims if "»" in claim.text or "déclaré" in claim.text} == {"John Healy"}
+    assert all(FRENCH_PARAGRAPHS[item.start:item.end] == item.text for _, item in whole.items())
+
+
+def _found_key(kind, item) -> tuple:
+    return (kind, item.start, item.end, item.text, getattr(item, "value", None), getattr(item, "speaker", None),
+            getattr(item, "date", None))
+
+
+def test_a_batch_reads_a_long_text_in_sections_as_extract_does(monkeypatch):
+    monkeypatch.setattr(engine, "SECTION_CHARS", 2_000)
+    long = Article(FRENCH_PARAGRAPHS, lang="fr", published=date(2025, 8, 15))
+    short = Article(FRENCH_PARAGRAPHS[:500], lang="fr", published=date(2025, 8, 15))
+    assert list(engine.extract_many([short, long, short])) == [extract(short), extract(long), extract(short)]
+
+
+# Run apart, from a process with one thread, as the command line is (see TWO_PROCESSES above).
+SECTIONS_IN_TWO_PROCESSES = """
+import sys
+from datetime import date
+from lib.extract import engine
+from lib.models import Article
+from tests.test_extract_progress import FRENCH_PARAGRAPHS
+engine.SECTION_CHARS = 1_000
+article = Article(FRENCH_PARAGRAPHS, lang="fr", published=date(2025, 8, 15))
+one = engine.extract(article, processes=1)
+two = engine.extract(article, processes=2)
+assert one == two, "two processes read the sections differently"
+print(len(engine.sections_of(FRENCH_PARAGRAPHS)), len(one.items()))
+"""
+
+
+def test_two_processes_read_a_long_texts_sections_exactly_as_one_does():
+    run = subprocess.run([sys.executable, "-c", SECTIONS_IN_TWO_PROCESSES], cwd=ROOT, capture_output=True, text=True,
+                         timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    sections, items = map(int, run.stdout.split())
+    assert sections >= 8 and items > 40 * 4
+
+
+SECTIONS_THEN_KILLED = """
+import time
+from datetime import date
+from lib.extract import engine
+from lib.models import Article
+from tests.test_extract_progress import FRENCH_PARAGRAPHS
+engine.SECTION_CHARS = 1_000
+def stall(share, step):
+    if step.startswith("Read 1 of"):
+        print("reading", flush=True)
+        time.sleep(600)
+engine.extract(Article(FRENCH_PARAGRAPHS, lang="fr"), progress=stall, processes=2)
+"""
+
+
+def test_kill_9_while_two_processes_read_sections_leaves_neither_alive():
+    reader = subprocess.Popen([sys.executable, "-c", SECTIONS_THEN_KILLED], cwd=ROOT, stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True)
+    workers: list[int] = []
+    try:
+        assert reader.stdout.readline().strip() == "reading"  # a section is read: both processes are up
+        workers = children(reader.pid)
+        assert len(workers) == 2
+        assert survivors_of_kill_9(reader, workers) == []
+    finally:
+        end_all(reader, workers)

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -24,7 +25,8 @@ from lib.extract.claims import find_claims
 from lib.extract.events import find_events
 from lib.extract.figures import find_figures
 from lib.extract.lang import table
-from lib.extract.nlp import parse, parse_many, text_of
+from lib.children import die_with_parent
+from lib.extract.nlp import cut_point, parse, parse_many, parse_processes, pieces_of, pipeline, share_cores, text_of
 from lib.extract.sentences import sentence_spans
 from lib.models import Article, Claim, Event, Extraction, Figure, Span, normalise_for_id, stable_id
 
@@ -43,7 +45,7 @@ PROGRESS_SHARES = {"parse": 0.90, "events": 0.06, "figures": 0.01, "claims": 0.0
 
 
 def extract(article: Article, progress: Callable[[float, str], None] | None = None, *,
-            doc: Doc | None = None) -> Extraction:
+            doc: Doc | None = None, processes: int | None = None) -> Extraction:
     """Claims, figures and events of `article`, with stable ids and offsets into its text.
 
     The article's language must be known (see lib.language.detect_language); the
@@ -51,25 +53,23 @@ def extract(article: Article, progress: Callable[[float, str], None] | None = No
     hears how far the work is (0 to 1) after each parsed piece of the text and each finder.
     `doc` is the article's parse when the caller has it already (`parse_many` feeds a batch of
     articles through `nlp.pipe`, see `extract_many`); it must be `parse(article.text, article.lang)`.
+    A text longer than SECTION_CHARS is read in sections (see `_found_by_section`), which ignores `doc`;
+    `processes` read them side by side (None: as `parse_processes` decides).
     """
     report = progress or (lambda share, step: None)
     lang = article.lang
     table(lang)  # raises UnsupportedLanguage with the language's name
     text = article.text
     sentences = sentence_spans(text, lang)
-    parsed = PROGRESS_SHARES["parse"]
     report(0.0, f"Reading {len(sentences):,} sentences")
-    # The one parse every finder reads.
-    if doc is None:
-        doc = parse(text, lang, progress=lambda done, total: report(
-            parsed * done / total, f"Read {done} of {total} parts of {len(sentences):,} sentences"))
-    elif text_of(doc) != text:
-        raise ValueError("the parse given is not of this article's text")
-    events = find_events(text, lang, article.published, doc=doc)
-    report(parsed + PROGRESS_SHARES["events"], "Found the dates and periods; looking for figures")
-    figures = find_figures(text, lang, sentences, taken=[(e.start, e.end) for e in events], doc=doc)
-    report(1.0 - PROGRESS_SHARES["claims"], "Found the figures; looking for claims and who made them")
-    claims = find_claims(text, lang, sentences, sorted(article.boilerplate), figures, events, doc=doc)
+    sections = sections_of(text)
+    if len(sections) > 1:
+        claims, figures, events = _found_by_section(article, sections, report, processes)
+    else:
+        if doc is not None and text_of(doc) != text:
+            raise ValueError("the parse given is not of this article's text")
+        claims, figures, events = _found(article.text, lang, article.published, article.boilerplate, sentences,
+                                         report, doc, processes)
     report(1.0, "Extraction done")
 
     claims = [dataclasses.replace(claim, id=id) for claim, id in _with_ids(article.id, "claim", claims)]
@@ -86,6 +86,100 @@ def extract(article: Article, progress: Callable[[float, str], None] | None = No
     )
 
 
+Found = tuple[list[Claim], list[Figure], list[Event]]
+
+
+def _found(text: str, lang: str, published, boilerplate, sentences: list[Span],
+           report: Callable[[float, str], None], doc: Doc | None = None, processes: int | None = None) -> Found:
+    """The three finders on one text and its one parse (made here unless given)."""
+    parsed = PROGRESS_SHARES["parse"]
+    if doc is None:
+        doc = parse(text, lang, processes=processes, progress=lambda done, total: report(
+            parsed * done / total, f"Read {done} of {total} parts of {len(sentences):,} sentences"))
+    events = find_events(text, lang, published, doc=doc)
+    report(parsed + PROGRESS_SHARES["events"], "Found the dates and periods; looking for figures")
+    figures = find_figures(text, lang, sentences, taken=[(e.start, e.end) for e in events], doc=doc)
+    report(1.0 - PROGRESS_SHARES["claims"], "Found the figures; looking for claims and who made them")
+    claims = find_claims(text, lang, sentences, sorted(boilerplate), figures, events, doc=doc)
+    return claims, figures, events
+
+
+# A text longer than this is read in sections of at most this many characters, cut at line ends like the
+# parse's pieces: each section is parsed and searched on its own, so a long paste never holds the parse of
+# the whole text, and two processes can each take half of the sections. No news article comes near it
+# (30,000 words); at the cut, a quotation or a "the following week" that spans two sections loses what
+# the other section said.
+SECTION_CHARS = 200_000
+
+
+def sections_of(text: str) -> list[Span]:
+    """(start, end) of the sections `text` is read in: one for any text up to SECTION_CHARS, else the
+    fewest even number that hold it, of about equal length, each cut at the last line end before its
+    share of the text (else a sentence end, else a space; as the parse's pieces are).
+
+    >>> sections_of("short")
+    [(0, 5)]
+    """
+    if len(text) <= SECTION_CHARS:
+        return [(0, len(text))]
+    count = -(-len(text) // SECTION_CHARS)
+    count += count % 2  # an even number, so that two processes get equal shares (three took 1.4x two's time)
+    spans, start = [], 0
+    for share in range(1, count):
+        end = cut_point(text, start, len(text) * share // count)
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(text)))
+    return spans
+
+
+def _found_by_section(article: Article, sections: list[Span], report: Callable[[float, str], None],
+                      processes: int | None) -> Found:
+    """The finders on each section with its own parse, offsets moved back into the whole text.
+
+    The result depends on the text alone, never on how many processes read it: a process forked from
+    this one (which then has the language's pipeline loaded) takes each section in turn, parses it in
+    pieces and returns only what it found; the sections' parses never come back, nor are they joined."""
+    jobs = [(article.text[start:end], start, article.lang, article.published,
+             tuple((max(a, start) - start, min(b, end) - start) for a, b in article.boilerplate if a < end and b > start))
+            for start, end in sections]
+    if processes is None:
+        processes = parse_processes(len(pieces_of(article.text)))
+    processes = min(max(1, processes), len(jobs))
+    parsed = PROGRESS_SHARES["parse"]
+    claims: list[Claim] = []
+    figures: list[Figure] = []
+    events: list[Event] = []
+    if processes > 1:
+        import multiprocessing
+
+        pipeline(article.lang)  # loaded once, here: each forked process has it already
+        with share_cores(processes), multiprocessing.get_context("fork").Pool(processes, die_with_parent,
+                                                                              (os.getpid(),)) as pool:
+            found = pool.imap(_section_found, jobs)
+            for done, (section_claims, section_figures, section_events) in enumerate(found, 1):
+                claims += section_claims
+                figures += section_figures
+                events += section_events
+                report(parsed * done / len(jobs), f"Read {done} of {len(jobs)} sections")
+        return claims, figures, events
+    for done, job in enumerate(jobs, 1):
+        section_claims, section_figures, section_events = _section_found(job)
+        claims += section_claims
+        figures += section_figures
+        events += section_events
+        report(parsed * done / len(jobs), f"Read {done} of {len(jobs)} sections")
+    return claims, figures, events
+
+
+def _section_found(job) -> Found:
+    text, offset, lang, published, boilerplate = job
+    found = _found(text, lang, published, boilerplate, sentence_spans(text, lang), lambda share, step: None,
+                   processes=1)
+    return tuple([dataclasses.replace(item, start=item.start + offset, end=item.end + offset) for item in items]
+                 for items in found)
+
+
 def extract_many(articles: Iterable[Article]) -> Iterator[Extraction | Exception]:
     """`extract` of each article, in order; consecutive articles of one language are parsed together.
 
@@ -97,13 +191,16 @@ def extract_many(articles: Iterable[Article]) -> Iterator[Extraction | Exception
         run = list(run)
         try:
             table(lang)
-            docs = parse_many([article.text for article in run], lang)
+            # A text read in sections (longer than SECTION_CHARS) is parsed section by section by extract.
+            docs = parse_many([article.text for article in run if len(article.text) <= SECTION_CHARS], lang)
         except Exception as error:  # noqa: BLE001 - an unknown language fails each of its articles alike
             yield from (error for _ in run)
             continue
         for done, article in enumerate(run):
+            doc = None
             try:
-                doc = next(docs)
+                if len(article.text) <= SECTION_CHARS:
+                    doc = next(docs)
             except StopIteration:
                 doc = None
             except Exception:  # noqa: BLE001 - the batch broke here: the rest are parsed one by one

@@ -7,7 +7,8 @@ spaCy refuses texts over `nlp.max_length` and its memory grows with the text, so
 parsed in pieces cut at line ends (else at a sentence end, else at a space) and the pieces are
 joined back with `Doc.from_docs`: the joined `doc.text` is the article text exactly, so token
 offsets are offsets into the article. A very long text's pieces are shared with a second process
-when a core is idle (see `parse_processes`); the parse is the same either way.
+when a core is idle (see `parse_processes`); the parse is the same either way. (Extraction itself reads a
+text over lib.extract.engine.SECTION_CHARS section by section, each parsed here on its own.)
 
 Every component of both pipelines is read by some extractor, so none is left out: tag_ and pos_
 (tagger/morphologizer, attribute_ruler), lemma_ (lemmatizer), dep_, head and sentence starts
@@ -200,7 +201,7 @@ def pieces_of(text: str, limit: int | None = None) -> list[str]:
     limit = limit or MAX_PIECE_CHARS
     pieces, start = [], 0
     while len(text) - start > limit:
-        cut = _cut_point(text, start, start + limit)
+        cut = cut_point(text, start, start + limit)
         pieces.append(text[start:cut])
         start = cut
     pieces.append(text[start:])
@@ -226,7 +227,7 @@ MAX_RUN_CHARS = 1_000
 _LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARS + 1))
 
 
-def _cut_point(text: str, start: int, stop: int) -> int:
+def cut_point(text: str, start: int, stop: int) -> int:
     """The last natural break in text[start:stop] (line end, sentence end, space), else `stop`."""
     window = text[start:stop]
     for pattern in _PIECE_ENDS:
