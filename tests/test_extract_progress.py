@@ -28,6 +28,7 @@ def test_progress_follows_each_parsed_piece_and_ends_at_one():
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import threading  # noqa: E402
+import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
@@ -70,7 +71,7 @@ def test_two_processes_parse_a_long_text_exactly_as_one_does():
 def test_a_second_process_parses_only_a_very_long_text_from_the_main_thread_with_a_core_idle(
         monkeypatch, pieces, load, main_thread, expected):
     monkeypatch.setattr(nlp.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(nlp.os, "getloadavg", lambda: (load, load, load))
+    monkeypatch.setattr(nlp, "busy_cores", lambda: load)  # tasks running now, this process among them
     monkeypatch.setattr(nlp.threading, "active_count", lambda: 1)
     if main_thread:
         assert nlp.parse_processes(pieces) == expected
@@ -80,6 +81,16 @@ def test_a_second_process_parses_only_a_very_long_text_from_the_main_thread_with
     worker.start()
     worker.join()
     assert answer == [expected]
+
+
+def test_busy_cores_counts_a_task_running_now_not_a_minutes_mean():
+    spinner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        time.sleep(0.3)  # started and spinning; the one-minute load average has hardly moved yet
+        assert nlp.busy_cores() >= 2  # the spinner and this process, reading
+    finally:
+        spinner.kill()
+        spinner.wait()
 
 
 # ------------------------------------------------------------------ a text longer than a section
