@@ -131,7 +131,11 @@ def test_each_section_finds_what_it_finds_alone_with_offsets_into_the_whole_text
     heard = []
     whole = extract(article, progress=lambda *step: heard.append(step))
     sections = engine.sections_of(FRENCH_PARAGRAPHS)
-    assert [step for _, step in heard if "sections" in step][-1] == f"Read {len(sections)} of {len(sections)} sections"
+    shares = [share for share, _ in heard]
+    assert shares == sorted(shares) and shares[-1] == 1.0
+    read = [step for _, step in heard if step.startswith("Section ") and ": Read " in step]
+    assert read[0].startswith(f"Section 1 of {len(sections)}: Read 1 of 1 parts")  # each section's own steps
+    assert read[-1].startswith(f"Section {len(sections)} of {len(sections)}: Read 1 of 1 parts")
     monkeypatch.setattr(engine, "SECTION_CHARS", len(FRENCH_PARAGRAPHS))
     expected = []
     for start, end in sections:

@@ -163,18 +163,19 @@ def _found_by_section(article: Article, sections: list[Span], report: Callable[[
                 events += section_events
                 report(parsed * done / len(jobs), f"Read {done} of {len(jobs)} sections")
         return claims, figures, events
-    for done, job in enumerate(jobs, 1):
-        section_claims, section_figures, section_events = _section_found(job)
+    for done, job in enumerate(jobs):
+        # One after the other, each section's own steps are heard, within its share of the bar.
+        section_claims, section_figures, section_events = _section_found(job, lambda share, step: report(
+            (done + share) / len(jobs) * 0.99, f"Section {done + 1} of {len(jobs)}: {step}"))
         claims += section_claims
         figures += section_figures
         events += section_events
-        report(parsed * done / len(jobs), f"Read {done} of {len(jobs)} sections")
     return claims, figures, events
 
 
-def _section_found(job) -> Found:
+def _section_found(job, report: Callable[[float, str], None] | None = None) -> Found:
     text, offset, lang, published, boilerplate = job
-    found = _found(text, lang, published, boilerplate, sentence_spans(text, lang), lambda share, step: None,
+    found = _found(text, lang, published, boilerplate, sentence_spans(text, lang), report or (lambda share, step: None),
                    processes=1)
     return tuple([dataclasses.replace(item, start=item.start + offset, end=item.end + offset) for item in items]
                  for items in found)
