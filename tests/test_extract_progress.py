@@ -185,6 +185,37 @@ def test_two_processes_read_a_long_texts_sections_exactly_as_one_does():
     assert sections >= 8 and items > 40 * 4
 
 
+# A reading process that dies (killed, out of memory) costs time, not sections: this process reads what is left.
+SECTION_READER_DIES = """
+import os
+from datetime import date
+from lib.extract import engine
+from lib.models import Article
+from tests.test_extract_progress import FRENCH_PARAGRAPHS
+engine.SECTION_CHARS = 1_000
+article = Article(FRENCH_PARAGRAPHS, lang="fr", published=date(2025, 8, 15))
+one = engine.extract(article, processes=1)
+main, read = os.getpid(), engine._section_found
+second = engine.sections_of(FRENCH_PARAGRAPHS)[1][0]
+def dies_on_the_second_section(job, report=None):
+    if os.getpid() != main and job[1] == second:
+        os._exit(1)
+    return read(job, report)
+engine._section_found = dies_on_the_second_section
+heard = []
+two = engine.extract(article, processes=2, progress=lambda share, step: heard.append(step))
+assert one == two, "a section was lost or read differently"
+print(sum(step.startswith("Section ") for step in heard) > 0)
+"""
+
+
+def test_a_dead_reading_process_costs_no_section():
+    run = subprocess.run([sys.executable, "-c", SECTION_READER_DIES], cwd=ROOT, capture_output=True, text=True,
+                         timeout=600)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip() == "True"  # the sections left were read here, one after the other
+
+
 SECTIONS_THEN_KILLED = """
 import time
 from datetime import date

@@ -14,18 +14,21 @@
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import os
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from itertools import accumulate, groupby
 from typing import TYPE_CHECKING, TypeVar
 
+from lib.children import die_with_parent
 from lib.extract.claims import find_claims
 from lib.extract.events import find_events
 from lib.extract.figures import find_figures
 from lib.extract.lang import table
-from lib.children import die_with_parent
 from lib.extract.nlp import cut_point, parse, parse_many, parse_processes, pieces_of, pipeline, share_cores, text_of
 from lib.extract.sentences import sentence_spans
 from lib.models import Article, Claim, Event, Extraction, Figure, Span, normalise_for_id, stable_id
@@ -104,9 +107,9 @@ def _found(text: str, lang: str, published, boilerplate, sentences: list[Span],
     return claims, figures, events
 
 
-# A text longer than this is read in sections of at most this many characters, cut at line ends like the
-# parse's pieces: each section is parsed and searched on its own, so a long paste never holds the parse of
-# the whole text, and two processes can each take half of the sections. No news article comes near it
+# A text longer than this is read in sections of about this many characters at most, cut at line ends like
+# the parse's pieces: each section is parsed and searched on its own, so a long paste never holds the parse
+# of the whole text, and two processes can each take half of the sections. No news article comes near it
 # (30,000 words); at the cut, a quotation or a "the following week" that spans two sections loses what
 # the other section said.
 SECTION_CHARS = 200_000
@@ -150,23 +153,25 @@ def _found_by_section(article: Article, sections: list[Span], report: Callable[[
     claims: list[Claim] = []
     figures: list[Figure] = []
     events: list[Event] = []
+    done = 0
     if processes > 1:
-        import multiprocessing
-
         pipeline(article.lang)  # loaded once, here: each forked process has it already
-        with share_cores(processes), multiprocessing.get_context("fork").Pool(processes, die_with_parent,
-                                                                              (os.getpid(),)) as pool:
-            found = pool.imap(_section_found, jobs)
-            for done, (section_claims, section_figures, section_events) in enumerate(found, 1):
-                claims += section_claims
-                figures += section_figures
-                events += section_events
-                report(parsed * done / len(jobs), f"Read {done} of {len(jobs)} sections")
-        return claims, figures, events
-    for done, job in enumerate(jobs):
+        context = multiprocessing.get_context("fork")
+        try:
+            with share_cores(processes), ProcessPoolExecutor(processes, mp_context=context, initializer=die_with_parent,
+                                                             initargs=(os.getpid(),)) as pool:
+                for section_claims, section_figures, section_events in pool.map(_section_found, jobs):
+                    claims += section_claims
+                    figures += section_figures
+                    events += section_events
+                    done += 1
+                    report(parsed * done / len(jobs), f"Read {done} of {len(jobs)} sections")
+        except BrokenProcessPool:
+            pass  # a reading process died (killed, out of memory): this one reads the sections left
+    for index in range(done, len(jobs)):
         # One after the other, each section's own steps are heard, within its share of the bar.
-        section_claims, section_figures, section_events = _section_found(job, lambda share, step: report(
-            (done + share) / len(jobs) * 0.99, f"Section {done + 1} of {len(jobs)}: {step}"))
+        section_claims, section_figures, section_events = _section_found(jobs[index], lambda share, step: report(
+            (index + share) / len(jobs), f"Section {index + 1} of {len(jobs)}: {step}"))
         claims += section_claims
         figures += section_figures
         events += section_events
