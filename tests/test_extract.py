@@ -91,3 +91,15 @@ def test_without_a_publication_date_relative_expressions_stay_unresolved():
 def test_an_unsupported_language_is_named():
     with pytest.raises(UnsupportedLanguage, match="unsupported language: de"):
         extract(Article("Der Minister sagte, dass 200 Soldaten kommen.", lang="de"))
+
+
+@pytest.mark.parametrize("text, lang, count, unit", [
+    ("The economy has now decreased for two consecutive quarters.", "en", 2, "consecutive quarters"),
+    ("Baisse du nombre de cas pour la 2ème semaine consécutive.", "fr", 2, "semaine consécutive (rank)"),
+    ("Les prix baissent depuis trois mois.", "fr", 3, "mois"),
+])
+def test_a_durations_count_is_a_figure_beside_its_event(text, lang, count, unit):
+    result = extract(Article(text, lang=lang, published=date(2025, 8, 15)))
+    [event] = [e for e in result.events if e.type == "DURATION"]
+    [figure] = [f for f in result.figures if event.start <= f.start and f.end <= event.end]
+    assert (figure.value, figure.unit) == (count, unit) and event.date is not None

@@ -101,7 +101,10 @@ def _found(text: str, lang: str, published, boilerplate, sentences: list[Span],
             parsed * done / total, f"Read {done} of {total} parts of {len(sentences):,} sentences"))
     events = find_events(text, lang, published, doc=doc)
     report(parsed + PROGRESS_SHARES["events"], "Found the dates and periods; looking for figures")
-    figures = find_figures(text, lang, sentences, taken=[(e.start, e.end) for e in events], doc=doc)
+    # A time expression owns its numbers, except a duration's count: "two consecutive quarters", "depuis trois
+    # mois" are also figures (ANNOTATION.md).
+    taken = [(e.start, e.end) for e in events if e.type != "DURATION"]
+    figures = find_figures(text, lang, sentences, taken=taken, doc=doc)
     report(1.0 - PROGRESS_SHARES["claims"], "Found the figures; looking for claims and who made them")
     claims = find_claims(text, lang, sentences, sorted(boilerplate), figures, events, doc=doc)
     return claims, figures, events

@@ -142,6 +142,9 @@ class _Context:
         self.last_date: date | None = None
         self.last_granularity: str | None = None
         self.last_period: tuple[int, _Resolved] | None = None  # where the last date ended, and the date
+        # Per granularity, the latest period named so far that began by the publication date: where a run of
+        # periods in a row ("two consecutive quarters") ends.
+        self.latest: dict[str, date] = {}
 
     def dct(self, fallback: str, type_: str = "DATE", granularity: str | None = None) -> date:
         if self.published is None:
@@ -251,6 +254,7 @@ def _placeholders(table: ModuleType) -> dict[str, str]:
         "deictic": _words(table.DEICTIC_DAYS, "deictic"),
         "ref": _words(table.REFS, "ref"),
         "ordinal": _words(table.ORDINALS, "ordinal"),
+        "nth": rf"(?P<nth>{table.ORDINAL_DIGITS}|{_words(table.COUNTED_ORDINALS)})",
         "dayword": _words(table.DAY_WORDS, "dayword") if table.DAY_WORDS else "(?!x)x",
         "week": r"(?P<week>[1-4]\d|5[0-3]|0?[1-9])(?!\d)",
         "holiday": _words(table.HOLIDAYS, "holiday"),
@@ -510,6 +514,9 @@ def find_events(text: str, lang: str, published: date | None, doc: Doc | None = 
             context.last_date = resolved.date
             context.last_granularity = resolved.granularity
             context.last_period = (end, resolved)
+            if resolved.granularity and (published is None or resolved.date <= published):
+                latest = context.latest.get(resolved.granularity)
+                context.latest[resolved.granularity] = resolved.date if latest is None else max(latest, resolved.date)
         placed.append((start, end, resolved, _group(match, "year") is not None or _group(match, "yy") is not None))
     placed = _ranges(text, grammar, _clocks_with_their_day(text, grammar, _without_glosses(text, placed)))
     return [
@@ -1172,6 +1179,41 @@ def _anchored(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
     return _Resolved("DATE", value, start, end, _UNIT_GRANULARITY.get(unit))
 
 
+def _consecutive(match: re.Match, params: dict, ctx: _Context) -> _Resolved | None:
+    """'two consecutive quarters', 'la 2ème semaine consécutive', 'the third straight day': periods in a row
+    that end with the one the text is about, the latest of that unit it has named; else a run of days ends on
+    the publication day, and a run of weeks, months, quarters or years on the last one over by then."""
+    unit = _unit_code(match, ctx)
+    if unit not in _RUN_UNITS:
+        return None
+    count = _group(match, "num")
+    n = _number(count, ctx) if count else _ordinal_count(_group(match, "nth"), ctx)
+    if n is None or n != int(n) or not 2 <= n <= _LONGEST_RUN:
+        return None
+    n = int(n)
+    value = _duration_value(n, unit)
+    granularity = _UNIT_GRANULARITY[unit]
+    if granularity in ctx.latest:
+        last = _period(ctx.latest[granularity], unit)
+    else:
+        published = ctx.dct(value, "DURATION", granularity)
+        last = _period(published if unit == "D" else _shift(published, unit, -1), unit)
+    first = _period(_shift(last.date, unit, -(n - 1)), unit)
+    return _Resolved("DURATION", value, first.date, last.end_date, granularity)
+
+
+_RUN_UNITS = frozenset({"D", "W", "M", "Q", "Y"})
+_LONGEST_RUN = 100  # "the 101st consecutive day" is a count, no longer a period anyone places on a timeline
+
+
+def _ordinal_count(text: str | None, ctx: _Context) -> int | None:
+    """'2ème' -> 2, 'third' -> 3."""
+    if text is None:
+        return None
+    digits = re.match(r"\d+", text)
+    return int(digits.group()) if digits else _lookup(ctx.table.COUNTED_ORDINALS, text)
+
+
 # A span counted in these units is placed at this granularity: "the past two years" starts on a day of a month.
 _SPAN_GRANULARITY = {"Y": "month", "DE": "year", "CE": "decade", "Q": "month", "M": "day", "W": "day", "WE": "day",
                      "D": "day", "H": "day", "MIN": "day", "S": "day"}
@@ -1453,6 +1495,7 @@ RESOLVERS: dict[str, Callable[[re.Match, dict, _Context], _Resolved | None]] = {
     "century": _century,
     "relative": _relative,
     "anchored": _anchored,
+    "consecutive": _consecutive,
     "ago": _ago,
     "deictic": _deictic,
     "clock": _clock,

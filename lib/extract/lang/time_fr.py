@@ -77,6 +77,12 @@ FEW = ("plusieurs", "quelques", "des", "de nombreuses", "de nombreux", "nombreus
 
 ORDINALS = {"premier": 1, "première": 1, "1er": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3,
             "quatrième": 4, "2e": 2, "3e": 3, "4e": 4}
+# Ordinals that count periods in a row: "la troisième semaine consécutive", "le 12e jour d'affilée".
+COUNTED_ORDINALS = {"deuxième": 2, "second": 2, "seconde": 2, "troisième": 3, "quatrième": 4, "cinquième": 5,
+                    "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10, "onzième": 11,
+                    "douzième": 12, "treizième": 13, "quatorzième": 14, "quinzième": 15, "seizième": 16,
+                    "vingtième": 20, "trentième": 30}
+ORDINAL_DIGITS = r"\d{1,3}(?:ème|eme|è|e|ᵉ)"
 
 PARTS_OF_DAY = {
     "matin": "MO", "matinée": "MO", "après-midi": "AF", "soir": "EV", "soirée": "EV", "nuit": "NI",
@@ -226,6 +232,11 @@ RULES = [
      {"shift": "tense", "span": "span"}),
     (r"(?:la |les )?{dir} (?:{num} )?(?P<unit>décennie|décennies|années|ans|mois|semaines|jours|heures)",
      "anchored", {}),
+    # Periods in a row up to the one the text is about: "la 2ème semaine consécutive", "trois mois d'affilée".
+    (r"(?:la |le |l')?{nth} (?P<unit>journée|jour|semaine|mois|trimestre|année) (?:consécutive|consécutif|d'affilée)",
+     "consecutive", {}),
+    (r"{num} (?P<unit>journées|jours|semaines|mois|trimestres|années|ans) (?:consécutives|consécutifs|d'affilée)",
+     "consecutive", {}),
     (r"(?:{rmod})?(?:la |le |l')?{dir} " + _REL_UNITS, "relative", {}),
     (r"{rmod}(?:l'|la |le )?" + _REL_UNITS, "relative", {"shift": 0}),
     (r"(?:ces|ses|les|des|au cours des|durant les|pendant les|sur les) {dir} (?:{num} )?" + _PLURAL_UNITS,
