@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -99,7 +100,7 @@ class Database:
             path = Path(database).expanduser().resolve()
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                sqlite3.connect(path).close()  # create the file once; later connects must find it
+                _create_in_wal_mode(path, self._timeout)  # later connects must find it, already in WAL mode
             except (OSError, sqlite3.Error) as error:
                 raise StoreUnavailable(f"cannot create the SQLite database {path}: {error}") from None
             self._sqlite_path = str(path)
@@ -247,6 +248,30 @@ class Database:
     def close(self) -> None:
         """Release every pooled connection."""
         self._engine.dispose()
+
+
+def _create_in_wal_mode(path: Path, timeout: float) -> None:
+    """Create the SQLite file if it is missing and switch it to WAL mode, before any pooled connection opens.
+
+    The switch needs the file to itself. Left to each new connection, it raced a migration on a fresh
+    file: a connection holding its shared lock while waiting to switch, and the migration's writer waiting
+    for that lock to commit, each waited the whole busy timeout and one store failed as "locked". Made
+    here, once per store, it meets no open transaction; two stores switching at once may be told "busy"
+    without waiting (SQLite's answer to a would-be deadlock), so the switch is tried again until the timeout.
+    Once the file is in WAL mode, every later switch is a no-op."""
+    deadline = time.monotonic() + timeout
+    while True:
+        connection = sqlite3.connect(path, timeout=timeout)
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            text = str(error).lower()
+            if ("locked" not in text and "busy" not in text) or time.monotonic() > deadline:
+                raise
+        finally:
+            connection.close()
+        time.sleep(0.05)
 
 
 def _inode(path: str) -> tuple[int, int]:

@@ -1,5 +1,8 @@
-"""lib.database: migrating an empty database yields exactly the schema lib.schema declares (SQLite and PostgreSQL)."""
+"""lib.database: migrating an empty database yields exactly the schema lib.schema declares (SQLite and PostgreSQL),
+and a fresh SQLite file starts in WAL mode."""
 from __future__ import annotations
+
+import sqlite3
 
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
@@ -52,3 +55,10 @@ def test_migrating_twice_is_a_no_op(store_url):
             assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalars().all() == ["0004"]
     finally:
         database.close()
+
+
+def test_a_fresh_sqlite_file_is_in_wal_mode_before_any_pooled_connection_opens(tmp_path):
+    path = tmp_path / "fresh.db"
+    Database(f"sqlite:///{path}")  # no query made: the pool has opened nothing yet
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
