@@ -9,8 +9,23 @@ from __future__ import annotations
 
 import os
 import uuid
+from pathlib import Path
 
 import pytest
+
+# The analyst's own database when the dashboard runs from this checkout (lib.database.database_url's default).
+PROJECT_DATABASE = Path(__file__).resolve().parent.parent / "data" / "factdesk.db"
+
+
+@pytest.fixture(autouse=True)
+def _the_checkouts_own_database_is_never_created_by_a_test(request):
+    """A test that opened the default store would create (or write) the analyst's real database beside the
+    code: every test runs against a store of its own, so the file must not appear during one."""
+    existed = PROJECT_DATABASE.exists()
+    yield
+    assert existed or not PROJECT_DATABASE.exists(), \
+        f"{request.node.nodeid} created the checkout's own database {PROJECT_DATABASE}"
+
 
 PG_ADMIN_URL = os.environ.get("FACTDESK_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]

@@ -1,9 +1,21 @@
 """Fixtures of the page tests: each test's app and `store` share one fresh SQLite file in tmp_path."""
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from tests.dashboard_fixtures import small_extraction
+
+
+@pytest.fixture(autouse=True)
+def _main_module_given_back():
+    """AppTest runs dashboard.py as `__main__` and leaves it there; a later test whose code spawns processes
+    (batch ingest) then had each child import dashboard.py again as its main module, which opened the default
+    store and created the checkout's own data/factdesk.db (tests/conftest.py now fails a test that does)."""
+    main = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main
 
 
 @pytest.fixture
