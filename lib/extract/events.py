@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from text_to_num import text2num
 
 from lib.extract.clause import Clauses
-from lib.extract.lang import time_table
+from lib.extract.lang import table as language_table, time_table
 from lib.extract.nlp import text_of
 from lib.models import Event
 
@@ -223,6 +223,7 @@ def _template(pattern: str) -> str:
 
 
 def _placeholders(table: ModuleType) -> dict[str, str]:
+    words = language_table(table.LANG)
     number_word = _words(table.NUMBER_WORDS)
     # "a"/"un" start a count only alone: "a four-week trial" is four weeks, not "a four".
     counting_word = _words([w for w in table.NUMBER_WORDS if w not in table.NUMBER_ARTICLES])
@@ -254,7 +255,9 @@ def _placeholders(table: ModuleType) -> dict[str, str]:
         "deictic": _words(table.DEICTIC_DAYS, "deictic"),
         "ref": _words(table.REFS, "ref"),
         "ordinal": _words(table.ORDINALS, "ordinal"),
-        "nth": rf"(?P<nth>{table.ORDINAL_DIGITS}|{_words(table.COUNTED_ORDINALS)})",
+        # From the language's own table, where figures read the same ordinals and the same words.
+        "nth": rf"(?P<nth>\d{{1,3}}{_words(words.ORDINAL_SUFFIXES)}|{_words(words.ORDINAL_WORDS)})",
+        "consecutive": _words(words.CONSECUTIVE_WORDS),
         "dayword": _words(table.DAY_WORDS, "dayword") if table.DAY_WORDS else "(?!x)x",
         "week": r"(?P<week>[1-4]\d|5[0-3]|0?[1-9])(?!\d)",
         "holiday": _words(table.HOLIDAYS, "holiday"),
@@ -1211,7 +1214,7 @@ def _ordinal_count(text: str | None, ctx: _Context) -> int | None:
     if text is None:
         return None
     digits = re.match(r"\d+", text)
-    return int(digits.group()) if digits else _lookup(ctx.table.COUNTED_ORDINALS, text)
+    return int(digits.group()) if digits else _lookup(language_table(ctx.lang).ORDINAL_WORDS, text)
 
 
 # A span counted in these units is placed at this granularity: "the past two years" starts on a day of a month.

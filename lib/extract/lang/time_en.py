@@ -36,9 +36,6 @@ _ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth te
 DAY_WORDS = {word: n for n, word in enumerate(_ORDINAL_WORDS, 1)}
 DAY_WORDS.update({f"twenty-{word}": 20 + n for n, word in enumerate(_ORDINAL_WORDS[:9], 1)})
 DAY_WORDS.update({"thirtieth": 30, "thirty-first": 31})
-# Ordinals that count periods in a row: "the third straight month", "the 12th consecutive day".
-COUNTED_ORDINALS = {word: n for word, n in DAY_WORDS.items() if n >= 2}
-ORDINAL_DIGITS = r"\d{1,3}(?:st|nd|rd|th)"
 
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -210,8 +207,8 @@ RULES = [
     (r"(?:the )?{dir} (?P<unit>decade)", "anchored", {}),
     (r"(?:{rmod})?(?:the )?{dir} " + _REL_UNITS, "relative", {}),
     # Periods in a row up to the one the text is about: "for two consecutive quarters", "the third straight day".
-    (r"{num} (?:consecutive|straight|successive) (?P<unit>days|weeks|months|quarters|years)", "consecutive", {}),
-    (r"(?:the )?{nth} (?:consecutive|straight|successive) (?P<unit>day|week|month|quarter|year)", "consecutive", {}),
+    (r"{num} {consecutive} (?P<unit>days|weeks|months|quarters|years)", "consecutive", {}),
+    (r"(?:the )?{nth} {consecutive} (?P<unit>day|week|month|quarter|year)", "consecutive", {}),
     (r"{rmod}(?:the )?" + _REL_UNITS, "relative", {"shift": 0}),
     # "the third quarter", and the adjective "third-quarter profit".
     (r"(?:the )?(?:{ordinal}|final)(?:-| )quarter(?: of {year})?", "quarter", {}),

@@ -2,7 +2,8 @@
 
 Patterns are regular expressions with placeholders that the event finder fills in from the word
 tables below: {month} {weekday} {season} {unit} {num} {few} {year} {yy} {day} {partday} {deictic}
-{ref} {mod} {rmod} {ordinal} {clock}. {mod} leaves out "plus tôt"/"plus tard", which only narrow
+{ref} {mod} {rmod} {ordinal} {clock}; {nth} (an ordinal that counts, "2ème", "troisième") and {consecutive}
+come from the language's own table (lib/extract/lang/fr.py), where figures read them too. {mod} leaves out "plus tôt"/"plus tard", which only narrow
 a period around the publication date ({rmod}, in "plus tôt cette année"). A space means "one or more spaces", an apostrophe matches ' and ’.
 Each rule names the resolver that turns its match into a TIMEX3 value (see events.RESOLVERS),
 optional parameters for it, and optional context the text before/after the match must show.
@@ -77,12 +78,6 @@ FEW = ("plusieurs", "quelques", "des", "de nombreuses", "de nombreux", "nombreus
 
 ORDINALS = {"premier": 1, "première": 1, "1er": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3,
             "quatrième": 4, "2e": 2, "3e": 3, "4e": 4}
-# Ordinals that count periods in a row: "la troisième semaine consécutive", "le 12e jour d'affilée".
-COUNTED_ORDINALS = {"deuxième": 2, "second": 2, "seconde": 2, "troisième": 3, "quatrième": 4, "cinquième": 5,
-                    "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10, "onzième": 11,
-                    "douzième": 12, "treizième": 13, "quatorzième": 14, "quinzième": 15, "seizième": 16,
-                    "vingtième": 20, "trentième": 30}
-ORDINAL_DIGITS = r"\d{1,3}(?:ème|eme|è|e|ᵉ)"
 
 PARTS_OF_DAY = {
     "matin": "MO", "matinée": "MO", "après-midi": "AF", "soir": "EV", "soirée": "EV", "nuit": "NI",
@@ -233,9 +228,9 @@ RULES = [
     (r"(?:la |les )?{dir} (?:{num} )?(?P<unit>décennie|décennies|années|ans|mois|semaines|jours|heures)",
      "anchored", {}),
     # Periods in a row up to the one the text is about: "la 2ème semaine consécutive", "trois mois d'affilée".
-    (r"(?:la |le |l')?{nth} (?P<unit>journée|jour|semaine|mois|trimestre|année) (?:consécutive|consécutif|d'affilée)",
+    (r"(?:la |le |l')?{nth} (?P<unit>journée|jour|semaine|mois|trimestre|année) {consecutive}",
      "consecutive", {}),
-    (r"{num} (?P<unit>journées|jours|semaines|mois|trimestres|années|ans) (?:consécutives|consécutifs|d'affilée)",
+    (r"{num} (?P<unit>journées|jours|semaines|mois|trimestres|années|ans) {consecutive}",
      "consecutive", {}),
     (r"(?:{rmod})?(?:la |le |l')?{dir} " + _REL_UNITS, "relative", {}),
     (r"{rmod}(?:l'|la |le )?" + _REL_UNITS, "relative", {"shift": 0}),
