@@ -129,7 +129,7 @@ def test_each_section_finds_what_it_finds_alone_with_offsets_into_the_whole_text
     article = Article(FRENCH_PARAGRAPHS, lang="fr", published=date(2025, 8, 15))
     monkeypatch.setattr(engine, "SECTION_CHARS", 2_000)
     heard = []
-    whole = extract(article, progress=lambda *step: heard.append(step))
+    whole = engine.extract(article, progress=lambda *step: heard.append(step), processes=1)
     sections = engine.sections_of(FRENCH_PARAGRAPHS)
     shares = [share for share, _ in heard]
     assert shares == sorted(shares) and shares[-1] == 1.0
@@ -156,6 +156,7 @@ def _found_key(kind, item) -> tuple:
 
 def test_a_batch_reads_a_long_text_in_sections_as_extract_does(monkeypatch):
     monkeypatch.setattr(engine, "SECTION_CHARS", 2_000)
+    monkeypatch.setattr(engine, "spare_processes", lambda: 1)  # two processes are tested apart, from one thread
     long = Article(FRENCH_PARAGRAPHS, lang="fr", published=date(2025, 8, 15))
     short = Article(FRENCH_PARAGRAPHS[:500], lang="fr", published=date(2025, 8, 15))
     assert list(engine.extract_many([short, long, short])) == [extract(short), extract(long), extract(short)]

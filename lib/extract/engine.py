@@ -29,7 +29,7 @@ from lib.extract.claims import find_claims
 from lib.extract.events import find_events
 from lib.extract.figures import find_figures
 from lib.extract.lang import table
-from lib.extract.nlp import cut_point, parse, parse_many, parse_processes, pieces_of, pipeline, share_cores, text_of
+from lib.extract.nlp import cut_point, parse, parse_many, pipeline, share_cores, spare_processes, text_of
 from lib.extract.sentences import sentence_spans
 from lib.models import Article, Claim, Event, Extraction, Figure, Span, normalise_for_id, stable_id
 
@@ -57,7 +57,7 @@ def extract(article: Article, progress: Callable[[float, str], None] | None = No
     `doc` is the article's parse when the caller has it already (`parse_many` feeds a batch of
     articles through `nlp.pipe`, see `extract_many`); it must be `parse(article.text, article.lang)`.
     A text longer than SECTION_CHARS is read in sections (see `_found_by_section`), which ignores `doc`;
-    `processes` read them side by side (None: as `parse_processes` decides).
+    `processes` read them side by side (None: two when a core is idle, see `spare_processes`).
     """
     report = progress or (lambda share, step: None)
     lang = article.lang
@@ -126,7 +126,7 @@ def sections_of(text: str) -> list[Span]:
     >>> sections_of("short")
     [(0, 5)]
     """
-    if len(text) <= SECTION_CHARS:
+    if _one_section(text):
         return [(0, len(text))]
     count = -(-len(text) // SECTION_CHARS)
     count += count % 2  # an even number, so that two processes get equal shares (three took 1.4x two's time)
@@ -139,6 +139,10 @@ def sections_of(text: str) -> list[Span]:
     return spans
 
 
+def _one_section(text: str) -> bool:
+    return len(text) <= SECTION_CHARS
+
+
 def _found_by_section(article: Article, sections: list[Span], report: Callable[[float, str], None],
                       processes: int | None) -> Found:
     """The finders on each section with its own parse, offsets moved back into the whole text.
@@ -147,37 +151,28 @@ def _found_by_section(article: Article, sections: list[Span], report: Callable[[
     this one (which then has the language's pipeline loaded) takes each section in turn, parses it in
     pieces and returns only what it found; the sections' parses never come back, nor are they joined."""
     jobs = [(article.text[start:end], start, article.lang, article.published,
-             tuple((max(a, start) - start, min(b, end) - start) for a, b in article.boilerplate if a < end and b > start))
+             tuple((max(a, start) - start, min(b, end) - start)
+                   for a, b in article.boilerplate if a < end and b > start))
             for start, end in sections]
-    if processes is None:
-        processes = parse_processes(len(pieces_of(article.text)))
-    processes = min(max(1, processes), len(jobs))
-    parsed = PROGRESS_SHARES["parse"]
-    claims: list[Claim] = []
-    figures: list[Figure] = []
-    events: list[Event] = []
-    done = 0
+    processes = min(max(1, spare_processes() if processes is None else processes), len(jobs))
+    found: list[Found] = []
     if processes > 1:
         pipeline(article.lang)  # loaded once, here: each forked process has it already
         context = multiprocessing.get_context("fork")
         try:
             with share_cores(processes), ProcessPoolExecutor(processes, mp_context=context, initializer=die_with_parent,
                                                              initargs=(os.getpid(),)) as pool:
-                for section_claims, section_figures, section_events in pool.map(_section_found, jobs):
-                    claims += section_claims
-                    figures += section_figures
-                    events += section_events
-                    done += 1
-                    report(parsed * done / len(jobs), f"Read {done} of {len(jobs)} sections")
+                for section in pool.map(_section_found, jobs):
+                    found.append(section)
+                    report(PROGRESS_SHARES["parse"] * len(found) / len(jobs),
+                           f"Read {len(found)} of {len(jobs)} sections")
         except BrokenProcessPool:
             pass  # a reading process died (killed, out of memory): this one reads the sections left
-    for index in range(done, len(jobs)):
+    for index in range(len(found), len(jobs)):
         # One after the other, each section's own steps are heard, within its share of the bar.
-        section_claims, section_figures, section_events = _section_found(jobs[index], lambda share, step: report(
-            (index + share) / len(jobs), f"Section {index + 1} of {len(jobs)}: {step}"))
-        claims += section_claims
-        figures += section_figures
-        events += section_events
+        found.append(_section_found(jobs[index], lambda share, step: report(
+            (index + share) / len(jobs), f"Section {index + 1} of {len(jobs)}: {step}")))
+    claims, figures, events = ([item for section in found for item in section[kind]] for kind in range(3))
     return claims, figures, events
 
 
@@ -201,14 +196,14 @@ def extract_many(articles: Iterable[Article]) -> Iterator[Extraction | Exception
         try:
             table(lang)
             # A text read in sections (longer than SECTION_CHARS) is parsed section by section by extract.
-            docs = parse_many([article.text for article in run if len(article.text) <= SECTION_CHARS], lang)
+            docs = parse_many([article.text for article in run if _one_section(article.text)], lang)
         except Exception as error:  # noqa: BLE001 - an unknown language fails each of its articles alike
             yield from (error for _ in run)
             continue
         for done, article in enumerate(run):
             doc = None
             try:
-                if len(article.text) <= SECTION_CHARS:
+                if _one_section(article.text):
                     doc = next(docs)
             except StopIteration:
                 doc = None

@@ -175,7 +175,12 @@ def parse_processes(pieces: int) -> int:
     only when a core is idle now (see `busy_cores`).
     The second process is forked, so only where `can_fork` allows.
     """
-    if pieces < PARALLEL_MIN_PIECES or (os.cpu_count() or 1) < 2 or not can_fork():
+    return 1 if pieces < PARALLEL_MIN_PIECES else spare_processes()
+
+
+def spare_processes() -> int:
+    """2 when a second process may be forked from here and a core is idle now, else 1."""
+    if (os.cpu_count() or 1) < 2 or not can_fork():
         return 1
     idle = (os.cpu_count() or 1) - busy_cores()  # this process counts as one running task
     return 2 if idle >= 1 else 1
