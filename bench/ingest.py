@@ -9,7 +9,7 @@ article; each with its sidecar's language and date), written to a temporary fold
 1. parse only: the same texts parsed by `workers` processes (spawned, each loading the models once),
    in batches of lib.ingest.BATCH_FILES texts of one language through lib.extract.nlp.parse_many;
 2. ingest: `lib.ingest.ingest_paths(folder, <fresh SQLite file>, workers=workers)`: read, detect,
-   parse, extract and store each article in its own transaction.
+   parse, extract and store each batch in one transaction (an article per savepoint).
 
 Both times are wall clock from the first process started to the last result, start-up and model
 loading included in both. The machine is shared, so the articles are cut in two halves measured in

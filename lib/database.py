@@ -226,6 +226,13 @@ class Database:
             if inode:
                 self._check_not_replaced(inode)
 
+    @contextmanager
+    def savepoint(self, conn: Connection) -> Iterator[Connection]:
+        """A savepoint inside a write() transaction: a failure rolls back to it alone and is reported as write()
+        reports it, and the transaction goes on."""
+        with self._guard(), conn.begin_nested():
+            yield conn
+
     def migrate(self) -> None:
         """Upgrade the schema to the newest revision in lib/migrations, once even when several processes open it."""
         from alembic import command

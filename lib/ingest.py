@@ -1,4 +1,4 @@
-"""Batch ingest: files and folders read, extracted and stored, one article per transaction.
+"""Batch ingest: files and folders read, extracted and stored, a batch per transaction and an article per savepoint.
 
 Large batches use every core through a process pool (extraction is the slow part and
 is pure CPU); each worker opens its own store and loads the language models once, then takes
@@ -188,8 +188,8 @@ def ingest_files(store: Store, files: list[str | os.PathLike | FolderFile], publ
     """Read, extract and store several files, one outcome each in their order.
 
     The texts of one language are parsed together (`nlp.pipe` through extract_many), which is what
-    makes a batch faster than one file at a time; each article is still stored in its own
-    transaction, and a file that fails (unreadable, unknown language, a store error) fails alone.
+    makes a batch faster than one file at a time. The batch is stored in one transaction, each article in a
+    savepoint of its own, so a file that fails (unreadable, unknown language, a store error) fails alone.
     """
     from lib.extract.engine import extract_many
 
@@ -201,8 +201,16 @@ def ingest_files(store: Store, files: list[str | os.PathLike | FolderFile], publ
         except Exception as error:  # noqa: BLE001 - one bad file must never stop the batch
             outcomes[index] = _failed(file, error)
     read.sort(key=lambda pair: pair[1].lang)  # each language's run is one nlp.pipe batch
+    extracted = []
     for (index, _article), extraction in zip(read, extract_many(article for _, article in read)):
-        outcomes[index] = _stored(store, files[index], extraction)
+        if isinstance(extraction, Exception):
+            outcomes[index] = _failed(files[index], extraction)
+        else:
+            extracted.append((index, extraction))
+    # One transaction for the batch, one savepoint per article (see Store.save_extractions).
+    saved = store.save_extractions([extraction for _, extraction in extracted]) if extracted else []
+    for (index, extraction), result in zip(extracted, saved):
+        outcomes[index] = _stored(files[index], extraction, result)
     return outcomes
 
 
@@ -213,13 +221,9 @@ def _read(store: Store, file, published: date | None, lang: str | None):
     return dataclasses.replace(article, source=printable(article.source), title=printable(article.title))
 
 
-def _stored(store: Store, file, extraction) -> FileOutcome:
-    if isinstance(extraction, Exception):
-        return _failed(file, extraction)
-    try:
-        saved = store.save_extraction(extraction)
-    except Exception as error:  # noqa: BLE001 - one bad file must never stop the batch
-        return _failed(file, error)
+def _stored(file, extraction, saved) -> FileOutcome:
+    if isinstance(saved, Exception):
+        return _failed(file, saved)
     return FileOutcome(_shown(file), saved.outcome, saved.article_id, len(extraction.items()), saved.kept,
                        saved.orphaned)
 

@@ -104,13 +104,42 @@ class Store:
 
     def save_extraction(self, extraction: Extraction) -> IngestOutcome:
         """Store an article and its items in one transaction; re-extraction keeps every review."""
+        [saved] = self.save_extractions([extraction])
+        if isinstance(saved, Exception):
+            raise saved
+        return saved
+
+    def save_extractions(self, extractions: list[Extraction]) -> list[IngestOutcome | Exception]:
+        """Store several articles in one write transaction, each in a savepoint of its own: what each did,
+        or the error it met, in order.
+
+        Batch ingest saves this way: one commit, so one flush to disk, for a batch instead of one per
+        article (on SQLite the flush was a quarter of the time spent storing, and the other worker waited
+        for the write lock meanwhile). An article that fails rolls back alone to its savepoint; when the
+        transaction itself fails (the database went away, the commit failed), nothing of the batch was
+        stored and every article fails with that error."""
+        results: list[IngestOutcome | Exception] = []
         try:
-            return self._save_extraction(extraction)
+            with self.database.write() as conn:
+                for extraction in extractions:
+                    try:
+                        results.append(self._save_in_savepoint(conn, extraction))
+                    except (StoreUnavailable, ValueError, exc.IntegrityError) as error:
+                        results.append(error)
+        except Exception as error:  # noqa: BLE001 - handed back per article, as a failed save of each
+            return [error] * len(extractions)
+        return results
+
+    def _save_in_savepoint(self, conn: Connection, extraction: Extraction) -> IngestOutcome:
+        try:
+            with self.database.savepoint(conn):
+                return self._save_extraction(conn, extraction)
         except exc.IntegrityError:
             # Another process stored the same article between our read and our insert: look again.
-            return self._save_extraction(extraction)
+            with self.database.savepoint(conn):
+                return self._save_extraction(conn, extraction)
 
-    def _save_extraction(self, extraction: Extraction) -> IngestOutcome:
+    def _save_extraction(self, conn: Connection, extraction: Extraction) -> IngestOutcome:
         article = extraction.article
         now = utc_now()
         fingerprint = extraction_fingerprint(extraction)
@@ -119,32 +148,31 @@ class Store:
         if len(set(ids)) != len(ids):
             twice = sorted({item_id for item_id in ids if ids.count(item_id) > 1})
             raise ValueError(f"extraction of article {article.id} repeats item ids: {', '.join(twice[:5])}")
-        with self.database.write() as conn:
-            stored = conn.execute(
-                sa.select(articles_table.c.fingerprint, articles_table.c.removed_at)
-                .where(articles_table.c.id == article.id)
-            ).first()
-            if stored is not None and stored.fingerprint == fingerprint and stored.removed_at is None:
-                return IngestOutcome(article.id, "unchanged")
-            values = {
-                "title": article.title,
-                "lang": article.lang,
-                "published": article.published,
-                "source": article.source,
-                "text": article.text,
-                "boilerplate": [list(span) for span in article.boilerplate],
-                "engine_version": extraction.engine_version,
-                "fingerprint": fingerprint,
-                "extracted_at": now,
-                "removed_at": None, "removed_by": None,  # loading a removed article puts it back, reviews and all
-            }
-            if stored is None:
-                conn.execute(articles_table.insert().values(id=article.id, ingested_at=now, **values))
-                self._write_items(conn, rows, now)
-                return IngestOutcome(article.id, "added")
-            conn.execute(articles_table.update().where(articles_table.c.id == article.id).values(**values))
-            kept, orphaned = self._reconcile_items(conn, article.id, rows, now)
-            return IngestOutcome(article.id, "re-extracted", kept=kept, orphaned=orphaned)
+        stored = conn.execute(
+            sa.select(articles_table.c.fingerprint, articles_table.c.removed_at)
+            .where(articles_table.c.id == article.id)
+        ).first()
+        if stored is not None and stored.fingerprint == fingerprint and stored.removed_at is None:
+            return IngestOutcome(article.id, "unchanged")
+        values = {
+            "title": article.title,
+            "lang": article.lang,
+            "published": article.published,
+            "source": article.source,
+            "text": article.text,
+            "boilerplate": [list(span) for span in article.boilerplate],
+            "engine_version": extraction.engine_version,
+            "fingerprint": fingerprint,
+            "extracted_at": now,
+            "removed_at": None, "removed_by": None,  # loading a removed article puts it back, reviews and all
+        }
+        if stored is None:
+            conn.execute(articles_table.insert().values(id=article.id, ingested_at=now, **values))
+            self._write_items(conn, rows, now)
+            return IngestOutcome(article.id, "added")
+        conn.execute(articles_table.update().where(articles_table.c.id == article.id).values(**values))
+        kept, orphaned = self._reconcile_items(conn, article.id, rows, now)
+        return IngestOutcome(article.id, "re-extracted", kept=kept, orphaned=orphaned)
 
     def _write_items(self, conn: Connection, rows: list[dict], now: datetime) -> None:
         if rows:

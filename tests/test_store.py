@@ -63,6 +63,42 @@ def test_extraction_repeating_an_item_id_is_refused_whole(store, sample_extracti
     assert store.articles() == []
 
 
+def test_a_batch_is_saved_together_and_an_article_that_fails_rolls_back_alone(store, sample_extraction):
+    import dataclasses
+
+    first = sample_extraction()
+    broken = sample_extraction("Un autre texte : " + first.article.text)
+    twin = dataclasses.replace(broken.figures[1], id=broken.figures[0].id)
+    broken = dataclasses.replace(broken, figures=(broken.figures[0], twin))
+    last = sample_extraction(first.article.text + " Fin.")
+    results = store.save_extractions([first, broken, last])
+    assert [getattr(r, "outcome", None) for r in results] == ["added", None, "added"]
+    assert isinstance(results[1], ValueError) and "repeats item ids" in str(results[1])
+    assert sorted(a.id for a in store.articles()) == sorted([first.article.id, last.article.id])
+    assert store.items(broken.article.id) == []
+    assert len(store.items(last.article.id)) == 6
+    # Saved again in a batch, the same extractions are unchanged, and the fixed one is added.
+    fixed = sample_extraction("Un autre texte : " + first.article.text)
+    again = store.save_extractions([first, fixed, last])
+    assert [r.outcome for r in again] == ["unchanged", "added", "unchanged"]
+
+
+def test_when_the_batch_transaction_fails_every_article_fails_with_its_reason(tmp_path, sample_extraction):
+    from lib.store import StoreUnavailable
+
+    url = f"sqlite:///{tmp_path / 'desk.db'}"
+    holder = Store(url)
+    waiting = Store(url, timeout=0.2)
+    extractions = [sample_extraction(), sample_extraction("Deux : " + sample_extraction().article.text)]
+    with holder.database.write():  # another program holds the write lock all along
+        results = waiting.save_extractions(extractions)
+    assert len(results) == 2 and all(isinstance(r, StoreUnavailable) for r in results)
+    assert "locked by another program" in str(results[0])
+    assert waiting.articles() == []
+    holder.close()
+    waiting.close()
+
+
 def test_stored_article_comes_back_whole(store, sample_extraction):
     extraction = sample_extraction()
     store.save_extraction(extraction)
