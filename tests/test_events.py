@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.extract.events import _anchor_hits, _dateparser_day, _day_toward, _first_chars, _grammar, find_events
+from lib.extract.events import (
+    _anchor_hits, _dateparser_day, _day_toward, _first_chars, _folded, _grammar, _required_literals, find_events,
+)
 from lib.extract.nlp import parse
 from tests.line_counts import LIB, lines_run
 
@@ -689,3 +691,36 @@ def test_every_match_of_a_rule_holds_the_anchor_kinds_the_rule_is_said_to_need(l
     # A count may be a word ("three weeks ago"): a unit is needed, a digit is not.
     ago = next(rule for rule in grammar.rules if rule.resolver == "ago")
     assert "unit" in ago.needs and "digit" not in ago.needs
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_match_of_a_rule_holds_one_of_the_strings_the_rule_is_read_around(lang):
+    # A rule with required strings is run only near them (events._required_literals reads them from the
+    # pattern): sound only if no match goes without one, whatever its case. Checked on every match of every
+    # rule in text full of dates, runs, centuries and counts, also in capitals.
+    grammar = _grammar(lang)
+    text = Path(__file__).parent.joinpath("fixtures", "articles").glob(f"*-{lang}.txt")
+    text = " ".join(p.read_text() for p in sorted(text))
+    text += (" three weeks ago, for the third consecutive year, the 19th century, in the 1990s, FIVE YEARS AGO"
+             " trois semaines plus tôt, pour la troisième année consécutive, au XIXe siècle, DANS LES ANNÉES 1990")
+    checked = 0
+    for rule in grammar.rules:
+        if rule.literals is None:
+            continue
+        for match in rule.regex.finditer(text):
+            assert any(literal in _folded(match.group()) for literal in rule.literals), (match.group(), rule.literals)
+            checked += 1
+    assert checked >= 20
+    century = [rule for rule in grammar.rules if rule.resolver == "century"]
+    assert century and all(rule.literals == {"century" if lang == "en" else "siècle"} for rule in century)
+
+
+def test_required_strings_are_read_from_the_pattern_and_none_when_a_match_can_do_without():
+    assert _required_literals(r"(?:\d+|few)\s+years?\s+ago") == {"year"}  # the longer of 'year' and 'ago'
+    assert _required_literals(r"\d+\s+(?:consecutive|in\s+a\s+row|straight)") == {"consecutive", "row", "straight"}
+    assert _required_literals(r"(?:Siècle|CENTURY)s?") == {"siècle", "century"}  # folded, case aside
+    assert _required_literals(r"(?:last\s+)?\d+") is None  # 'last' is optional, digits promise no string
+    assert _required_literals(r"(?:week|\d+)") is None  # one way of matching holds no string
+    assert _required_literals(r"(?:on|in)\s+\d+") is None  # strings too short to be rare
+    # Letters IGNORECASE takes as equal are one: the long s of old prints matches 's'.
+    assert _folded("Siècle ſiècle İ") == "siècle siècle i̇"

@@ -69,6 +69,9 @@ class _Rule:
     needs: frozenset[str]
     # The rarest of them, when rare enough that reading only the stretches around it pays (see _candidates).
     scan_near: str | None
+    # Strings (folded, see _folded) one of which every match contains, when few and long enough to pay: a
+    # stretch of text without any cannot hold a match (see _required_literals).
+    literals: frozenset[str] | None
     not_after: re.Pattern | None
     # (before, after): the match is dropped when both sides match, e.g. an age between commas.
     not_around: tuple[re.Pattern, re.Pattern] | None
@@ -351,6 +354,94 @@ def _needed_of_sequence(items, marks: dict[int, frozenset[str]]) -> frozenset[st
     return needed
 
 
+# A set of required strings is worth looking for when each is at least this long and there are this many at most.
+_LITERAL_MIN = 3
+_LITERALS_MAX = 40
+
+
+def _required_literals(pattern: str) -> frozenset[str] | None:
+    """Strings, folded, one of which every match of `pattern` (read case-insensitively) contains, when the
+    pattern has a set of few strings long enough to be rare: 'siècle' for a century, 'ago' for "three years
+    ago", 'consecutive'/'in a row'/'straight' for a run. None when it has none (or the parser is missing)."""
+    if _sre_parser is None or _FOLD is None:
+        return None
+    try:
+        found = _literals_of_sequence(_sre_parser.parse(pattern, re.IGNORECASE))
+    except (re.error, RecursionError):
+        return None
+    if found is None or len(found) > _LITERALS_MAX or min(map(len, found)) < _LITERAL_MIN:
+        return None
+    return frozenset(_folded(literal) for literal in found)
+
+
+def _literals_of_sequence(items) -> frozenset[str] | None:
+    """The most selective set of strings one of which every match of the sequence contains, or None."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(candidate: frozenset[str] | None) -> None:
+        nonlocal best
+        if candidate and (best is None or _selectivity(candidate) > _selectivity(best)):
+            best = candidate
+
+    for op, av in items:
+        if op is _sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if op is _sre.IN and all(item is _sre.LITERAL for item, _ in av) \
+                and len(one := {_folded(chr(value)) for _, value in av}) == 1:
+            run.append(one.pop())  # the parser's own spelling of 's' under IGNORECASE: [sſ]
+            continue
+        if run:
+            consider(frozenset({"".join(run)}))
+            run = []
+        if op is _sre.BRANCH:
+            alternatives = [_literals_of_sequence(alternative) for alternative in av[1]]
+            if alternatives and all(alternatives):
+                consider(frozenset().union(*alternatives))
+        elif op is _sre.SUBPATTERN:
+            consider(_literals_of_sequence(av[3]))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] > 0:
+            consider(_literals_of_sequence(av[2]))
+        # Sets, categories, lookarounds and optional parts promise no string.
+    if run:
+        consider(frozenset({"".join(run)}))
+    return best
+
+
+def _selectivity(literals: frozenset[str]) -> tuple[int, int]:
+    # The shortest string decides how often the set turns up; then the fewer strings, the better.
+    return min(min(map(len, literals)), 8), -len(literals)
+
+
+def _folded(text: str) -> str:
+    """`text` lower-cased, with the letters IGNORECASE also takes as equal ('ſ' and 's', 'ı' and 'i') made one."""
+    return text.lower().translate(_FOLD)
+
+
+def _literal_stretches(text: str, folded: str, literals: frozenset[str]) -> tuple[list[int], list[int]]:
+    """Stretches around every occurrence of the literals, as `_near` makes them around anchors."""
+    found = []
+    for literal in literals:
+        at = folded.find(literal)
+        while at >= 0:
+            found.append((at, at + len(literal)))
+            at = folded.find(literal, at + 1)
+    found.sort()
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in found:
+        lo, hi = max(0, start - 2 * _WINDOW_BEFORE), min(len(text), end + 2 * _WINDOW_AFTER)
+        boundary = _NON_WORD.search(text, hi)
+        hi = boundary.start() if boundary else len(text)
+        if ends and lo <= ends[-1]:
+            ends[-1] = max(ends[-1], hi)
+        else:
+            starts.append(lo)
+            ends.append(hi)
+    return starts, ends
+
+
 # The stdlib's own regex parser, to read which characters can begin a rule (below); private, so optional.
 try:
     from re import _constants as _sre, _parser as _sre_parser
@@ -358,6 +449,12 @@ try:
                    _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W"}
 except ImportError:  # pragma: no cover - a Python without them only loses the guard
     _sre = _sre_parser = None
+
+try:  # the letters IGNORECASE takes as equal beyond lower case (private too, so optional)
+    from re._casefix import _EXTRA_CASES
+    _FOLD: dict[int, int] | None = {c: min(c, *others) for c, others in _EXTRA_CASES.items()}
+except ImportError:  # pragma: no cover - a Python without it reads every rule everywhere
+    _FOLD = None
 
 
 class _AnyFirst(Exception):
@@ -436,6 +533,8 @@ def _grammar(lang: str) -> _Grammar:
         body = _PLACEHOLDER.sub(lambda m: "\x00" + m.group(1) + "\x00", pattern)
         body = _template(body)
         body = re.sub("\x00(\\w+)\x00", lambda m: fills[m.group(1)], body)
+        raw_body = re.sub("\x00(\\w+)\x00", lambda m: raw_fills[m.group(1)], _template(
+            _PLACEHOLDER.sub(lambda m: "\x00" + m.group(1) + "\x00", pattern)))
         guard = _first_chars(f"(?:{body})", re.IGNORECASE)
         guard = f"(?={guard})" if guard else ""
         regex = re.compile(rf"(?<!\w){guard}(?:{body})(?!\w)", re.IGNORECASE)
@@ -443,9 +542,13 @@ def _grammar(lang: str) -> _Grammar:
                    for k in ("before", "not_before", "after", "not_after")}
         around = params.get("not_around")
         around = (re.compile(around[0]), re.compile(around[1])) if around else None
+        needs = _needed_kinds(pattern, raw_fills)
+        scan_near = next((kind for kind in _RARE_FIRST if kind in needs), None)
+        # A rule that needs a month or a weekday reads around those anchors already; the others (those
+        # needing only a digit or a unit, both in most sentences) read around their own words when they have some.
+        literals = _required_literals(raw_body) if scan_near in (None, "unit") else None
         rules.append(_Rule(regex, resolver, params, anchors=_rule_anchors(pattern, table), not_around=around,
-                           needs=(needs := _needed_kinds(pattern, raw_fills)),
-                           scan_near=next((kind for kind in _RARE_FIRST if kind in needs), None), **context))
+                           needs=needs, scan_near=scan_near, literals=literals, **context))
     negative = (
         re.compile(rf"(?<!\w)(?:{'|'.join(_template(p) for p in table.NEGATIVE)})(?!\w)", re.IGNORECASE)
         if table.NEGATIVE else None
@@ -638,6 +741,10 @@ def _candidates(text: str, grammar: _Grammar) -> list[tuple[int, int, int, _Rule
     found = []
     hits = _anchor_hits(text, grammar)
     near: dict[str, tuple[list[int], list[int]]] = {}
+    around_literals: dict[frozenset[str], tuple[list[int], list[int]]] = {}
+    folded = _folded(text) if _FOLD is not None else ""
+    if len(folded) != len(text):
+        folded = ""  # a letter whose lower case is two ('İ'): offsets would shift, so no literal is looked for
     # Window by window, only the rules its anchors allow: the work is the windows' length times the rules
     # that can match there, never every rule times every window of a long text. A rule that needs a rare
     # anchor (a month, a weekday) reads only the stretches around those: in a text dense with numbers the
@@ -645,7 +752,11 @@ def _candidates(text: str, grammar: _Grammar) -> list[tuple[int, int, int, _Rule
     for lo, hi, kinds in _windows(text, hits):
         for index in grammar.rules_for(kinds):
             rule = grammar.rules[index]
-            if rule.scan_near is None:
+            if rule.literals is not None and folded:
+                if rule.literals not in around_literals:
+                    around_literals[rule.literals] = _literal_stretches(text, folded, rule.literals)
+                stretches = _within(around_literals[rule.literals], lo, hi)
+            elif rule.scan_near is None:
                 stretches = [(lo, hi)]
             else:
                 if rule.scan_near not in near:
