@@ -27,6 +27,7 @@ from typing import Callable
 from spacy.tokens import Doc
 from text_to_num import text2num
 
+from lib.extract.alternation import FOLD, alternation, folded
 from lib.extract.clause import Clauses
 from lib.extract.lang import table as language_table, time_table
 from lib.extract.nlp import text_of
@@ -69,7 +70,7 @@ class _Rule:
     needs: frozenset[str]
     # The rarest of them, when rare enough that reading only the stretches around it pays (see _candidates).
     scan_near: str | None
-    # Strings (folded, see _folded) one of which every match contains, when few and long enough to pay: a
+    # Strings (folded, see lib.extract.alternation.folded) one of which every match contains, when few and long enough to pay: a
     # stretch of text without any cannot hold a match (see _required_literals).
     literals: frozenset[str] | None
     not_after: re.Pattern | None
@@ -211,13 +212,17 @@ class _Context:
 
 
 def _words(words, name: str | None = None) -> str:
-    alternatives = sorted({w.lower() for w in words}, key=len, reverse=True)
-    body = "|".join(_literal(w) for w in alternatives)
+    body = alternation({w.lower() for w in words}, _literal_character)
     return f"(?P<{name}>{body})" if name else f"(?:{body})"
 
 
 def _literal(text: str) -> str:
-    return re.sub("['’]", "['’]", re.escape(text).replace(r"\ ", r"\s+"))
+    return "".join(map(_literal_character, text))
+
+
+def _literal_character(character: str) -> str:
+    # A space in a table word is any run of whitespace; an apostrophe either apostrophe.
+    return r"\s+" if character == " " else "['’]" if character in "'’" else re.escape(character)
 
 
 def _template(pattern: str) -> str:
@@ -363,7 +368,7 @@ def _required_literals(pattern: str) -> frozenset[str] | None:
     """Strings, folded, one of which every match of `pattern` (read case-insensitively) contains, when the
     pattern has a set of few strings long enough to be rare: 'siècle' for a century, 'ago' for "three years
     ago", 'consecutive'/'in a row'/'straight' for a run. None when it has none (or the parser is missing)."""
-    if _sre_parser is None or _FOLD is None:
+    if _sre_parser is None or FOLD is None:
         return None
     try:
         found = _literals_of_sequence(_sre_parser.parse(pattern, re.IGNORECASE))
@@ -371,7 +376,7 @@ def _required_literals(pattern: str) -> frozenset[str] | None:
         return None
     if found is None or len(found) > _LITERALS_MAX or min(map(len, found)) < _LITERAL_MIN:
         return None
-    return frozenset(_folded(literal) for literal in found)
+    return frozenset(folded(literal) for literal in found)
 
 
 def _literals_of_sequence(items) -> frozenset[str] | None:
@@ -389,7 +394,7 @@ def _literals_of_sequence(items) -> frozenset[str] | None:
             run.append(chr(av))
             continue
         if op is _sre.IN and all(item is _sre.LITERAL for item, _ in av) \
-                and len(one := {_folded(chr(value)) for _, value in av}) == 1:
+                and len(one := {folded(chr(value)) for _, value in av}) == 1:
             run.append(one.pop())  # the parser's own spelling of 's' under IGNORECASE: [sſ]
             continue
         if run:
@@ -414,19 +419,14 @@ def _selectivity(literals: frozenset[str]) -> tuple[int, int]:
     return min(min(map(len, literals)), 8), -len(literals)
 
 
-def _folded(text: str) -> str:
-    """`text` lower-cased, with the letters IGNORECASE also takes as equal ('ſ' and 's', 'ı' and 'i') made one."""
-    return text.lower().translate(_FOLD)
-
-
-def _literal_stretches(text: str, folded: str, literals: frozenset[str]) -> tuple[list[int], list[int]]:
+def _literal_stretches(text: str, folded_text: str, literals: frozenset[str]) -> tuple[list[int], list[int]]:
     """Stretches around every occurrence of the literals, as `_near` makes them around anchors."""
     found = []
     for literal in literals:
-        at = folded.find(literal)
+        at = folded_text.find(literal)
         while at >= 0:
             found.append((at, at + len(literal)))
-            at = folded.find(literal, at + 1)
+            at = folded_text.find(literal, at + 1)
     found.sort()
     starts: list[int] = []
     ends: list[int] = []
@@ -450,11 +450,6 @@ try:
 except ImportError:  # pragma: no cover - a Python without them only loses the guard
     _sre = _sre_parser = None
 
-try:  # the letters IGNORECASE takes as equal beyond lower case (private too, so optional)
-    from re._casefix import _EXTRA_CASES
-    _FOLD: dict[int, int] | None = {c: min(c, *others) for c, others in _EXTRA_CASES.items()}
-except ImportError:  # pragma: no cover - a Python without it reads every rule everywhere
-    _FOLD = None
 
 
 class _AnyFirst(Exception):
@@ -742,9 +737,9 @@ def _candidates(text: str, grammar: _Grammar) -> list[tuple[int, int, int, _Rule
     hits = _anchor_hits(text, grammar)
     near: dict[str, tuple[list[int], list[int]]] = {}
     around_literals: dict[frozenset[str], tuple[list[int], list[int]]] = {}
-    folded = _folded(text) if _FOLD is not None else ""
-    if len(folded) != len(text):
-        folded = ""  # a letter whose lower case is two ('İ'): offsets would shift, so no literal is looked for
+    folded_text = folded(text) if FOLD is not None else ""
+    if len(folded_text) != len(text):
+        folded_text = ""  # a letter whose lower case is two ('İ'): offsets would shift, so no literal is looked for
     # Window by window, only the rules its anchors allow: the work is the windows' length times the rules
     # that can match there, never every rule times every window of a long text. A rule that needs a rare
     # anchor (a month, a weekday) reads only the stretches around those: in a text dense with numbers the
@@ -752,9 +747,9 @@ def _candidates(text: str, grammar: _Grammar) -> list[tuple[int, int, int, _Rule
     for lo, hi, kinds in _windows(text, hits):
         for index in grammar.rules_for(kinds):
             rule = grammar.rules[index]
-            if rule.literals is not None and folded:
+            if rule.literals is not None and folded_text:
                 if rule.literals not in around_literals:
-                    around_literals[rule.literals] = _literal_stretches(text, folded, rule.literals)
+                    around_literals[rule.literals] = _literal_stretches(text, folded_text, rule.literals)
                 stretches = _within(around_literals[rule.literals], lo, hi)
             elif rule.scan_near is None:
                 stretches = [(lo, hi)]

@@ -7,8 +7,9 @@ words the speaker finder reads.
 from __future__ import annotations
 
 import importlib
-import re
 from types import ModuleType
+
+from lib.extract.alternation import alternation as factored_alternation
 
 SUPPORTED_LANGUAGES = ("fr", "en")
 
@@ -43,9 +44,10 @@ def cue_table(lang: str) -> ModuleType:
 
 
 def alternation(words) -> str:
-    """A regex alternation of a table's literal words, longest first so 'millions' wins over 'million'.
+    """A regex alternation of a table's literal words, longest first so 'millions' wins over 'million',
+    written as a trie so that the engine reads it fast (see lib.extract.alternation).
 
     >>> alternation(["million", "millions", "m"])
-    'millions|million|m'
+    'm(?:illions?)?'
     """
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return factored_alternation(words)
