@@ -10,9 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lib.extract.events import (
-    _anchor_hits, _dateparser_day, _day_toward, _first_chars, _grammar, _required_literals, find_events,
+    _anchor_hits, _dateparser_day, _day_toward, _first_chars, _grammar, find_events,
 )
 from lib.extract.alternation import folded as _folded
+from lib.extract.alternation import required_literals as _required_literals
 from lib.extract.nlp import parse
 from tests.line_counts import LIB, lines_run
 

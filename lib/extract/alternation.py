@@ -1,5 +1,6 @@
-"""A table's words as one regular expression that Python's engine reads fast: their shared beginnings
-written once ('m(?:illions?)?' for million, millions, m), as a trie.
+"""A table's words as one regular expression that Python's engine reads fast (their shared beginnings
+written once, 'm(?:illions?)?' for million, millions, m, as a trie), and the strings a pattern's every
+match must contain (`required_literals`), so that a scan can skip text that holds none of them.
 
 Python's `re` tries the alternatives of 'millions|million|m' one after the other at every position
 where one may begin, and under IGNORECASE it cannot skip an alternative by its first letter: a list of
@@ -23,6 +24,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from itertools import product
+
+try:  # the stdlib's own regex parser, to read what a pattern's matches contain (private, so optional)
+    from re import _constants as _sre, _parser as _sre_parser
+except ImportError:  # pragma: no cover - a Python without them scans everything
+    _sre = _sre_parser = None
 
 try:  # the letters IGNORECASE takes as equal beyond lower case (private, so optional)
     from re._casefix import _EXTRA_CASES
@@ -84,3 +91,101 @@ def _is_one_unit(regex: str) -> bool:
     """Whether a '?' after `regex` makes the whole of it optional: one character, escaped or not
     (after '\\s+' it would make the repeat lazy instead)."""
     return len(regex) == 1 or (len(regex) == 2 and regex[0] == "\\")
+
+
+# A set of required strings is worth looking for when each is at least this long and there are this many at most.
+LITERAL_MIN = 3
+LITERALS_MAX = 40
+# Beyond this many strings, the words a part of a pattern can be are not spelt out.
+_EXACT_MAX = 200
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Strings, folded, one of which every match of `pattern` (read case-insensitively) contains, when the
+    pattern has a set of few strings long enough to be rare: 'siècle' for a century, 'ago' for "three years
+    ago", 'consecutive'/'row'/'straight' for a run. None when it has none (or the parser is missing).
+
+    >>> sorted(required_literals(r"\\d+\\s+(?:consecutive|in\\s+a\\s+row|straight)"))
+    ['consecutive', 'row', 'straight']
+    """
+    if _sre_parser is None or FOLD is None:
+        return None
+    try:
+        found = _literals_of_sequence(_sre_parser.parse(pattern, re.IGNORECASE))
+    except (re.error, RecursionError):
+        return None
+    if found is None or len(found) > LITERALS_MAX or min(map(len, found)) < LITERAL_MIN:
+        return None
+    return frozenset(folded(literal) for literal in found)
+
+
+def _literals_of_sequence(items) -> frozenset[str] | None:
+    """The most selective set of strings one of which every match of the sequence contains, or None.
+
+    Consecutive parts that can only match a few known strings (letters, a word list written as a trie, an
+    optional letter) are spelt out together: every match holds one of their concatenations."""
+    best: frozenset[str] | None = None
+    run: set[str] = {""}
+
+    def consider(candidate) -> None:
+        nonlocal best
+        if candidate and "" not in candidate:
+            # 'years' holds 'year': looking for 'year' finds both.
+            candidate = frozenset(c for c in candidate if not any(o != c and o in c for o in candidate))
+            if best is None or _selectivity(candidate) > _selectivity(best):
+                best = candidate
+
+    for op, av in items:
+        exact = _exact(op, av)
+        if exact is not None and len(run) * len(exact) <= _EXACT_MAX:
+            run = {a + b for a, b in product(run, exact)}
+            continue
+        consider(run)
+        run = set(exact) if exact is not None else {""}
+        if exact is not None:
+            continue
+        if op is _sre.BRANCH:
+            alternatives = [_literals_of_sequence(alternative) for alternative in av[1]]
+            if alternatives and all(alternatives):
+                consider(frozenset().union(*alternatives))
+        elif op is _sre.SUBPATTERN:
+            consider(_literals_of_sequence(av[3]))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] > 0:
+            consider(_literals_of_sequence(av[2]))
+        # Sets, categories, lookarounds and optional parts promise no string.
+    consider(run)
+    return best
+
+
+def _exact(op, av) -> set[str] | None:
+    """Every string one part of a pattern can match, when that is a few known strings, else None."""
+    if op is _sre.LITERAL:
+        return {chr(av)}
+    if op is _sre.IN and all(item is _sre.LITERAL for item, _ in av) and len({folded(chr(v)) for _, v in av}) == 1:
+        return {folded(chr(av[0][1]))}  # the parser's own spelling of 's' under IGNORECASE: [sſ]
+    if op is _sre.SUBPATTERN:
+        return _exact_sequence(av[3])
+    if op is _sre.BRANCH:
+        alternatives = [_exact_sequence(alternative) for alternative in av[1]]
+        if any(a is None for a in alternatives) or sum(map(len, alternatives)) > _EXACT_MAX:
+            return None
+        return set().union(*alternatives)
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] == 0 and av[1] == 1:
+        inner = _exact_sequence(av[2])
+        return None if inner is None else inner | {""}
+    return None
+
+
+def _exact_sequence(items) -> set[str] | None:
+    strings = {""}
+    for op, av in items:
+        exact = _exact(op, av)
+        if exact is None or len(strings) * len(exact) > _EXACT_MAX:
+            return None
+        strings = {a + b for a, b in product(strings, exact)}
+    return strings
+
+
+def _selectivity(literals) -> tuple[int, int]:
+    # The shortest string decides how often the set turns up; then the fewer strings, the better.
+    return min(min(map(len, literals)), 8), -len(literals)

@@ -27,7 +27,7 @@ from typing import Callable
 from spacy.tokens import Doc
 from text_to_num import text2num
 
-from lib.extract.alternation import FOLD, alternation, folded
+from lib.extract.alternation import FOLD, alternation, folded, required_literals
 from lib.extract.clause import Clauses
 from lib.extract.lang import table as language_table, time_table
 from lib.extract.nlp import text_of
@@ -71,7 +71,7 @@ class _Rule:
     # The rarest of them, when rare enough that reading only the stretches around it pays (see _candidates).
     scan_near: str | None
     # Strings (folded, see lib.extract.alternation.folded) one of which every match contains, when few and long enough to pay: a
-    # stretch of text without any cannot hold a match (see _required_literals).
+    # stretch of text without any cannot hold a match (see lib.extract.alternation.required_literals).
     literals: frozenset[str] | None
     not_after: re.Pattern | None
     # (before, after): the match is dropped when both sides match, e.g. an age between commas.
@@ -359,66 +359,6 @@ def _needed_of_sequence(items, marks: dict[int, frozenset[str]]) -> frozenset[st
     return needed
 
 
-# A set of required strings is worth looking for when each is at least this long and there are this many at most.
-_LITERAL_MIN = 3
-_LITERALS_MAX = 40
-
-
-def _required_literals(pattern: str) -> frozenset[str] | None:
-    """Strings, folded, one of which every match of `pattern` (read case-insensitively) contains, when the
-    pattern has a set of few strings long enough to be rare: 'siècle' for a century, 'ago' for "three years
-    ago", 'consecutive'/'in a row'/'straight' for a run. None when it has none (or the parser is missing)."""
-    if _sre_parser is None or FOLD is None:
-        return None
-    try:
-        found = _literals_of_sequence(_sre_parser.parse(pattern, re.IGNORECASE))
-    except (re.error, RecursionError):
-        return None
-    if found is None or len(found) > _LITERALS_MAX or min(map(len, found)) < _LITERAL_MIN:
-        return None
-    return frozenset(folded(literal) for literal in found)
-
-
-def _literals_of_sequence(items) -> frozenset[str] | None:
-    """The most selective set of strings one of which every match of the sequence contains, or None."""
-    best: frozenset[str] | None = None
-    run: list[str] = []
-
-    def consider(candidate: frozenset[str] | None) -> None:
-        nonlocal best
-        if candidate and (best is None or _selectivity(candidate) > _selectivity(best)):
-            best = candidate
-
-    for op, av in items:
-        if op is _sre.LITERAL:
-            run.append(chr(av))
-            continue
-        if op is _sre.IN and all(item is _sre.LITERAL for item, _ in av) \
-                and len(one := {folded(chr(value)) for _, value in av}) == 1:
-            run.append(one.pop())  # the parser's own spelling of 's' under IGNORECASE: [sſ]
-            continue
-        if run:
-            consider(frozenset({"".join(run)}))
-            run = []
-        if op is _sre.BRANCH:
-            alternatives = [_literals_of_sequence(alternative) for alternative in av[1]]
-            if alternatives and all(alternatives):
-                consider(frozenset().union(*alternatives))
-        elif op is _sre.SUBPATTERN:
-            consider(_literals_of_sequence(av[3]))
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and av[0] > 0:
-            consider(_literals_of_sequence(av[2]))
-        # Sets, categories, lookarounds and optional parts promise no string.
-    if run:
-        consider(frozenset({"".join(run)}))
-    return best
-
-
-def _selectivity(literals: frozenset[str]) -> tuple[int, int]:
-    # The shortest string decides how often the set turns up; then the fewer strings, the better.
-    return min(min(map(len, literals)), 8), -len(literals)
-
-
 def _literal_stretches(text: str, folded_text: str, literals: frozenset[str]) -> tuple[list[int], list[int]]:
     """Stretches around every occurrence of the literals, as `_near` makes them around anchors."""
     found = []
@@ -541,7 +481,7 @@ def _grammar(lang: str) -> _Grammar:
         scan_near = next((kind for kind in _RARE_FIRST if kind in needs), None)
         # A rule that needs a month or a weekday reads around those anchors already; the others (those
         # needing only a digit or a unit, both in most sentences) read around their own words when they have some.
-        literals = _required_literals(raw_body) if scan_near in (None, "unit") else None
+        literals = required_literals(raw_body) if scan_near in (None, "unit") else None
         rules.append(_Rule(regex, resolver, params, anchors=_rule_anchors(pattern, table), not_around=around,
                            needs=needs, scan_near=scan_near, literals=literals, **context))
     negative = (

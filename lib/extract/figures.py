@@ -21,6 +21,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc
 from text_to_num import text2num
 
+from lib.extract.alternation import folded, required_literals
 from lib.extract.lang import alternation, table, time_table
 from lib.models import Figure, Span
 
@@ -152,6 +153,19 @@ def _patterns(lang: str) -> _Patterns:
     )
 
 
+# The scans that find candidate figures: (the form of what they find, the pattern).
+_SCANS = (("digits", "digits"), ("words", "words"), ("approximate", "approximate"), ("fraction", "fraction"),
+          ("ordinal", "ordinal"), ("vague", "vague"), ("half", "half_before"), ("article", "article_duration"),
+          ("ratio", "ratio"))
+
+
+@lru_cache(maxsize=None)
+def _scan_literals(lang: str) -> dict[str, frozenset[str] | None]:
+    """The words one of which every match of each scan holds (lib.extract.alternation.required_literals)."""
+    p = _patterns(lang)
+    return {name: required_literals(getattr(p, name).pattern) for _, name in _SCANS}
+
+
 def _big_vague(t: ModuleType) -> tuple[str, ...]:
     """The vague plurals that can multiply another: 'tens of thousands', 'des dizaines de milliers'."""
     return tuple(word for word, value in t.VAGUE_QUANTITIES.items() if value >= 1000)
@@ -217,15 +231,15 @@ def find_figures(
     parse = _Parse(doc)
     blocked = _SpanIndex(taken)
     names = _SpanIndex(_name_spans(text, t, p, parse))
-    candidates = [(m.start(), m.end(), "digits") for m in p.digits.finditer(text)]
-    candidates += [(m.start(), m.end(), "words") for m in p.words.finditer(text)]
-    candidates += [(m.start(), m.end(), "approximate") for m in p.approximate.finditer(text)]
-    candidates += [(m.start(), m.end(), "fraction") for m in p.fraction.finditer(text)]
-    candidates += [(m.start(), m.end(), "ordinal") for m in p.ordinal.finditer(text)]
-    candidates += [(m.start(), m.end(), "vague") for m in p.vague.finditer(text)]
-    candidates += [(m.start(), m.end(), "half") for m in p.half_before.finditer(text)]
-    candidates += [(m.start(), m.end(), "article") for m in p.article_duration.finditer(text)]
-    candidates += [(m.start(), m.end(), "ratio") for m in p.ratio.finditer(text)]
+    candidates = []
+    # A scan whose every match holds one of some words ('dozen', 'tiers', 'demi-') is skipped when the text
+    # has none of them: most articles have no fraction, no "half a million", no "une quarantaine".
+    lowered = folded(text)
+    lowered = lowered if len(lowered) == len(text) else None  # 'İ' lowers to two letters: then scan all
+    for form, field_name in _SCANS:
+        literals = _scan_literals(lang)[field_name]
+        if literals is None or lowered is None or any(literal in lowered for literal in literals):
+            candidates += [(m.start(), m.end(), form) for m in getattr(p, field_name).finditer(text)]
     candidates += _multiplier_candidates(text, parse, t, p)
     # At one position the longest reading wins: "deux tiers" over "deux", "un million" over "un".
     candidates.sort(key=lambda c: (c[0], -c[1]))
