@@ -25,6 +25,8 @@ from types import ModuleType
 from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Token
 
+from lib.extract.nlp import feature
+
 __all__ = ["Clauses"]
 
 # Dependency labels (English and French spaCy models).
@@ -125,7 +127,7 @@ class Clauses:
             return False
         # The part of speech from the array first: most words between are not verbs, and need no Token.
         pos = self._pos()
-        return not any(pos[i] in _VERB_POS and i != verb.i and "Fin" in self.doc[i].morph.get("VerbForm")
+        return not any(pos[i] in _VERB_POS and i != verb.i and "Fin" in feature(self.doc[i], "VerbForm")
                        and self.doc[i].head.i != verb.i for i in range(lo + 1, hi))
 
     def _pos(self) -> list[int]:
@@ -170,18 +172,18 @@ class Clauses:
     def _tense_of(self, verb: Token, depth: int) -> int:
         auxiliaries = [c for c in verb.children if c.dep_ in _AUXILIARIES]
         for aux in auxiliaries:
-            if aux.lower_ in self.future_words or "Fut" in aux.morph.get("Tense"):
+            if aux.lower_ in self.future_words or "Fut" in feature(aux, "Tense"):
                 return 1
-        if "Fut" in verb.morph.get("Tense"):
+        if "Fut" in feature(verb, "Tense"):
             return 1
-        participle = "Part" in verb.morph.get("VerbForm") and "Past" in verb.morph.get("Tense")
+        participle = "Part" in feature(verb, "VerbForm") and "Past" in feature(verb, "Tense")
         for aux in auxiliaries:
-            tense = aux.morph.get("Tense")
+            tense = feature(aux, "Tense")
             if "Past" in tense or "Imp" in tense:
                 return -1  # "was held", "had met", "avait annoncé", "était"
             if participle and aux.dep_ in _TENSE_AUXILIARIES and aux.lemma_.lower() in self.perfect:
                 # "has met", "a rencontré": a compound past ("aurait eu lieu" too, hearsay of the past).
-                return _PRESENT_PERFECT if "Ind" in aux.morph.get("Mood") or aux.tag_ in ("VBZ", "VBP") else -1
+                return _PRESENT_PERFECT if "Ind" in feature(aux, "Mood") or aux.tag_ in ("VBZ", "VBP") else -1
         if participle and not auxiliaries and verb.dep_ in _ADJECTIVAL:
             # "l'investiture prévue le 15 septembre", "talks scheduled for Tuesday" are still to come;
             # "l'accord signé vendredi", "votes counted on Friday" are done.
@@ -190,12 +192,12 @@ class Clauses:
                 c.dep_ in ("acomp", "xcomp", "amod") and c.pos_ == "ADJ" and c.lemma_.lower() in self.prospective
                 for c in verb.children):
             return 1  # "is scheduled for Tuesday", "est prévu mardi", "is due on the 20th"
-        finite = "Fin" in verb.morph.get("VerbForm")
-        if finite and ("Past" in verb.morph.get("Tense") or "Imp" in verb.morph.get("Tense")):
+        finite = "Fin" in feature(verb, "VerbForm")
+        if finite and ("Past" in feature(verb, "Tense") or "Imp" in feature(verb, "Tense")):
             return -1
-        if finite and "Cnd" in verb.morph.get("Mood"):
+        if finite and "Cnd" in feature(verb, "Mood"):
             return 1  # "devrait se tenir mardi"
-        infinitive = "Inf" in verb.morph.get("VerbForm") or verb.tag_ == "VB"
+        infinitive = "Inf" in feature(verb, "VerbForm") or verb.tag_ == "VB"
         if infinitive or verb.dep_ == "xcomp":
             head = verb.head
             if head.i != verb.i and head.lemma_.lower() in self.prospective \
@@ -237,7 +239,7 @@ class Clauses:
         """Subject, auxiliaries, negation and the verb; an infinitive borrows its head's subject and verb."""
         parts: list[Token] = []
         subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-        relative = subject is not None and (subject.lower_ in self.relative_words or "Rel" in subject.morph.get("PronType"))
+        relative = subject is not None and (subject.lower_ in self.relative_words or "Rel" in feature(subject, "PronType"))
         if (verb.dep_ in _RELATIVE and (subject is None or relative)) or (subject is None and verb.dep_ in _ADJECTIVAL):
             # "the plan, which was announced on Friday": the plan was announced.
             parts += _compact(verb.head, skip | _span(verb), _SUBJECT_WORDS)

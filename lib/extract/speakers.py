@@ -27,7 +27,7 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_DIGIT, IS_PUNCT, I
 from spacy.tokens import Doc, Token
 
 from lib.extract.lang import cue_table, time_table
-from lib.extract.nlp import text_of
+from lib.extract.nlp import feature, text_of
 
 PRONOUN = "<pronoun>"
 _MAX_PHRASE_TOKENS = 10
@@ -75,19 +75,19 @@ class _Tokens:
         self.space = [" " if k else "" for k in space]
         self.head = [i + offset for i, offset in enumerate(doc.to_array(HEAD).view("int64").tolist())]
         self._doc, self._morph_keys = doc, morph
-        self._features: dict[int, dict[str, list[str]]] = {}
+        self._features: dict[int, dict[str, tuple[str, ...]]] = {}
         self.children: list[list[int]] = [[] for _ in orth]
         for i, head in enumerate(self.head):
             if head != i:
                 self.children[head].append(i)
 
-    def morph(self, i: int) -> dict[str, list[str]]:
+    def morph(self, i: int) -> dict[str, tuple[str, ...]]:
         """The features the readers ask of token i's morphology, computed once per distinct analysis."""
         key = self._morph_keys[i]
         features = self._features.get(key)
         if features is None:
-            analysis = self._doc[i].morph
-            features = self._features[key] = {field: analysis.get(field) for field in ("VerbForm", "Tense", "Number", "Gender")}
+            token = self._doc[i]
+            features = self._features[key] = {field: feature(token, field) for field in ("VerbForm", "Tense", "Number", "Gender")}
         return features
 
 
@@ -663,8 +663,8 @@ class Attribution:
         if head_lower not in known and lemma in known:
             head_lower = lemma  # "chercheurs" -> "chercheur", "agencies" -> "agency"
         names = self.names.runs_in(tokens)
-        plural = "Plur" in head.morph.get("Number")
-        gender = {"Masc": "m", "Fem": "f"}.get(next(iter(head.morph.get("Gender")), ""), "")
+        plural = "Plur" in feature(head, "Number")
+        gender = {"Masc": "m", "Fem": "f"}.get(next(iter(feature(head, "Gender")), ""), "")
         position = tokens[0].idx
         if head_lower in t.VAGUE_SOURCES:
             return None
