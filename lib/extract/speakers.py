@@ -65,12 +65,9 @@ class _Tokens:
         (self.idx, orth, lower, lemma, pos, tag, dep, iob, ent_type, space, morph,
          self.is_punct, self.like_num, self.is_title, self.is_digit) = columns
         strings = doc.vocab.strings
-        # Forms, lower forms and lemmas share most of their strings: each distinct one is looked up once.
-        words = {key: strings[key] for key in set(orth).union(lower, lemma)}
-        self.text, self.lower = [words[key] for key in orth], [words[key] for key in lower]
-        lowered = {key: words[key].lower() for key in set(lemma)}
-        self.lemma = [lowered[key] for key in lemma]  # every reader compares lemma_.lower()
-        self.pos, self.tag, self.dep, self.ent_type = (_strings(strings, ids) for ids in (pos, tag, dep, ent_type))
+        self.text, self.lower, self.pos, self.tag, self.dep, self.ent_type = (
+            _strings(strings, ids) for ids in (orth, lower, pos, tag, dep, ent_type))
+        self.lemma = [word.lower() for word in _strings(strings, lemma)]  # every reader compares lemma_.lower()
         self.iob = [self._IOB[k] for k in iob]
         self.space = [" " if k else "" for k in space]
         self.head = [i + offset for i, offset in enumerate(doc.to_array(HEAD).view("int64").tolist())]
@@ -98,9 +95,19 @@ def _may_be_cue(t: ModuleType, lemma: str, lower: str, pos: str) -> bool:
 
 
 def _strings(strings, ids: list[int]) -> list[str]:
-    """The strings of these hashes, each distinct one looked up once."""
-    known = {key: strings[key] for key in set(ids)}
-    return [known[key] for key in ids]
+    """The strings of these hashes, each looked up in the StringStore once per process: a hash always
+    stands for the same string, and most words of an article (the, de, said, a déclaré) were in the last."""
+    missing = set(ids).difference(_STRING_OF)
+    if missing:
+        if len(_STRING_OF) > _STRINGS_KEPT:
+            _STRING_OF.clear()  # a bound for a long batch of very varied texts
+            missing = set(ids)
+        _STRING_OF.update((key, strings[key]) for key in missing)
+    return list(map(_STRING_OF.__getitem__, ids))
+
+
+_STRING_OF: dict[int, str] = {}
+_STRINGS_KEPT = 500_000
 
 
 @dataclass(frozen=True)
