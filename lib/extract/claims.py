@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from lib.extract.lang import table
 from lib.extract.speakers import Attribution
+from lib.extract.tokens import Tokens
 from lib.models import Claim, Event, Figure, Span
 
 CLAIM_THRESHOLD = 0.5
@@ -54,8 +55,12 @@ def find_claims(
     figures: list[Figure],
     events: list[Event],
     doc: Doc | None = None,
+    tokens: Tokens | None = None,
 ) -> list[Claim]:
-    """Every check-worthy sentence of `text`, with its speaker (None when the text names no one)."""
+    """Every check-worthy sentence of `text`, with its speaker (None when the text names no one).
+
+    `tokens` is the parse's token lists when the caller has them (lib.extract.engine reads them once for
+    the events' clauses and the speakers)."""
     t = table(lang)
     figure_starts = sorted(f.start for f in figures)
     event_starts = sorted(e.start for e in events)
@@ -63,7 +68,7 @@ def find_claims(
         from lib.extract.nlp import parse
 
         doc = parse(text, lang)  # callers without the article's parse (tests, one-off use)
-    speakers = Attribution(doc, lang)
+    speakers = Attribution(doc, lang, tokens)
     claims: list[Claim] = []
     for start, end in sentences:
         if end - start > MAX_CLAIM_CHARS or _overlaps_any(start, end, boilerplate):

@@ -22,10 +22,9 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from types import ModuleType
 
-from spacy.symbols import AUX, VERB
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from lib.extract.nlp import feature
+from lib.extract.tokens import Tokens
 
 __all__ = ["Clauses"]
 
@@ -43,7 +42,8 @@ _CORE = frozenset({"det", "amod", "compound", "nummod", "poss", "flat", "flat:na
 _RELATIVE = frozenset({"relcl", "acl:relcl"})
 _NOUN_MODIFIERS = frozenset({"advmod", "npadvmod", "amod"})  # not nmod: "l'annonce d'aujourd'hui" dates the announcement
 _ADJECTIVAL = frozenset({"acl", "amod"})  # a participle describing a noun
-_VERB_POS = frozenset({VERB, AUX})  # the ids of pos_ "VERB" and "AUX"
+_VERB_POS = frozenset({"VERB", "AUX"})
+_VERB_GROUP = _AUXILIARIES | _NEGATION | _PARTICLES
 _PRESENT_PERFECT = -2  # a past that reaches the present: which way "until May 6" points depends on "until"
 _MAX_STEPS = 8  # head chains in a sentence are short; the bound keeps a malformed parse cheap
 # A phrase wider than this many tokens is a parse gone wrong (a list of 400 dates hung on one word): not read.
@@ -54,105 +54,109 @@ _OBJECT_WORDS = 5
 
 
 class Clauses:
-    """A parsed article indexed by character offsets, for reading the clause around a time expression."""
+    """A parsed article indexed by character offsets, for reading the clause around a time expression.
 
-    def __init__(self, doc: Doc, table: ModuleType):
+    Tokens are read by index from the article's `Tokens` lists (given, or read here): the clause reading
+    walks heads and children of the same few words again and again, and a spaCy Token built per access
+    was most of its cost."""
+
+    def __init__(self, doc: Doc, table: ModuleType, tokens: Tokens | None = None):
         self.doc = doc
         self.table = table
-        # Read from the array: iterating the doc makes a Token object per word, the largest cost here.
-        self.starts = doc.to_array("IDX").tolist()
+        self.tok = tokens if tokens is not None else Tokens(doc)
+        self.starts = self.tok.idx
         self.future_words = frozenset(w.lower() for w in table.FUTURE_AUXILIARIES)
         self.prospective = frozenset(table.PROSPECTIVE_LEMMAS)
         self.perfect = frozenset(table.PERFECT_AUXILIARIES)
         self.relative_words = frozenset(table.RELATIVE_SUBJECTS)
-        self._governors: dict[tuple[int, int], Token | None] = {}  # tense and what ask for the same spans
-        self._pos_ids: list[int] | None = None  # each token's part of speech, read once when first needed
+        self._governors: dict[tuple[int, int], int | None] = {}  # tense and what ask for the same spans
 
     # --- finding the verb ---------------------------------------------------------------------------
 
-    def _tokens(self, start: int, end: int) -> list[Token]:
+    def _tokens(self, start: int, end: int) -> list[int]:
         lo = max(0, bisect_right(self.starts, start) - 1)
         hi = bisect_left(self.starts, end)
-        return [t for t in self.doc[lo:hi] if t.idx < end and t.idx + len(t) > start]
+        idx, text = self.starts, self.tok.text
+        return [i for i in range(lo, hi) if idx[i] < end and idx[i] + len(text[i]) > start]
 
-    def _root(self, start: int, end: int) -> Token | None:
+    def _root(self, start: int, end: int) -> int | None:
         tokens = self._tokens(start, end)
         if not tokens:
             return None
-        inside = {t.i for t in tokens}
-        return next((t for t in tokens if t.head.i not in inside or t.head.i == t.i), tokens[0])
+        inside = set(tokens)
+        head = self.tok.head
+        return next((i for i in tokens if head[i] not in inside or head[i] == i), tokens[0])
 
-    def governor(self, start: int, end: int) -> Token | None:
-        """The verb (or copular predicate) the expression at [start, end) hangs on, else None."""
+    def governor(self, start: int, end: int) -> int | None:
+        """The verb (or copular predicate) the expression at [start, end) hangs on, as a token index, else None."""
         if (start, end) not in self._governors:
             self._governors[(start, end)] = self._governor(start, end)
         return self._governors[(start, end)]
 
-    def _governor(self, start: int, end: int) -> Token | None:
+    def _governor(self, start: int, end: int) -> int | None:
         root = self._root(start, end)
-        if root is None or not _sane(root):
+        if root is None or not self._sane(root):
             return None
+        head = self.tok.head
         token = root
         for _ in range(_MAX_STEPS):
-            if not _sane(token.head):
+            if not self._sane(head[token]):
                 return None
-            if token.head.i == token.i:
-                return token if _is_predicate(token) and self._plausible(root, token) else None
-            token = token.head
-            if _is_predicate(token):
-                if token.i > root.i:
-                    token = self._left_predicate(root) or token
+            if head[token] == token:
+                return token if self._is_predicate(token) and self._plausible(root, token) else None
+            token = head[token]
+            if self._is_predicate(token):
+                if token > root:
+                    left = self._left_predicate(root)
+                    token = left if left is not None else token
                 return token if self._plausible(root, token) else None
         return None
 
-    def _left_predicate(self, root: Token) -> Token | None:
+    def _left_predicate(self, root: int) -> int | None:
         """The nearest verb before the expression in its sentence: "Maersk said on Monday it would…" and
         "will cut jobs by the end of March, the company said" hang on the verb before, whatever the
         parse attached them to (the models often take the verb after)."""
-        for token in reversed(self.doc[max(0, root.i - _MAX_DISTANCE) : root.i]):
-            if token.is_sent_start and token.i < root.i - 1 or token.text in (".", ";", "!", "?", "\n"):
+        tok = self.tok
+        for i in range(root - 1, max(0, root - _MAX_DISTANCE) - 1, -1):
+            if tok.is_sent_start(i) and i < root - 1 or tok.text[i] in (".", ";", "!", "?", "\n"):
                 break
-            if token.pos_ in ("VERB", "AUX") and token.dep_ in _AUXILIARIES and _is_predicate(token.head):
-                token = token.head
-            if token.pos_ in ("VERB", "AUX") and token.dep_ not in _AUXILIARIES and _sane(token) \
-                    and token.i < root.i:
+            token = i
+            if tok.pos[token] in _VERB_POS and tok.dep[token] in _AUXILIARIES and self._is_predicate(tok.head[token]):
+                token = tok.head[token]
+            if tok.pos[token] in _VERB_POS and tok.dep[token] not in _AUXILIARIES and self._sane(token) \
+                    and token < root:
                 return token
         return None
 
-    def _plausible(self, root: Token, verb: Token) -> bool:
+    def _plausible(self, root: int, verb: int) -> bool:
         """A parse that hangs the expression on a verb across another finite verb is not to be trusted
         ("L'accord signé vendredi entrera en vigueur en janvier": janvier is not the signing's)."""
-        lo, hi = sorted((root.i, verb.i))
+        lo, hi = sorted((root, verb))
         if hi - lo > _MAX_DISTANCE:
             return False
-        # The part of speech from the array first: most words between are not verbs, and need no Token.
-        pos = self._pos()
-        return not any(pos[i] in _VERB_POS and i != verb.i and "Fin" in feature(self.doc[i], "VerbForm")
-                       and self.doc[i].head.i != verb.i for i in range(lo + 1, hi))
-
-    def _pos(self) -> list[int]:
-        if self._pos_ids is None:
-            self._pos_ids = self.doc.to_array("POS").tolist()
-        return self._pos_ids
+        tok = self.tok
+        return not any(tok.pos[i] in _VERB_POS and i != verb and "Fin" in tok.feature(i, "VerbForm")
+                       and tok.head[i] != verb for i in range(lo + 1, hi))
 
     def names_no_fact(self, start: int, end: int) -> bool:
         """The expression is its clause's subject ("Today was a great day"), or describes a noun in a clause
         in the present ("ceux qui représentent l'opposition aujourd'hui"): it dates no fact. Hung on a noun
         in a past or future clause ("a collecté des vivres aujourd'hui"), it is the parse's attachment, and
         the clause's fact is dated."""
+        tok = self.tok
         root = self._root(start, end)
-        if root is None or root.head.i == root.i or not _sane(root):
+        if root is None or tok.head[root] == root or not self._sane(root):
             return False
-        if root.dep_ in _SUBJECTS:
+        if tok.dep[root] in _SUBJECTS:
             return True
-        if root.head.pos_ not in ("NOUN", "PROPN") or root.dep_ not in _NOUN_MODIFIERS:
+        if tok.pos[tok.head[root]] not in ("NOUN", "PROPN") or tok.dep[root] not in _NOUN_MODIFIERS:
             return False
-        token = root.head
+        token = tok.head[root]
         for _ in range(_MAX_STEPS):
-            if _is_predicate(token) or token.head.i == token.i or not _sane(token.head):
+            if self._is_predicate(token) or tok.head[token] == token or not self._sane(tok.head[token]):
                 break
-            token = token.head
-        return not _is_predicate(token) or self._tense_of(token, 2) == 0
+            token = tok.head[token]
+        return not self._is_predicate(token) or self._tense_of(token, 2) == 0
 
     # --- tense -------------------------------------------------------------------------------------
 
@@ -169,10 +173,12 @@ class Clauses:
             return 1 if forward else -1
         return tense
 
-    def _tense_of(self, verb: Token, depth: int) -> int:
-        auxiliaries = [c for c in verb.children if c.dep_ in _AUXILIARIES]
+    def _tense_of(self, verb: int, depth: int) -> int:
+        tok = self.tok
+        feature = tok.feature
+        auxiliaries = [c for c in tok.children[verb] if tok.dep[c] in _AUXILIARIES]
         for aux in auxiliaries:
-            if aux.lower_ in self.future_words or "Fut" in feature(aux, "Tense"):
+            if tok.lower[aux] in self.future_words or "Fut" in feature(aux, "Tense"):
                 return 1
         if "Fut" in feature(verb, "Tense"):
             return 1
@@ -181,31 +187,31 @@ class Clauses:
             tense = feature(aux, "Tense")
             if "Past" in tense or "Imp" in tense:
                 return -1  # "was held", "had met", "avait annoncé", "était"
-            if participle and aux.dep_ in _TENSE_AUXILIARIES and aux.lemma_.lower() in self.perfect:
+            if participle and tok.dep[aux] in _TENSE_AUXILIARIES and tok.lemma[aux] in self.perfect:
                 # "has met", "a rencontré": a compound past ("aurait eu lieu" too, hearsay of the past).
-                return _PRESENT_PERFECT if "Ind" in feature(aux, "Mood") or aux.tag_ in ("VBZ", "VBP") else -1
-        if participle and not auxiliaries and verb.dep_ in _ADJECTIVAL:
+                return _PRESENT_PERFECT if "Ind" in feature(aux, "Mood") or tok.tag[aux] in ("VBZ", "VBP") else -1
+        if participle and not auxiliaries and tok.dep[verb] in _ADJECTIVAL:
             # "l'investiture prévue le 15 septembre", "talks scheduled for Tuesday" are still to come;
             # "l'accord signé vendredi", "votes counted on Friday" are done.
-            return 1 if verb.lemma_.lower() in self.prospective else -1
-        if (participle and verb.lemma_.lower() in self.prospective) or any(
-                c.dep_ in ("acomp", "xcomp", "amod") and c.pos_ == "ADJ" and c.lemma_.lower() in self.prospective
-                for c in verb.children):
+            return 1 if tok.lemma[verb] in self.prospective else -1
+        if (participle and tok.lemma[verb] in self.prospective) or any(
+                tok.dep[c] in ("acomp", "xcomp", "amod") and tok.pos[c] == "ADJ" and tok.lemma[c] in self.prospective
+                for c in tok.children[verb]):
             return 1  # "is scheduled for Tuesday", "est prévu mardi", "is due on the 20th"
         finite = "Fin" in feature(verb, "VerbForm")
         if finite and ("Past" in feature(verb, "Tense") or "Imp" in feature(verb, "Tense")):
             return -1
         if finite and "Cnd" in feature(verb, "Mood"):
             return 1  # "devrait se tenir mardi"
-        infinitive = "Inf" in feature(verb, "VerbForm") or verb.tag_ == "VB"
-        if infinitive or verb.dep_ == "xcomp":
-            head = verb.head
-            if head.i != verb.i and head.lemma_.lower() in self.prospective \
+        infinitive = "Inf" in feature(verb, "VerbForm") or tok.tag[verb] == "VB"
+        if infinitive or tok.dep[verb] == "xcomp":
+            head = tok.head[verb]
+            if head != verb and tok.lemma[head] in self.prospective \
                     and (depth == 0 or self._tense_of(head, depth - 1) not in (-1, _PRESENT_PERFECT)):
                 # "doit rencontrer mardi", "plans to meet on Friday", "va se rendre"; not "agreed to sell in
                 # October", where the plan is past and the time may be too.
                 return 1
-            if head.i != verb.i and depth > 0 and _is_predicate(head) and self._tense_of(head, depth - 1) == 1:
+            if head != verb and depth > 0 and self._is_predicate(head) and self._tense_of(head, depth - 1) == 1:
                 return 1
         return 0
 
@@ -213,104 +219,110 @@ class Clauses:
 
     def what(self, start: int, end: int, lo: int, hi: int) -> str:
         """A few words saying what happened at the expression's time, from its clause within [lo, hi)."""
+        tok = self.tok
         verb = self.governor(start, end)
-        skip = {t.i for t in self._tokens(start, end)}
+        skip = set(self._tokens(start, end))
         if verb is None:
             root = self._root(start, end)
-            if root is None or not _sane(root):
+            if root is None or not self._sane(root):
                 return ""
             top = root
             for _ in range(_MAX_STEPS):
-                if top.head.i == top.i or not (lo <= top.head.idx < hi) or not _sane(top.head):
+                head = tok.head[top]
+                if head == top or not (lo <= tok.idx[head] < hi) or not self._sane(head):
                     break
-                top = top.head
-            if top.i == root.i:
+                top = head
+            if top == root:
                 return ""
-            return _words(_compact(top, skip | _time_phrase(root), _OBJECT_WORDS * 2), lo, hi)
-        skip |= _time_phrase(self._root(start, end) or verb)
+            return self._words(self._compact(top, skip | self._time_phrase(root), _OBJECT_WORDS * 2), lo, hi)
+        root = self._root(start, end)
+        skip |= self._time_phrase(root if root is not None else verb)
         parts = self._subject_and_verb(verb, skip, 2)
-        obj = next((c for c in verb.children if c.dep_ in _OBJECTS and c.i not in skip and c.i > verb.i), None)
+        obj = next((c for c in tok.children[verb] if tok.dep[c] in _OBJECTS and c not in skip and c > verb), None)
         if obj is not None:
-            parts += _compact(obj, skip, _OBJECT_WORDS)
-        return _words(parts, lo, hi)
+            parts += self._compact(obj, skip, _OBJECT_WORDS)
+        return self._words(parts, lo, hi)
 
-
-    def _subject_and_verb(self, verb: Token, skip: set[int], depth: int) -> list[Token]:
+    def _subject_and_verb(self, verb: int, skip: set[int], depth: int) -> list[int]:
         """Subject, auxiliaries, negation and the verb; an infinitive borrows its head's subject and verb."""
-        parts: list[Token] = []
-        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-        relative = subject is not None and (subject.lower_ in self.relative_words or "Rel" in feature(subject, "PronType"))
-        if (verb.dep_ in _RELATIVE and (subject is None or relative)) or (subject is None and verb.dep_ in _ADJECTIVAL):
+        tok = self.tok
+        parts: list[int] = []
+        subject = next((c for c in tok.children[verb] if tok.dep[c] in _SUBJECTS), None)
+        relative = subject is not None and (tok.lower[subject] in self.relative_words
+                                            or "Rel" in tok.feature(subject, "PronType"))
+        if (tok.dep[verb] in _RELATIVE and (subject is None or relative)) \
+                or (subject is None and tok.dep[verb] in _ADJECTIVAL):
             # "the plan, which was announced on Friday": the plan was announced.
-            parts += _compact(verb.head, skip | _span(verb), _SUBJECT_WORDS)
+            parts += self._compact(tok.head[verb], skip | self._span(verb), _SUBJECT_WORDS)
         elif subject is not None and not relative:
-            parts += _compact(subject, skip, _SUBJECT_WORDS)
-        elif subject is None and verb.dep_ in _COMPLEMENTS and depth > 0 and _is_predicate(verb.head):
-            parts += self._subject_and_verb(verb.head, skip | _span(verb), depth - 1)
-        group = [c for c in verb.children if c.dep_ in _AUXILIARIES | _NEGATION | _PARTICLES and c.i not in skip]
-        marks = [c for c in verb.children if c.dep_ in ("aux", "mark") and c.lower_ == "to"]
-        if verb.pos_ in ("VERB", "AUX"):
+            parts += self._compact(subject, skip, _SUBJECT_WORDS)
+        elif subject is None and tok.dep[verb] in _COMPLEMENTS and depth > 0 and self._is_predicate(tok.head[verb]):
+            parts += self._subject_and_verb(tok.head[verb], skip | self._span(verb), depth - 1)
+        group = [c for c in tok.children[verb] if tok.dep[c] in _VERB_GROUP and c not in skip]
+        marks = [c for c in tok.children[verb] if tok.dep[c] in ("aux", "mark") and tok.lower[c] == "to"]
+        if tok.pos[verb] in _VERB_POS:
             return parts + group + marks + [verb]
         # A copular predicate: "c'est la croissance la plus faible", "Il sera titulaire".
-        taken = {t.i for t in parts} | {t.i for t in group} | {c.i for c in verb.children if c.dep_ in _SUBJECTS}
-        return parts + group + _compact(verb, skip | taken | _subtrees(verb, _SUBJECTS), _OBJECT_WORDS)
+        taken = set(parts) | set(group) | {c for c in tok.children[verb] if tok.dep[c] in _SUBJECTS}
+        return parts + group + self._compact(verb, skip | taken | self._subtrees(verb, _SUBJECTS), _OBJECT_WORDS)
 
+    # --- phrases -------------------------------------------------------------------------------------
 
-def _sane(token: Token) -> bool:
-    return token.right_edge.i - token.left_edge.i <= _MAX_PHRASE_TOKENS
+    def _sane(self, token: int) -> bool:
+        left, right = self.tok.edges(token)
+        return right - left <= _MAX_PHRASE_TOKENS
 
+    def _is_predicate(self, token: int) -> bool:
+        tok = self.tok
+        return tok.pos[token] in _VERB_POS or any(tok.dep[c] == "cop" for c in tok.children[token])
 
-def _is_predicate(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") or any(c.dep_ == "cop" for c in token.children)
+    def _span(self, token: int) -> set[int]:
+        """The indices of the token's subtree (a parse is projective: its subtree is one stretch)."""
+        left, right = self.tok.edges(token)
+        return set(range(left, right + 1))
 
+    def _subtrees(self, token: int, labels: frozenset[str]) -> set[int]:
+        tok = self.tok
+        return {i for c in tok.children[token] if tok.dep[c] in labels for i in self._span(c)}
 
-def _span(token: Token) -> set[int]:
-    """The indices of the token's subtree (a parse is projective: its subtree is one stretch)."""
-    return set(range(token.left_edge.i, token.right_edge.i + 1))
+    def _time_phrase(self, root: int) -> set[int]:
+        """The time expression's own phrase: "on Friday", "au cours de l'année 2013"."""
+        tok = self.tok
+        top = root
+        if tok.pos[tok.head[root]] == "ADP" and tok.dep[root] == "pobj":
+            top = tok.head[root]
+        return self._span(top)
 
+    def _compact(self, token: int, skip: set[int], limit: int) -> list[int]:
+        """The phrase headed by `token`, whole when short, else its head with determiners and modifiers."""
+        tok = self.tok
+        left, right = tok.edges(token)
+        width = right - left + 1
+        whole = [] if width > 4 * limit else [i for i in range(left, right + 1) if i not in skip and not tok.is_punct[i]]
+        if whole and len(whole) <= limit:
+            return whole
+        # Up to the head when that is short ("d'un peu moins de 300 000 personnes"), else the head's core.
+        upto = [i for i in whole if i <= token]
+        if len(upto) <= limit + 2 and token - left < limit + 4:
+            return upto
+        kept = [token] + [c for c in tok.children[token] if tok.dep[c] in _CORE and c not in skip]
+        for child in list(kept[1:]):
+            kept += [g for g in tok.children[child] if tok.dep[g] in _CORE and g not in skip]
+        return sorted(kept)[: limit + 2]
 
-def _subtrees(token: Token, labels: frozenset[str]) -> set[int]:
-    return {i for c in token.children if c.dep_ in labels for i in _span(c)}
-
-
-def _time_phrase(root: Token) -> set[int]:
-    """The time expression's own phrase: "on Friday", "au cours de l'année 2013"."""
-    top = root
-    if root.head.pos_ == "ADP" and root.dep_ == "pobj":
-        top = root.head
-    return _span(top)
-
-
-def _compact(token: Token, skip: set[int], limit: int) -> list[Token]:
-    """The phrase headed by `token`, whole when short, else its head with determiners and modifiers."""
-    doc = token.doc
-    width = token.right_edge.i - token.left_edge.i + 1
-    whole = [] if width > 4 * limit else [t for t in doc[token.left_edge.i : token.right_edge.i + 1]
-                                          if t.i not in skip and not t.is_punct]
-    if whole and len(whole) <= limit:
-        return whole
-    # Up to the head when that is short ("d'un peu moins de 300 000 personnes"), else the head's core.
-    upto = [t for t in whole if t.i <= token.i]
-    if len(upto) <= limit + 2 and token.i - token.left_edge.i < limit + 4:
-        return upto
-    kept = [token] + [c for c in token.children if c.dep_ in _CORE and c.i not in skip]
-    for child in list(kept[1:]):
-        kept += [g for g in child.children if g.dep_ in _CORE and g.i not in skip]
-    return sorted(kept, key=lambda t: t.i)[: limit + 2]
-
-
-def _words(tokens: list[Token], lo: int, hi: int) -> str:
-    """The tokens in text order, inside the sentence, as one line without edge punctuation."""
-    seen: set[int] = set()
-    ordered = []
-    for token in sorted(tokens, key=lambda t: t.i):
-        if token.i in seen or not (lo <= token.idx < hi) or "\n" in token.text:
-            continue
-        seen.add(token.i)
-        ordered.append(token)
-    text = "".join(t.text + (" " if t.whitespace_ or (n < len(ordered) and ordered[n].i != t.i + 1) else "")
-                   for n, t in enumerate(ordered, 1)).strip()
-    text = " ".join(text.split()).strip(" ,;:-–—«»\"“”'")
-    if ordered and ordered[0].pos_ == "ADP":
-        text = text.split(" ", 1)[-1] if " " in text else ""
-    return text
+    def _words(self, tokens: list[int], lo: int, hi: int) -> str:
+        """The tokens in text order, inside the sentence, as one line without edge punctuation."""
+        tok = self.tok
+        seen: set[int] = set()
+        ordered = []
+        for i in sorted(tokens):
+            if i in seen or not (lo <= tok.idx[i] < hi) or "\n" in tok.text[i]:
+                continue
+            seen.add(i)
+            ordered.append(i)
+        text = "".join(tok.text[i] + (" " if tok.space[i] or (n < len(ordered) and ordered[n] != i + 1) else "")
+                       for n, i in enumerate(ordered, 1)).strip()
+        text = " ".join(text.split()).strip(" ,;:-–—«»\"“”'")
+        if ordered and tok.pos[ordered[0]] == "ADP":
+            text = text.split(" ", 1)[-1] if " " in text else ""
+        return text

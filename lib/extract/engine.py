@@ -31,6 +31,7 @@ from lib.extract.figures import find_figures
 from lib.extract.lang import table
 from lib.extract.nlp import cut_point, parse, parse_many, pipeline, share_cores, spare_processes, text_of
 from lib.extract.sentences import sentence_spans
+from lib.extract.tokens import Tokens
 from lib.models import Article, Claim, Event, Extraction, Figure, Span, normalise_for_id, stable_id
 
 # Bump when extraction output changes, so stored articles know they were read by an older engine.
@@ -99,14 +100,15 @@ def _found(text: str, lang: str, published, boilerplate, sentences: list[Span],
     if doc is None:
         doc = parse(text, lang, processes=processes, progress=lambda done, total: report(
             parsed * done / total, f"Read {done} of {total} parts of {len(sentences):,} sentences"))
-    events = find_events(text, lang, published, doc=doc)
+    tokens = Tokens(doc)  # read once, for the events' clauses and the speakers
+    events = find_events(text, lang, published, doc=doc, tokens=tokens)
     report(parsed + PROGRESS_SHARES["events"], "Found the dates and periods; looking for figures")
     # A time expression owns its numbers, except a duration's count: "two consecutive quarters", "depuis trois
     # mois" are also figures (ANNOTATION.md).
     taken = [(e.start, e.end) for e in events if e.type != "DURATION"]
     figures = find_figures(text, lang, sentences, taken=taken, doc=doc)
     report(1.0 - PROGRESS_SHARES["claims"], "Found the figures; looking for claims and who made them")
-    claims = find_claims(text, lang, sentences, sorted(boilerplate), figures, events, doc=doc)
+    claims = find_claims(text, lang, sentences, sorted(boilerplate), figures, events, doc=doc, tokens=tokens)
     return claims, figures, events
 
 

@@ -31,6 +31,7 @@ from lib.extract.alternation import FOLD, alternation, folded, required_literals
 from lib.extract.clause import Clauses
 from lib.extract.lang import table as language_table, time_table
 from lib.extract.nlp import text_of
+from lib.extract.tokens import Tokens
 from lib.models import Event
 
 __all__ = ["find_events"]
@@ -519,7 +520,8 @@ def _grammar(lang: str) -> _Grammar:
 # --- finding ----------------------------------------------------------------------------------------
 
 
-def find_events(text: str, lang: str, published: date | None, doc: Doc | None = None) -> list[Event]:
+def find_events(text: str, lang: str, published: date | None, doc: Doc | None = None,
+                tokens: Tokens | None = None) -> list[Event]:
     """Time expressions of `text` as Events (id "", offsets into `text`), resolved against `published`.
 
     >>> from datetime import date
@@ -530,7 +532,7 @@ def find_events(text: str, lang: str, published: date | None, doc: Doc | None = 
     """
     grammar = _grammar(lang)
     candidates = _candidates(text, grammar)
-    clauses = Clauses(doc, grammar.table) if doc is not None and text_of(doc) == text else None
+    clauses = Clauses(doc, grammar.table, tokens) if doc is not None and text_of(doc) == text else None
     probe = _Context(grammar, text, published, clauses)
     taken = bytearray(len(text))
     chosen: list[tuple[int, int, _Rule, re.Match]] = []

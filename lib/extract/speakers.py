@@ -23,11 +23,11 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from types import ModuleType
 
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_DIGIT, IS_PUNCT, IS_TITLE, LEMMA, LIKE_NUM, LOWER, MORPH, ORTH, POS, SPACY, TAG
 from spacy.tokens import Doc, Token
 
 from lib.extract.lang import cue_table, time_table
 from lib.extract.nlp import feature, text_of
+from lib.extract.tokens import Tokens as _Tokens
 
 PRONOUN = "<pronoun>"
 _MAX_PHRASE_TOKENS = 10
@@ -50,64 +50,12 @@ _ACTOR_LABELS = {"PER", "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"}
 _FUNCTION_POS = {"ADP", "DET", "ADV", "CCONJ", "SCONJ", "VERB", "AUX", "PRON", "PART", "INTJ"}
 
 
-class _Tokens:
-    """The parse's token attributes, read once per article into plain lists indexed by token.
-
-    Every `doc[i]` or `for token in doc` builds a new Token object, and the readers below look at each
-    token many times (for each sentence, each cue, each name): lists read once cost a fraction of that.
-    """
-
-    _IOB = ("", "I", "O", "B")
-
-    def __init__(self, doc: Doc):
-        columns = doc.to_array([IDX, ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_IOB, ENT_TYPE, SPACY, MORPH,
-                                IS_PUNCT, LIKE_NUM, IS_TITLE, IS_DIGIT]).T.tolist()
-        (self.idx, orth, lower, lemma, pos, tag, dep, iob, ent_type, space, morph,
-         self.is_punct, self.like_num, self.is_title, self.is_digit) = columns
-        strings = doc.vocab.strings
-        self.text, self.lower, self.pos, self.tag, self.dep, self.ent_type = (
-            _strings(strings, ids) for ids in (orth, lower, pos, tag, dep, ent_type))
-        self.lemma = [word.lower() for word in _strings(strings, lemma)]  # every reader compares lemma_.lower()
-        self.iob = [self._IOB[k] for k in iob]
-        self.space = [" " if k else "" for k in space]
-        self.head = [i + offset for i, offset in enumerate(doc.to_array(HEAD).view("int64").tolist())]
-        self._doc, self._morph_keys = doc, morph
-        self._features: dict[int, dict[str, tuple[str, ...]]] = {}
-        self.children: list[list[int]] = [[] for _ in orth]
-        for i, head in enumerate(self.head):
-            if head != i:
-                self.children[head].append(i)
-
-    def morph(self, i: int) -> dict[str, tuple[str, ...]]:
-        """The features the readers ask of token i's morphology, computed once per distinct analysis."""
-        key = self._morph_keys[i]
-        features = self._features.get(key)
-        if features is None:
-            token = self._doc[i]
-            features = self._features[key] = {field: feature(token, field) for field in ("VerbForm", "Tense", "Number", "Gender")}
-        return features
-
-
 def _may_be_cue(t: ModuleType, lemma: str, lower: str, pos: str) -> bool:
     """Whether a word can be a cue at all, before its sentence is read: `_is_cue` accepts no other word."""
     return (lemma in t.LIGHT_VERB_COMPLEMENTS or lower in t.LIGHT_VERB_COMPLEMENTS or lower in t.CUE_FORMS
             or pos in ("VERB", "AUX") and lemma in t.CUE_LEMMAS)
 
 
-def _strings(strings, ids: list[int]) -> list[str]:
-    """The strings of these hashes, each looked up in the StringStore once per process: a hash always
-    stands for the same string, and most words of an article (the, de, said, a déclaré) were in the last."""
-    missing = set(ids).difference(_STRING_OF)
-    if missing:
-        if len(_STRING_OF) > _STRINGS_KEPT:
-            _STRING_OF.clear()  # a bound for a long batch of very varied texts
-            missing = set(ids)
-        _STRING_OF.update((key, strings[key]) for key in missing)
-    return list(map(_STRING_OF.__getitem__, ids))
-
-
-_STRING_OF: dict[int, str] = {}
-_STRINGS_KEPT = 500_000
 
 
 @dataclass(frozen=True)
@@ -144,12 +92,12 @@ def attribution(sentence: str, lang: str) -> str | None:
 class Attribution:
     """Speakers of an article's sentences, read in order from the article's one parse."""
 
-    def __init__(self, doc: Doc, lang: str):
+    def __init__(self, doc: Doc, lang: str, tokens: _Tokens | None = None):
         self.doc = doc
         self.text = text_of(doc)
         self.t = cue_table(lang)
         self.lang = lang
-        self.tok = _Tokens(doc)
+        self.tok = tokens if tokens is not None else _Tokens(doc)
         self._starts = self.tok.idx
         self._quoted, self._regions = _quotations(self.text, doc, self._starts)
         self._region_starts = [start for start, _ in self._regions]
