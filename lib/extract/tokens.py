@@ -77,13 +77,13 @@ class Tokens:
 def _strings(strings, ids: list[int]) -> list[str]:
     """The strings of these hashes, each looked up in the StringStore once per process: a hash always
     stands for the same string, and most words of an article (the, de, said, a déclaré) were in the last."""
-    missing = set(ids).difference(_STRING_OF)
-    if missing:
+    try:
+        return list(map(_STRING_OF.__getitem__, ids))
+    except KeyError:  # words this process has not met yet
         if len(_STRING_OF) > _STRINGS_KEPT:
             _STRING_OF.clear()  # a bound for a long batch of very varied texts
-            missing = set(ids)
-        _STRING_OF.update((key, strings[key]) for key in missing)
-    return list(map(_STRING_OF.__getitem__, ids))
+        _STRING_OF.update((key, strings[key]) for key in set(ids) if key not in _STRING_OF)
+        return list(map(_STRING_OF.__getitem__, ids))
 
 
 _STRING_OF: dict[int, str] = {}
