@@ -368,19 +368,7 @@ def _literal_stretches(text: str, folded_text: str, literals: frozenset[str]) ->
         while at >= 0:
             found.append((at, at + len(literal)))
             at = folded_text.find(literal, at + 1)
-    found.sort()
-    starts: list[int] = []
-    ends: list[int] = []
-    for start, end in found:
-        lo, hi = max(0, start - 2 * _WINDOW_BEFORE), min(len(text), end + 2 * _WINDOW_AFTER)
-        boundary = _NON_WORD.search(text, hi)
-        hi = boundary.start() if boundary else len(text)
-        if ends and lo <= ends[-1]:
-            ends[-1] = max(ends[-1], hi)
-        else:
-            starts.append(lo)
-            ends.append(hi)
-    return starts, ends
+    return _stretches_around(text, sorted(found))
 
 
 # The stdlib's own regex parser, to read which characters can begin a rule (below); private, so optional.
@@ -390,7 +378,6 @@ try:
                    _sre.CATEGORY_NOT_SPACE: r"\S", _sre.CATEGORY_WORD: r"\w", _sre.CATEGORY_NOT_WORD: r"\W"}
 except ImportError:  # pragma: no cover - a Python without them only loses the guard
     _sre = _sre_parser = None
-
 
 
 class _AnyFirst(Exception):
@@ -729,13 +716,16 @@ def _anchor_hits(text: str, grammar: _Grammar) -> list[tuple[int, int, frozenset
 
 
 def _near(text: str, hits: list[tuple[int, int, frozenset[str]]], kind: str) -> tuple[list[int], list[int]]:
-    """Stretches around the anchors of one kind, twice a window's reach each way, merged, in order, as
-    (starts, ends). Like a window, a stretch ends at a non-word character."""
+    """Stretches around the anchors of one kind (see _stretches_around)."""
+    return _stretches_around(text, [(start, end) for start, end, kinds in hits if kind in kinds])
+
+
+def _stretches_around(text: str, spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Stretches of twice a window's reach each way around the spans (in order), merged, as (starts, ends).
+    Like a window, a stretch ends at a non-word character."""
     starts: list[int] = []
     ends: list[int] = []
-    for start, end, kinds in hits:
-        if kind not in kinds:
-            continue
+    for start, end in spans:
         lo, hi = max(0, start - 2 * _WINDOW_BEFORE), min(len(text), end + 2 * _WINDOW_AFTER)
         boundary = _NON_WORD.search(text, hi)
         hi = boundary.start() if boundary else len(text)
