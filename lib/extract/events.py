@@ -897,7 +897,8 @@ def _unit_code(match: re.Match, ctx: _Context) -> str | None:
 
 
 def _group(match: re.Match, name: str) -> str | None:
-    return match.groupdict().get(name)
+    # Not groupdict(): it builds a dict of all the rule's named groups (dozens) for the one asked.
+    return match.group(name) if name in match.re.groupindex else None
 
 
 def _direction(match: re.Match, ctx: _Context) -> int | None:
