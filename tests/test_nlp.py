@@ -83,3 +83,15 @@ def test_the_parse_knows_its_text_without_joining_its_tokens_again(lang):
         assert doc.text == parsed
     unparsed = pipeline(lang).make_doc("Un texte.")
     assert text_of(unparsed) == "Un texte."
+
+
+def test_token_lists_read_the_same_strings_whether_or_not_the_process_has_met_the_words():
+    from lib.extract import tokens
+
+    doc = parse("Le ministre a déclaré vendredi que 200 soldats partiraient.", "fr")
+    tokens._STRING_OF.clear()
+    first = tokens.Tokens(doc)
+    second = tokens.Tokens(doc)  # every word known now
+    expected = [t.text for t in doc], [t.lower_ for t in doc], [t.lemma_.lower() for t in doc], [t.dep_ for t in doc]
+    assert (first.text, first.lower, first.lemma, first.dep) == expected
+    assert (second.text, second.lower, second.lemma, second.dep) == expected

@@ -82,8 +82,10 @@ def _strings(strings, ids: list[int]) -> list[str]:
     except KeyError:  # words this process has not met yet
         if len(_STRING_OF) > _STRINGS_KEPT:
             _STRING_OF.clear()  # a bound for a long batch of very varied texts
-        _STRING_OF.update((key, strings[key]) for key in set(ids) if key not in _STRING_OF)
-        return list(map(_STRING_OF.__getitem__, ids))
+        # Answered from this call's own table: another thread (the dashboard serves several) may clear the shared one.
+        known = {key: strings[key] for key in set(ids)}
+        _STRING_OF.update(known)
+        return [known[key] for key in ids]
 
 
 _STRING_OF: dict[int, str] = {}
