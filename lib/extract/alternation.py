@@ -50,6 +50,15 @@ def folded(text: str) -> str:
     return lowered.translate(FOLD or {})
 
 
+def searchable(text: str) -> str | None:
+    """`text` folded for looking up required strings with offsets that still point into `text`; None where
+    folding changes its length (a letter that lowers to two, 'İ') or the folding table is missing."""
+    if FOLD is None:
+        return None
+    lowered = folded(text)
+    return lowered if len(lowered) == len(text) else None
+
+
 def alternation(words: Iterable[str], token: Callable[[str], str] = re.escape) -> str:
     """A regex matching any of `words` (literal text), longest first; `token(character)` writes each
     character (default: escaped), e.g. a space as r'\\s+'.

@@ -27,7 +27,7 @@ from typing import Callable
 from spacy.tokens import Doc
 from text_to_num import text2num
 
-from lib.extract.alternation import FOLD, alternation, folded, required_literals
+from lib.extract.alternation import alternation, required_literals, searchable
 from lib.extract.clause import Clauses
 from lib.extract.lang import table as language_table, time_table
 from lib.extract.nlp import text_of
@@ -453,11 +453,9 @@ def _grammar(lang: str) -> _Grammar:
             fills[name] = f"(?:(?={guard}){fill})"
     rules = []
     for pattern, resolver, params in table.RULES:
-        body = _PLACEHOLDER.sub(lambda m: "\x00" + m.group(1) + "\x00", pattern)
-        body = _template(body)
-        body = re.sub("\x00(\\w+)\x00", lambda m: fills[m.group(1)], body)
-        raw_body = re.sub("\x00(\\w+)\x00", lambda m: raw_fills[m.group(1)], _template(
-            _PLACEHOLDER.sub(lambda m: "\x00" + m.group(1) + "\x00", pattern)))
+        marked = _template(_PLACEHOLDER.sub(lambda m: "\x00" + m.group(1) + "\x00", pattern))
+        body = re.sub("\x00(\\w+)\x00", lambda m: fills[m.group(1)], marked)
+        raw_body = re.sub("\x00(\\w+)\x00", lambda m: raw_fills[m.group(1)], marked)  # without guards, for the analysis
         guard = _first_chars(f"(?:{body})", re.IGNORECASE)
         guard = f"(?={guard})" if guard else ""
         regex = re.compile(rf"(?<!\w){guard}(?:{body})(?!\w)", re.IGNORECASE)
@@ -666,9 +664,7 @@ def _candidates(text: str, grammar: _Grammar) -> list[tuple[int, int, int, _Rule
     hits = _anchor_hits(text, grammar)
     near: dict[str, tuple[list[int], list[int]]] = {}
     around_literals: dict[frozenset[str], tuple[list[int], list[int]]] = {}
-    folded_text = folded(text) if FOLD is not None else ""
-    if len(folded_text) != len(text):
-        folded_text = ""  # a letter whose lower case is two ('İ'): offsets would shift, so no literal is looked for
+    folded_text = searchable(text)
     # Window by window, only the rules its anchors allow: the work is the windows' length times the rules
     # that can match there, never every rule times every window of a long text. A rule that needs a rare
     # anchor (a month, a weekday) reads only the stretches around those: in a text dense with numbers the
@@ -676,7 +672,7 @@ def _candidates(text: str, grammar: _Grammar) -> list[tuple[int, int, int, _Rule
     for lo, hi, kinds in _windows(text, hits):
         for index in grammar.rules_for(kinds):
             rule = grammar.rules[index]
-            if rule.literals is not None and folded_text:
+            if rule.literals is not None and folded_text is not None:
                 if rule.literals not in around_literals:
                     around_literals[rule.literals] = _literal_stretches(text, folded_text, rule.literals)
                 stretches = _within(around_literals[rule.literals], lo, hi)

@@ -21,7 +21,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc
 from text_to_num import text2num
 
-from lib.extract.alternation import folded, required_literals
+from lib.extract.alternation import required_literals, searchable
 from lib.extract.lang import alternation, table, time_table
 from lib.models import Figure, Span
 
@@ -234,8 +234,7 @@ def find_figures(
     candidates = []
     # A scan whose every match holds one of some words ('dozen', 'tiers', 'demi-') is skipped when the text
     # has none of them: most articles have no fraction, no "half a million", no "une quarantaine".
-    lowered = folded(text)
-    lowered = lowered if len(lowered) == len(text) else None  # 'İ' lowers to two letters: then scan all
+    lowered = searchable(text)
     for form, field_name in _SCANS:
         literals = _scan_literals(lang)[field_name]
         if literals is None or lowered is None or any(literal in lowered for literal in literals):

@@ -238,13 +238,12 @@ class Attribution:
         children = tok.children[i]
         if pos == "AUX" and any(tok.dep[child] in ("cop",) for child in children):
             return False
-        morph = tok.morph(i)
-        form = morph["VerbForm"]
+        form, tense = tok.feature(i, "VerbForm"), tok.feature(i, "Tense")
         progressive = any(tok.dep[child].startswith("aux") for child in children)
-        if ("Ger" in form or tok.tag[i] == "VBG" or ("Part" in form and "Pres" in morph["Tense"])) \
+        if ("Ger" in form or tok.tag[i] == "VBG" or ("Part" in form and "Pres" in tense)) \
                 and not progressive:
             return False  # "…, saying that…", "…, ajoutant que…": read by _participle
-        if "Part" in form and "Past" in morph["Tense"] and self.t.HEAD_FIRST and not any(
+        if "Part" in form and "Past" in tense and self.t.HEAD_FIRST and not any(
                 tok.dep[child].startswith("aux") or tok.dep[child] == "cop" and self.doc[child].lemma_ in self.t.PERFECT_AUXILIARIES
                 for child in children):  # ("est intervenu": a perfect the parse reads as a copula)
             return False  # "le texte, jugé trop coûteux": an adjective, not a statement
@@ -450,9 +449,8 @@ class Attribution:
                 i - 2 >= a and tok.text[i - 2] == "," and tok.lower[i - 1] in self.t.GERUND_MARKERS)
             if self._quoted[i] or not after_comma or tok.lemma[i] not in self.t.CUE_LEMMAS:
                 continue
-            morph = tok.morph(i)
-            form = morph["VerbForm"]
-            if not ("Ger" in form or tok.tag[i] == "VBG" or ("Part" in form and "Pres" in morph["Tense"])
+            form, tense = tok.feature(i, "VerbForm"), tok.feature(i, "Tense")
+            if not ("Ger" in form or tok.tag[i] == "VBG" or ("Part" in form and "Pres" in tense)
                     or tok.lower[i].endswith(("ant", "ing"))):
                 continue
             root = next((tok for tok in doc[a:b] if tok.head.i == tok.i or not a <= tok.head.i < b), None)
@@ -850,7 +848,7 @@ class Attribution:
         a, b = self._token_range(start, end)
         tok = self.tok
         return any(tok.pos[k] in ("VERB", "AUX") and (
-            "Fin" in tok.morph(k)["VerbForm"] or tok.tag[k] in ("VBD", "VBZ", "VBP", "MD")) for k in range(a, b))
+            "Fin" in tok.feature(k, "VerbForm") or tok.tag[k] in ("VBD", "VBZ", "VBP", "MD")) for k in range(a, b))
 
     def is_sign_off(self, start: int, end: int, t: ModuleType) -> bool:
         """'Lisa Schlein reports for VOA from Geneva.': the reporter's sign-off, a byline, not a claim."""

@@ -7,7 +7,7 @@ of that. lib.extract.engine builds one `Tokens` per article and hands it to both
 from __future__ import annotations
 
 from spacy.attrs import (
-    DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_DIGIT, IS_PUNCT, IS_TITLE, LEMMA, LIKE_NUM, LOWER, MORPH, ORTH, POS,
+    DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_DIGIT, IS_PUNCT, IS_TITLE, LEMMA, LIKE_NUM, LOWER, ORTH, POS,
     SENT_START, SPACY, TAG,
 )
 from spacy.tokens import Doc
@@ -23,9 +23,9 @@ class Tokens:
     _IOB = ("", "I", "O", "B")
 
     def __init__(self, doc: Doc):
-        columns = doc.to_array([IDX, ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_IOB, ENT_TYPE, SPACY, MORPH,
+        columns = doc.to_array([IDX, ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_IOB, ENT_TYPE, SPACY,
                                 IS_PUNCT, LIKE_NUM, IS_TITLE, IS_DIGIT]).T.tolist()
-        (self.idx, orth, lower, lemma, pos, tag, dep, iob, ent_type, space, morph,
+        (self.idx, orth, lower, lemma, pos, tag, dep, iob, ent_type, space,
          self.is_punct, self.like_num, self.is_title, self.is_digit) = columns
         strings = doc.vocab.strings
         self.text, self.lower, self.pos, self.tag, self.dep, self.ent_type = (
@@ -34,17 +34,13 @@ class Tokens:
         self.iob = [self._IOB[k] for k in iob]
         self.space = [" " if k else "" for k in space]
         self.head = [i + offset for i, offset in enumerate(doc.to_array(HEAD).view("int64").tolist())]
-        self._doc, self._morph_keys = doc, morph
-        self._features: dict[int, dict[str, tuple[str, ...]]] = {}
+        self._doc = doc
         self.children: list[list[int]] = [[] for _ in orth]
         for i, head in enumerate(self.head):
             if head != i:
                 self.children[head].append(i)
         self._sent_starts: list[int] | None = None
         self._edges: dict[int, tuple[int, int]] = {}
-
-    def __len__(self) -> int:
-        return len(self.idx)
 
     def feature(self, i: int, field: str) -> tuple[str, ...]:
         """`doc[i].morph.get(field)` (see lib.extract.nlp.feature)."""
@@ -63,16 +59,6 @@ class Tokens:
             token = self._doc[i]
             found = self._edges[i] = (token.left_edge.i, token.right_edge.i)
         return found
-
-    def morph(self, i: int) -> dict[str, tuple[str, ...]]:
-        """The features the readers ask of token i's morphology, computed once per distinct analysis."""
-        key = self._morph_keys[i]
-        features = self._features.get(key)
-        if features is None:
-            token = self._doc[i]
-            features = self._features[key] = {field: feature(token, field) for field in ("VerbForm", "Tense", "Number", "Gender")}
-        return features
-
 
 def _strings(strings, ids: list[int]) -> list[str]:
     """The strings of these hashes, each looked up in the StringStore once per process: a hash always
