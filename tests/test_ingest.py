@@ -83,6 +83,8 @@ def test_batches_keep_order_and_stay_small_enough_for_every_worker(tmp_path):
     assert max(len(batch) for batch in alone) == BATCH_FILES
     pooled = list(_batches(files, 2))
     assert [f for batch in pooled for f in batch] == files
-    assert max(len(batch) for batch in pooled) == 13  # 100 files / (2 workers x 4)
+    # Guided: full batches while many files are left, then each at most a quarter of what is left (2 workers
+    # x TAIL_SHARES 2), down to one file, so that neither worker is left with a long last batch.
+    assert [len(batch) for batch in pooled] == [16, 16, 16, 13, 10, 8, 6, 4, 3, 2, 2, 1, 1, 1, 1]
     big = list(_batches([tmp_path / "050.txt"] * 5, 1))
     assert [len(batch) for batch in big] == [3, 2]  # about BATCH_BYTES (2 MB) a batch
