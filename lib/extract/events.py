@@ -289,6 +289,14 @@ def _anchor_vocabulary(table: ModuleType) -> dict[str, list[str]]:
             "partday": list(table.PARTS_OF_DAY), "extra": list(table.ANCHORS)}
 
 
+@lru_cache(maxsize=4)
+def _vocabulary_written(table: ModuleType) -> dict[str, re.Pattern]:
+    """Per anchor kind, one pattern finding any of its words written whole in a rule's pattern (not after a
+    backslash): one search per kind and rule, where a search per word compiled a pattern per word."""
+    return {kind: re.compile(rf"(?<![\w\\])(?:{'|'.join(re.escape(w.lower()) for w in words)})(?!\w)")
+            if words else re.compile(r"(?!)") for kind, words in _anchor_vocabulary(table).items()}
+
+
 def _rule_anchors(pattern: str, table: ModuleType) -> frozenset[str]:
     """The anchor kinds a rule can contain: from its placeholders and the table words written in it.
     Over-inclusion only costs time; an empty set means the rule runs everywhere."""
@@ -296,8 +304,8 @@ def _rule_anchors(pattern: str, table: ModuleType) -> frozenset[str]:
     for name in _PLACEHOLDER.findall(pattern):
         kinds.add("digit" if name in _DIGIT_PLACEHOLDERS else _PLACEHOLDER_KINDS.get(name, name))
     lowered = pattern.lower()
-    for kind, words in _anchor_vocabulary(table).items():
-        if any(re.search(rf"(?<![\w\\]){re.escape(w.lower())}(?!\w)", lowered) for w in words):
+    for kind, written in _vocabulary_written(table).items():
+        if written.search(lowered):
             kinds.add(kind)
     if re.search(r"\\d", pattern):
         kinds.add("digit")
