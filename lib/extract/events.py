@@ -134,8 +134,11 @@ class _Unanchored(Exception):
 class _Context:
     """What a resolver may look at: the table, the publication date, the last day mentioned, the tense."""
 
-    def __init__(self, grammar: _Grammar, text: str, published: date | None, clauses: Clauses | None = None):
+    def __init__(self, grammar: _Grammar, text: str, published: date | None, clauses: Clauses | None = None,
+                 tenses: dict[tuple[int, int], int] | None = None):
         self.grammar = grammar
+        # The tense of a span depends on the text and its parse only, so the contexts of one text may share it.
+        self._tenses = {} if tenses is None else tenses
         self.clauses = clauses
         self.table = grammar.table
         self.lang = grammar.table.__name__.rsplit("_", 1)[-1]
@@ -172,6 +175,13 @@ class _Context:
         return self.dct(fallback, "TIME", "day")
 
     def tense(self, start: int, end: int) -> int:
+        """Which way the sentence around [start, end) points (see `_read_tense`), read once per span."""
+        found = self._tenses.get((start, end))
+        if found is None:
+            found = self._tenses[(start, end)] = self._read_tense(start, end)
+        return found
+
+    def _read_tense(self, start: int, end: int) -> int:
         """Which way the sentence around [start, end) points: 1 future ("sera", "will"), -1 past, 0 unknown.
 
         The parse decides when it has a verb for the expression and that verb's tense points one way
@@ -526,7 +536,8 @@ def find_events(text: str, lang: str, published: date | None, doc: Doc | None = 
     grammar = _grammar(lang)
     candidates = _candidates(text, grammar)
     clauses = Clauses(doc, grammar.table, tokens) if doc is not None and text_of(doc) == text else None
-    probe = _Context(grammar, text, published, clauses)
+    tenses: dict[tuple[int, int], int] = {}  # the probe and the placing context ask the same spans' tense
+    probe = _Context(grammar, text, published, clauses, tenses)
     taken = bytearray(len(text))
     chosen: list[tuple[int, int, _Rule, re.Match]] = []
     for start, end, _, rule, match in sorted(candidates, key=lambda c: (c[0] - c[1], c[2], c[0])):
@@ -537,7 +548,7 @@ def find_events(text: str, lang: str, published: date | None, doc: Doc | None = 
         taken[start:end] = b"\x01" * (end - start)
         chosen.append((start, end, rule, match))
 
-    context = _Context(grammar, text, published, clauses)
+    context = _Context(grammar, text, published, clauses, tenses)
     placed: list[tuple[int, int, _Resolved, bool]] = []
     for start, end, rule, match in sorted(chosen, key=lambda c: c[0]):
         resolved = _resolve(rule, match, context)
